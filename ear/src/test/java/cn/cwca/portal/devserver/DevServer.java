@@ -1,0 +1,131 @@
+package cn.cwca.portal.devserver;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The README's run command: prepares the Payara domain the build unpacked, connects it to the
+ * configured PostgreSQL (or to an embedded PostgreSQL 17 whose data survives between runs), deploys
+ * the EAR, creates the first administrator once, prints where everything is, and keeps running
+ * until Ctrl+C.
+ */
+public final class DevServer {
+
+  static final String APPLICATION_NAME = "ca-portal";
+  private static final String EMBEDDED_DATABASE = "caportal";
+
+  private DevServer() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    PayaraDomain domain = PayaraDomain.fromSystemProperty();
+    EmbeddedPostgres embedded = null;
+    DatabaseSettings db;
+    var configured = DatabaseSettings.configured();
+    if (configured.isPresent()) {
+      db = configured.get();
+      System.out.println("Using the configured database " + db.url());
+    } else {
+      Path dataDir = home().resolve("postgres-data");
+      Files.createDirectories(dataDir);
+      int port =
+          Integer.parseInt(
+              orDefault(DatabaseSettings.setting("CAPORTAL_EMBEDDED_DB_PORT"), "54329"));
+      System.out.println("No CAPORTAL_DB_URL set: starting the embedded PostgreSQL in " + dataDir);
+      embedded =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .start();
+      db = embeddedDatabase(embedded, port);
+    }
+    EmbeddedPostgres postgres = embedded;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping Payara Server ...");
+                  domain.stop();
+                  if (postgres != null) {
+                    try {
+                      postgres.close();
+                    } catch (IOException e) {
+                      System.err.println(
+                          "Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                    }
+                  }
+                }));
+    try {
+      domain.installJdbcDriver();
+      domain.start();
+      domain.configureDatasource(db);
+      domain.deploy(Path.of(System.getProperty("portal.ear")), APPLICATION_NAME);
+    } catch (RuntimeException e) {
+      printLogTail(domain);
+      throw e;
+    }
+    var password = AdminBootstrap.ensureAdministrator(db);
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    String line = "=".repeat(72);
+    System.out.println(line);
+    System.out.println("CA 数字证书在线自助办理系统 is running (started in " + seconds + " s)");
+    System.out.println("  Portal (applicants):  http://localhost:8080/portal/");
+    System.out.println("  Admin screens:        http://localhost:8080/portal/admin/index.xhtml");
+    System.out.println("  Payara admin console: http://localhost:4848/");
+    System.out.println("  Server log:           " + domain.serverLog());
+    if (password.isPresent()) {
+      System.out.println(
+          "  First administrator:  " + AdminBootstrap.ADMIN_LOGIN + " / " + password.get());
+      System.out.println("  (shown only this once: write it down, then change it)");
+    } else {
+      System.out.println("  Administrator:        exists already (created on the first run)");
+    }
+    System.out.println("Press Ctrl+C to stop.");
+    System.out.println(line);
+    Thread.currentThread().join();
+  }
+
+  static Path home() {
+    String configured = DatabaseSettings.setting("CAPORTAL_HOME");
+    return configured != null
+        ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".ca-portal");
+  }
+
+  private static DatabaseSettings embeddedDatabase(EmbeddedPostgres pg, int port)
+      throws SQLException {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + EMBEDDED_DATABASE + "'")) {
+        if (!rs.next()) {
+          s.execute("CREATE DATABASE " + EMBEDDED_DATABASE + " ENCODING 'UTF8'");
+        }
+      }
+    }
+    return new DatabaseSettings(
+        "jdbc:postgresql://127.0.0.1:" + port + "/" + EMBEDDED_DATABASE, "postgres", null);
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  static void printLogTail(PayaraDomain domain) {
+    try {
+      List<String> lines = Files.readAllLines(domain.serverLog());
+      System.err.println("---- last lines of " + domain.serverLog() + " ----");
+      lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.err::println);
+    } catch (IOException e) {
+      System.err.println("(no server log at " + domain.serverLog() + ")");
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package cn.cwca.portal.devserver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Starts (argument {@code start}) and stops ({@code stop}) the Payara domain the integration tests
+ * run against: a fresh PostgreSQL database, the portal EAR deployed as in production, and a first
+ * administrator whose password is handed to the tests in {@code target/it/admin.properties}.
+ */
+public final class IntegrationServer {
+
+  private IntegrationServer() {}
+
+  public static void main(String[] args) throws Exception {
+    PayaraDomain domain = PayaraDomain.fromSystemProperty();
+    if (args.length == 1 && args[0].equals("stop")) {
+      domain.stop();
+      return;
+    }
+    DatabaseSettings db = freshDatabase();
+    Path state = Path.of(System.getProperty("it.state.dir", "target/it"));
+    Files.createDirectories(state);
+    try {
+      domain.installJdbcDriver();
+      domain.start();
+      domain.configureDatasource(db);
+      domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
+      String password =
+          AdminBootstrap.ensureAdministrator(db)
+              .orElseThrow(
+                  () -> new IllegalStateException("A fresh database already had an administrator"));
+      Properties admin = new Properties();
+      admin.setProperty("login", AdminBootstrap.ADMIN_LOGIN);
+      admin.setProperty("password", password);
+      try (var out = Files.newOutputStream(state.resolve("admin.properties"))) {
+        admin.store(out, "First administrator of the integration-test database");
+      }
+    } catch (RuntimeException | java.io.IOException | SQLException e) {
+      DevServer.printLogTail(domain);
+      throw e;
+    }
+  }
+
+  /** Drops and creates the test database, so that every run starts from an empty schema. */
+  private static DatabaseSettings freshDatabase() throws SQLException {
+    String base = System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:5432/");
+    String user = System.getProperty("it.db.user", "postgres");
+    String name = System.getProperty("it.db.name", "caportal_it");
+    String password = DatabaseSettings.setting("CAPORTAL_IT_DB_PASSWORD");
+    DatabaseSettings maintenance = new DatabaseSettings(base + "postgres", user, password);
+    try (Connection c = maintenance.connect();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+    }
+    return new DatabaseSettings(base + name, user, password);
+  }
+}

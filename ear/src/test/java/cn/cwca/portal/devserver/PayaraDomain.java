@@ -1,0 +1,166 @@
+package cn.cwca.portal.devserver;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the Payara Server that the build unpacked, through its own {@code asadmin}: the same
+ * commands the README gives for a production server, so the run command and the tests exercise the
+ * documented deployment.
+ */
+final class PayaraDomain {
+
+  static final String POOL = "caportal-pool";
+  static final String DATASOURCE = "jdbc/caportal";
+  static final String PASSWORD_ALIAS = "caportal-db-password";
+  static final String DOMAIN = "domain1";
+
+  private final Path home;
+
+  PayaraDomain(Path home) {
+    if (!Files.isExecutable(home.resolve("bin/asadmin"))) {
+      throw new IllegalStateException(
+          "No Payara Server at " + home + ": build the ear module first (mvn package)");
+    }
+    this.home = home;
+  }
+
+  static PayaraDomain fromSystemProperty() {
+    return new PayaraDomain(
+        Path.of(System.getProperty("payara.home", "ear/target/payara/payara6")));
+  }
+
+  Path domainDir() {
+    return home.resolve("glassfish/domains").resolve(DOMAIN);
+  }
+
+  Path serverLog() {
+    return domainDir().resolve("logs/server.log");
+  }
+
+  /** Puts the PostgreSQL JDBC driver in the domain's lib folder; takes effect at the next start. */
+  void installJdbcDriver() throws IOException {
+    Path driver = JarLocation.of(org.postgresql.Driver.class);
+    Path lib = domainDir().resolve("lib");
+    Files.createDirectories(lib);
+    Files.copy(driver, lib.resolve("postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  boolean isRunning() {
+    Result r = run(List.of("list-domains"), false);
+    return r.output().lines().anyMatch(l -> l.startsWith(DOMAIN + " running"));
+  }
+
+  void start() {
+    if (isRunning()) {
+      asadmin("stop-domain", DOMAIN);
+    }
+    asadmin("start-domain", DOMAIN);
+  }
+
+  void stop() {
+    if (isRunning()) {
+      asadmin("stop-domain", DOMAIN);
+    }
+  }
+
+  /**
+   * (Re)creates the JDBC pool and resource the application looks up. The password, when there is
+   * one, is kept as a Payara password alias and referenced as {@code ${ALIAS=...}}, never written
+   * in clear in domain.xml.
+   */
+  void configureDatasource(DatabaseSettings db) throws IOException {
+    run(List.of("delete-jdbc-resource", DATASOURCE), false);
+    run(List.of("delete-jdbc-connection-pool", "--cascade", POOL), false);
+    asadmin(
+        "create-jdbc-connection-pool",
+        "--datasourceclassname",
+        "org.postgresql.ds.PGSimpleDataSource",
+        "--restype",
+        "javax.sql.DataSource",
+        "--steadypoolsize",
+        "2",
+        "--maxpoolsize",
+        "32",
+        "--isconnectvalidatereq",
+        "true",
+        "--validationmethod",
+        "auto-commit",
+        "--property",
+        "url=" + escape(db.url()) + ":user=" + escape(db.user()),
+        POOL);
+    if (db.password() != null && !db.password().isEmpty()) {
+      run(List.of("delete-password-alias", PASSWORD_ALIAS), false);
+      Path file = Files.createTempFile("alias", ".txt");
+      try {
+        Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + db.password() + "\n");
+        asadmin("--passwordfile", file.toString(), "create-password-alias", PASSWORD_ALIAS);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      asadmin(
+          "set",
+          "resources.jdbc-connection-pool."
+              + POOL
+              + ".property.password=${ALIAS="
+              + PASSWORD_ALIAS
+              + "}");
+    } else {
+      // Payara refuses a pool without a password property; "()" is its notation for an empty one
+      // (trust auth).
+      asadmin("set", "resources.jdbc-connection-pool." + POOL + ".property.password=()");
+    }
+    asadmin("create-jdbc-resource", "--connectionpoolid", POOL, DATASOURCE);
+    asadmin("ping-connection-pool", POOL);
+  }
+
+  void deploy(Path ear, String name) {
+    asadmin("deploy", "--force=true", "--name", name, ear.toString());
+  }
+
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
+  String asadmin(String... args) {
+    Result r = run(List.of(args), true);
+    return r.output();
+  }
+
+  private Result run(List<String> args, boolean failOnError) {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/asadmin").toString());
+    command.add("--interactive=false");
+    command.addAll(args);
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("asadmin " + args.get(0) + " did not finish");
+      }
+      if (failOnError && p.exitValue() != 0) {
+        throw new IllegalStateException(
+            "asadmin " + args.get(0) + " failed (exit " + p.exitValue() + "):\n" + out);
+      }
+      return new Result(p.exitValue(), out);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run asadmin", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running asadmin", e);
+    }
+  }
+
+  private record Result(int exitCode, String output) {}
+}

@@ -1,0 +1,228 @@
+package cn.cwca.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.account.Account;
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.account.LoginService;
+import cn.cwca.portal.account.OrganisationRegistration;
+import cn.cwca.portal.account.PersonRegistration;
+import cn.cwca.portal.account.ProfileUpdate;
+import cn.cwca.portal.account.Role;
+import cn.cwca.portal.audit.AuditEntry;
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Registration, duplicates, profile and password changes through the real services, in Payara on
+ * PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccountServiceIT {
+
+  private static final ClientInfo CLIENT = new ClientInfo("203.0.113.7");
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return PortalDeployment.withTests(AccountServiceIT.class, TestIdentities.class);
+  }
+
+  @EJB AccountService accounts;
+  @EJB LoginService logins;
+  @EJB AuditLog audit;
+  @Inject UserTransaction tx;
+
+  private PersonRegistration person(String idNumber, String mobile) {
+    return new PersonRegistration(
+        "张三",
+        mobile,
+        IdType.RESIDENT_ID,
+        idNumber,
+        TestIdentities.DIVISION,
+        TestIdentities.PASSWORD,
+        TestIdentities.PASSWORD);
+  }
+
+  private OrganisationRegistration organisation(String creditCode, String mobile) {
+    return new OrganisationRegistration(
+        "聊城测试科技有限公司",
+        creditCode,
+        TestIdentities.DIVISION,
+        mobile,
+        "李四",
+        TestIdentities.PASSWORD,
+        TestIdentities.PASSWORD);
+  }
+
+  @Test
+  void registersNaturalPersonWithIdNumberAsLoginName() {
+    String id = TestIdentities.residentId();
+    Account a = accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT);
+    assertEquals(AccountType.NATURAL_PERSON, a.getType());
+    assertEquals(id, accounts.find(id).orElseThrow().getLoginName());
+    assertTrue(a.getRoles().contains(Role.APPLICANT));
+  }
+
+  @Test
+  void registersOrganisationWithCreditCodeAsLoginNameAndCanLogIn() {
+    String uscc = TestIdentities.creditCode();
+    accounts.registerOrganisation(organisation(uscc, TestIdentities.mobile()), CLIENT);
+    Account a = accounts.find(uscc).orElseThrow();
+    assertEquals(AccountType.ORGANISATION, a.getType());
+    assertEquals("李四", a.getLegalRepresentative());
+    assertTrue(logins.authenticate(uscc, TestIdentities.PASSWORD, CLIENT).isPresent());
+  }
+
+  @Test
+  void refusesSecondAccountWithSameIdNumber() {
+    String id = TestIdentities.residentId();
+    accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT));
+    assertEquals("account.duplicate.idNumber", e.messageKey());
+  }
+
+  @Test
+  void refusesSecondAccountWithSameCreditCode() {
+    String uscc = TestIdentities.creditCode();
+    accounts.registerOrganisation(organisation(uscc, TestIdentities.mobile()), CLIENT);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                accounts.registerOrganisation(organisation(uscc, TestIdentities.mobile()), CLIENT));
+    assertEquals("account.duplicate.creditCode", e.messageKey());
+  }
+
+  @Test
+  void refusesSameMobileForSameTypeButAcceptsItForTheOtherType() {
+    String mobile = TestIdentities.mobile();
+    accounts.registerPerson(person(TestIdentities.residentId(), mobile), CLIENT);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> accounts.registerPerson(person(TestIdentities.residentId(), mobile), CLIENT));
+    assertEquals("account.duplicate.mobile", e.messageKey());
+    String uscc = TestIdentities.creditCode();
+    accounts.registerOrganisation(organisation(uscc, mobile), CLIENT);
+    assertTrue(accounts.find(uscc).isPresent());
+  }
+
+  @Test
+  void serviceRefusesWhatThePageRefuses() {
+    BusinessException badMobile =
+        assertThrows(
+            BusinessException.class,
+            () -> accounts.registerPerson(person(TestIdentities.residentId(), "12440"), CLIENT));
+    assertEquals("validation.mobile", badMobile.messageKey());
+    BusinessException badId =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                accounts.registerPerson(
+                    person("123456789123456789", TestIdentities.mobile()), CLIENT));
+    assertEquals("validation.residentId", badId.messageKey());
+    PersonRegistration weak =
+        new PersonRegistration(
+            "张三",
+            TestIdentities.mobile(),
+            IdType.RESIDENT_ID,
+            TestIdentities.residentId(),
+            TestIdentities.DIVISION,
+            "Aa123",
+            "Aa123");
+    assertEquals(
+        "validation.password",
+        assertThrows(BusinessException.class, () -> accounts.registerPerson(weak, CLIENT))
+            .messageKey());
+    String uscc = "91350100M000100Y4Z";
+    assertEquals(
+        "validation.creditCode",
+        assertThrows(
+                BusinessException.class,
+                () ->
+                    accounts.registerOrganisation(
+                        organisation(uscc, TestIdentities.mobile()), CLIENT))
+            .messageKey());
+  }
+
+  @Test
+  void registrationIsAuditedWithoutThePassword() {
+    String id = TestIdentities.residentId();
+    accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT);
+    List<AuditEntry> entries = audit.forTarget(id);
+    assertFalse(entries.isEmpty(), "an audit entry for the new account");
+    AuditEntry entry = entries.get(0);
+    assertEquals(CLIENT.remoteAddress(), entry.getRemoteAddress());
+    assertFalse(String.valueOf(entry.getDetails()).contains(TestIdentities.PASSWORD));
+  }
+
+  @Test
+  void rolledBackRegistrationLeavesNeitherAccountNorAuditEntry() throws Exception {
+    String id = TestIdentities.residentId();
+    tx.begin();
+    accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT);
+    tx.rollback();
+    assertTrue(accounts.find(id).isEmpty());
+    assertTrue(audit.forTarget(id).isEmpty());
+  }
+
+  @Test
+  void profileEditIsSavedAndAudited() {
+    String uscc = TestIdentities.creditCode();
+    accounts.registerOrganisation(organisation(uscc, TestIdentities.mobile()), CLIENT);
+    String newMobile = TestIdentities.mobile();
+    accounts.updateProfile(uscc, new ProfileUpdate("聊城新名称有限公司", newMobile, "王五"), CLIENT);
+    Account a = accounts.find(uscc).orElseThrow();
+    assertEquals("聊城新名称有限公司", a.getDisplayName());
+    assertEquals(newMobile, a.getMobile());
+    assertEquals("王五", a.getLegalRepresentative());
+    assertTrue(audit.forTarget(uscc).size() >= 2, "registration and profile edit");
+  }
+
+  @Test
+  void profileEditWithBadMobileChangesNothing() {
+    String uscc = TestIdentities.creditCode();
+    String mobile = TestIdentities.mobile();
+    accounts.registerOrganisation(organisation(uscc, mobile), CLIENT);
+    int before = audit.forTarget(uscc).size();
+    assertThrows(
+        BusinessException.class,
+        () -> accounts.updateProfile(uscc, new ProfileUpdate("新名称", "1111111111", "王五"), CLIENT));
+    Account a = accounts.find(uscc).orElseThrow();
+    assertEquals("聊城测试科技有限公司", a.getDisplayName());
+    assertEquals(mobile, a.getMobile());
+    assertEquals(before, audit.forTarget(uscc).size());
+  }
+
+  @Test
+  void changingPasswordNeedsTheCurrentOne() {
+    String id = TestIdentities.residentId();
+    accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> accounts.changePassword(id, "WrongPass1", "NewPassw0rd", "NewPassw0rd", CLIENT));
+    assertEquals("account.password.currentWrong", e.messageKey());
+    accounts.changePassword(id, TestIdentities.PASSWORD, "NewPassw0rd", "NewPassw0rd", CLIENT);
+    assertTrue(logins.authenticate(id, "NewPassw0rd", CLIENT).isPresent());
+    assertTrue(logins.authenticate(id, TestIdentities.PASSWORD, CLIENT).isEmpty());
+  }
+}

@@ -1,0 +1,215 @@
+package cn.cwca.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.account.LoginService;
+import cn.cwca.portal.account.PasswordResetService;
+import cn.cwca.portal.account.PersonRegistration;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Forgot password: the code is read from the SMS outbox table, as an administrator would see it;
+ * expiry, single use, the try limit, the sending limits and the silence about unknown accounts.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PasswordResetIT {
+
+  private static final ClientInfo CLIENT = new ClientInfo("198.51.100.20");
+  private static final String NEW_PASSWORD = "Renewed0Pass";
+  private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return PortalDeployment.withTests(PasswordResetIT.class, TestIdentities.class);
+  }
+
+  @EJB AccountService accounts;
+  @EJB LoginService logins;
+  @EJB PasswordResetService reset;
+
+  @Resource(lookup = "jdbc/caportal")
+  DataSource dataSource;
+
+  private record Applicant(String loginName, String mobile) {}
+
+  private Applicant registered() {
+    String id = TestIdentities.residentId();
+    String mobile = TestIdentities.mobile();
+    accounts.registerPerson(
+        new PersonRegistration(
+            "赵六",
+            mobile,
+            IdType.RESIDENT_ID,
+            id,
+            TestIdentities.DIVISION,
+            TestIdentities.PASSWORD,
+            TestIdentities.PASSWORD),
+        CLIENT);
+    return new Applicant(id, mobile);
+  }
+
+  private int outboxCount(String mobile) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM sms_outbox WHERE mobile = ?")) {
+      s.setString(1, mobile);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private String codeFromOutbox(String mobile) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT text FROM sms_outbox WHERE mobile = ? ORDER BY sent_at DESC, id DESC LIMIT 1")) {
+      s.setString(1, mobile);
+      try (ResultSet rs = s.executeQuery()) {
+        assertTrue(rs.next(), "an SMS in the outbox for " + mobile);
+        Matcher m = CODE.matcher(rs.getString(1));
+        assertTrue(m.find(), "a 6-digit code in the SMS text");
+        return m.group(1);
+      }
+    }
+  }
+
+  private void ageCodes(String mobile, int minutes) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE sms_code SET requested_at = requested_at - make_interval(mins => ?),"
+                    + " expires_at = expires_at - make_interval(mins => ?) WHERE mobile = ?")) {
+      s.setInt(1, minutes);
+      s.setInt(2, minutes);
+      s.setString(3, mobile);
+      s.executeUpdate();
+    }
+  }
+
+  private static String wrong(String code) {
+    return code.equals("000000") ? "111111" : "000000";
+  }
+
+  @Test
+  void resetsPasswordWithTheCodeFromTheOutbox() throws Exception {
+    Applicant a = registered();
+    reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+    String code = codeFromOutbox(a.mobile());
+    reset.resetPassword(a.loginName(), a.mobile(), code, NEW_PASSWORD, NEW_PASSWORD, CLIENT);
+    assertTrue(logins.authenticate(a.loginName(), NEW_PASSWORD, CLIENT).isPresent());
+    assertTrue(logins.authenticate(a.loginName(), TestIdentities.PASSWORD, CLIENT).isEmpty());
+  }
+
+  @Test
+  void codeWorksOnlyOnce() throws Exception {
+    Applicant a = registered();
+    reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+    String code = codeFromOutbox(a.mobile());
+    reset.resetPassword(a.loginName(), a.mobile(), code, NEW_PASSWORD, NEW_PASSWORD, CLIENT);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                reset.resetPassword(
+                    a.loginName(), a.mobile(), code, "Another0Pass", "Another0Pass", CLIENT));
+    assertEquals("reset.codeInvalid", e.messageKey());
+  }
+
+  @Test
+  void refusesCodeOlderThanFiveMinutes() throws Exception {
+    Applicant a = registered();
+    reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+    String code = codeFromOutbox(a.mobile());
+    ageCodes(a.mobile(), 6);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                reset.resetPassword(
+                    a.loginName(), a.mobile(), code, NEW_PASSWORD, NEW_PASSWORD, CLIENT));
+    assertEquals("reset.codeExpired", e.messageKey());
+  }
+
+  @Test
+  void refusesEvenTheRightCodeAfterFiveWrongTries() throws Exception {
+    Applicant a = registered();
+    reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+    String code = codeFromOutbox(a.mobile());
+    for (int i = 0; i < 5; i++) {
+      assertThrows(
+          BusinessException.class,
+          () ->
+              reset.resetPassword(
+                  a.loginName(), a.mobile(), wrong(code), NEW_PASSWORD, NEW_PASSWORD, CLIENT));
+    }
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                reset.resetPassword(
+                    a.loginName(), a.mobile(), code, NEW_PASSWORD, NEW_PASSWORD, CLIENT));
+    assertEquals("reset.tooManyTries", e.messageKey());
+    assertTrue(logins.authenticate(a.loginName(), TestIdentities.PASSWORD, CLIENT).isPresent());
+  }
+
+  @Test
+  void refusesASecondCodeWithinAMinute() throws Exception {
+    Applicant a = registered();
+    reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class, () -> reset.sendCode(a.loginName(), a.mobile(), CLIENT));
+    assertEquals("sms.tooSoon", e.messageKey());
+    assertEquals(1, outboxCount(a.mobile()));
+  }
+
+  @Test
+  void stopsAfterTenCodesADay() throws Exception {
+    Applicant a = registered();
+    for (int i = 0; i < 10; i++) {
+      reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+      ageCodes(a.mobile(), 2);
+    }
+    BusinessException e =
+        assertThrows(
+            BusinessException.class, () -> reset.sendCode(a.loginName(), a.mobile(), CLIENT));
+    assertEquals("sms.dailyLimit", e.messageKey());
+  }
+
+  @Test
+  void unknownAccountGetsTheSameAnswerAndNoSms() throws Exception {
+    String mobile = TestIdentities.mobile();
+    reset.sendCode(TestIdentities.residentId(), mobile, CLIENT);
+    assertEquals(0, outboxCount(mobile));
+  }
+
+  @Test
+  void mobileNotBoundToTheAccountGetsNoSms() throws Exception {
+    Applicant a = registered();
+    String other = TestIdentities.mobile();
+    reset.sendCode(a.loginName(), other, CLIENT);
+    assertEquals(0, outboxCount(other));
+    assertEquals(0, outboxCount(a.mobile()));
+  }
+}

@@ -1,0 +1,38 @@
+package cn.cwca.portal.it;
+
+import java.io.File;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The archive Arquillian deploys: the real EAR the build produced, under another name than the
+ * application the browser tests use, plus a test WAR holding the test classes that run inside the
+ * server.
+ */
+public final class PortalDeployment {
+
+  private static final String BEANS_XML =
+      "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+          + " bean-discovery-mode=\"all\"/>";
+
+  private PortalDeployment() {}
+
+  public static EnterpriseArchive withTests(Class<?>... testClasses) {
+    EnterpriseArchive ear =
+        ShrinkWrap.create(ZipImporter.class, "ca-portal-it.ear")
+            .importFrom(new File(System.getProperty("portal.ear")))
+            .as(EnterpriseArchive.class);
+    ear.delete("META-INF/application.xml");
+    WebArchive tests =
+        ShrinkWrap.create(WebArchive.class, "portal-tests.war")
+            .addClasses(testClasses)
+            .addClass(PortalDeployment.class)
+            .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    ear.addAsModule(Testable.archiveToTest(tests));
+    return ear;
+  }
+}

@@ -1,0 +1,274 @@
+package cn.cwca.portal.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A portal account: an applicant (natural person or organisation) or a staff member. The login name
+ * is the resident ID or passport number of a person, the unified social credit code of an
+ * organisation, a user name for staff; it never changes. Timestamps are UTC.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(
+    name = Account.BY_LOGIN_NAME,
+    query = "SELECT a FROM Account a WHERE a.loginName = :loginName")
+@NamedQuery(
+    name = Account.APPLICANT_BY_LOGIN_NAME,
+    query = "SELECT a FROM Account a WHERE a.loginName = :loginName AND a.type <> :staff")
+@NamedQuery(
+    name = Account.COUNT_BY_TYPE_AND_MOBILE,
+    query =
+        "SELECT COUNT(a) FROM Account a WHERE a.type = :type AND a.mobile = :mobile AND a.id <> :exceptId")
+public class Account implements Serializable {
+
+  static final String BY_LOGIN_NAME = "Account.byLoginName";
+  static final String APPLICANT_BY_LOGIN_NAME = "Account.applicantByLoginName";
+  static final String COUNT_BY_TYPE_AND_MOBILE = "Account.countByTypeAndMobile";
+
+  private static final long serialVersionUID = 1L;
+
+  @Id
+  @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+  private Long id;
+
+  @Version private long version;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "account_type", nullable = false, updatable = false, length = 20)
+  private AccountType type;
+
+  @Column(name = "login_name", nullable = false, updatable = false, unique = true, length = 64)
+  private String loginName;
+
+  @Column(name = "display_name", nullable = false, length = 100)
+  private String displayName;
+
+  @Column(name = "mobile", nullable = false, length = 11)
+  private String mobile;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "id_type", length = 20)
+  private IdType idType;
+
+  @Column(name = "division_code", length = 6)
+  private String divisionCode;
+
+  @Column(name = "legal_representative", length = 100)
+  private String legalRepresentative;
+
+  @Column(name = "password_hash", nullable = false, length = 200)
+  private String passwordHash;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", nullable = false, length = 20)
+  private Set<Role> roles = new HashSet<>();
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private LocalDateTime updatedAt;
+
+  protected Account() {}
+
+  private Account(
+      AccountType type,
+      String loginName,
+      String displayName,
+      String mobile,
+      String divisionCode,
+      char[] password,
+      LocalDateTime now) {
+    this.type = Objects.requireNonNull(type);
+    this.loginName = Objects.requireNonNull(loginName);
+    this.displayName = Objects.requireNonNull(displayName);
+    this.mobile = Objects.requireNonNull(mobile);
+    this.divisionCode = divisionCode;
+    this.passwordHash = PasswordHasher.hash(password);
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /**
+   * A natural person; the login name is the (normalised) ID number. Values must already be
+   * validated.
+   */
+  static Account naturalPerson(
+      String name,
+      String mobile,
+      IdType idType,
+      String idNumber,
+      String divisionCode,
+      char[] password,
+      LocalDateTime now) {
+    Account account =
+        new Account(
+            AccountType.NATURAL_PERSON, idNumber, name, mobile, divisionCode, password, now);
+    account.idType = Objects.requireNonNull(idType);
+    account.roles.add(Role.APPLICANT);
+    return account;
+  }
+
+  /**
+   * An organisation; the login name is the (normalised) credit code. Values must already be
+   * validated.
+   */
+  static Account organisation(
+      String name,
+      String creditCode,
+      String divisionCode,
+      String mobile,
+      String legalRepresentative,
+      char[] password,
+      LocalDateTime now) {
+    Account account =
+        new Account(
+            AccountType.ORGANISATION, creditCode, name, mobile, divisionCode, password, now);
+    account.legalRepresentative = Objects.requireNonNull(legalRepresentative);
+    account.roles.add(Role.APPLICANT);
+    return account;
+  }
+
+  /**
+   * A staff member with the given roles, e.g. the first administrator created by the run launcher.
+   */
+  public static Account staff(
+      String userName,
+      String displayName,
+      String mobile,
+      Set<Role> roles,
+      char[] password,
+      LocalDateTime now) {
+    Account account =
+        new Account(AccountType.STAFF, userName, displayName, mobile, null, password, now);
+    account.roles.addAll(roles);
+    return account;
+  }
+
+  /** Whether the password is this account's password. */
+  public boolean passwordMatches(char[] password) {
+    return PasswordHasher.verify(password, passwordHash);
+  }
+
+  /** Replaces the password (already checked against the password rule) with a new salted hash. */
+  public void changePassword(char[] newPassword, LocalDateTime now) {
+    this.passwordHash = PasswordHasher.hash(newPassword);
+    this.updatedAt = now;
+  }
+
+  /**
+   * Applies the personal-centre changes (values already validated and normalised) and returns what
+   * changed, field name to {@code "old -> new"}, for the audit trail; empty when nothing changed.
+   */
+  public Map<String, String> updateProfile(
+      String newDisplayName, String newMobile, String newLegalRepresentative, LocalDateTime now) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    if (!Objects.equals(displayName, newDisplayName)) {
+      changes.put("displayName", displayName + " -> " + newDisplayName);
+      displayName = newDisplayName;
+    }
+    if (!Objects.equals(mobile, newMobile)) {
+      changes.put("mobile", mobile + " -> " + newMobile);
+      mobile = newMobile;
+    }
+    if (type == AccountType.ORGANISATION
+        && !Objects.equals(legalRepresentative, newLegalRepresentative)) {
+      changes.put("legalRepresentative", legalRepresentative + " -> " + newLegalRepresentative);
+      legalRepresentative = newLegalRepresentative;
+    }
+    if (!changes.isEmpty()) {
+      updatedAt = now;
+    }
+    return changes;
+  }
+
+  /** Whether the account has the role. */
+  public boolean hasRole(Role role) {
+    return roles.contains(role);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public AccountType getType() {
+    return type;
+  }
+
+  public String getLoginName() {
+    return loginName;
+  }
+
+  /** 姓名 of a person, 机构名称 of an organisation, the name of a staff member. */
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getMobile() {
+    return mobile;
+  }
+
+  /** 有效证件类型 of a natural person, {@code null} otherwise. */
+  public IdType getIdType() {
+    return idType;
+  }
+
+  /** 所在行政区 (GB/T 2260 code), {@code null} for staff. */
+  public String getDivisionCode() {
+    return divisionCode;
+  }
+
+  /** 法定代表人 of an organisation, {@code null} otherwise. */
+  public String getLegalRepresentative() {
+    return legalRepresentative;
+  }
+
+  /** The roles, unmodifiable. */
+  public Set<Role> getRoles() {
+    return Collections.unmodifiableSet(roles);
+  }
+
+  /** When the account was registered (UTC). */
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  /** When the account was last changed (UTC). */
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
+
+  @Override
+  public String toString() {
+    return "Account[" + id + ", " + type + ", " + loginName + "]";
+  }
+}

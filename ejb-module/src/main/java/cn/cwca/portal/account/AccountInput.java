@@ -1,0 +1,65 @@
+package cn.cwca.portal.account;
+
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.rules.AdministrativeDivisions;
+import cn.cwca.portal.rules.FieldRule;
+
+/**
+ * Checks and normalises what an applicant typed into the account forms, with the field rules of
+ * {@link FieldRule} (PRODUCT.md "Account rules"). Each method returns the stored form or throws a
+ * {@link BusinessException} with the rule's message key.
+ */
+final class AccountInput {
+
+  /** Shortest and longest 姓名, 机构名称 and 法定代表人. */
+  static final int MIN_NAME = 2;
+
+  static final int MAX_NAME = 50;
+
+  private AccountInput() {}
+
+  /** A field that must be there; returns it stripped. */
+  static String required(String value) {
+    if (value == null || value.isBlank()) {
+      throw new BusinessException("validation.required");
+    }
+    return value.strip();
+  }
+
+  /** A required field that must satisfy the rule; returns its normalised form. */
+  static String checked(FieldRule rule, String value) {
+    required(value);
+    if (!rule.accepts(value)) {
+      throw new BusinessException(rule.messageKey());
+    }
+    return rule.normalize(value);
+  }
+
+  /** 姓名, 机构名称 or 法定代表人: 2 to 50 characters after stripping. */
+  static String name(String value) {
+    String name = required(value);
+    int length = name.codePointCount(0, name.length());
+    if (length < MIN_NAME || length > MAX_NAME) {
+      throw new BusinessException("validation.name");
+    }
+    return name;
+  }
+
+  /** 所在行政区: a division in use. */
+  static String division(String code) {
+    String division = required(code);
+    if (!AdministrativeDivisions.get().isSelectable(division)) {
+      throw new BusinessException("validation.division");
+    }
+    return division;
+  }
+
+  /** A new password: satisfies the password rule and equals its confirmation. */
+  static char[] newPassword(String password, String confirmation) {
+    checked(FieldRule.PASSWORD, password);
+    if (!password.equals(confirmation)) {
+      throw new BusinessException("validation.passwordConfirm");
+    }
+    return password.toCharArray();
+  }
+}

@@ -1,0 +1,143 @@
+package cn.cwca.portal.account;
+
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.rules.FieldRule;
+import cn.cwca.portal.sms.SmsGateway;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * 忘记密码: a six-digit code by SMS to the mobile number bound to the account, then a new password. The
+ * page cannot tell whether an account exists or the number is bound to it: sending always ends the
+ * same way and the sending limits of {@link SmsCodePolicy} apply to every request; a reset for an
+ * unknown account fails like a wrong code. Codes are stored hashed and never logged.
+ */
+@Stateless
+@PermitAll
+public class PasswordResetService {
+
+  /** Audit actions. */
+  static final String CODE_SENT = "password.codeSent";
+
+  static final String CODE_NOT_SENT = "password.codeNotSent";
+  static final String RESET = "password.reset";
+
+  private final SecureRandom random = new SecureRandom();
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject AccountService accounts;
+
+  @Inject SmsGateway sms;
+
+  @Inject SmsCodeAttempts attempts;
+
+  @Inject AuditLog audit;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * Sends a code when the account exists and the mobile number is bound to it, and otherwise
+   * pretends to.
+   *
+   * @throws BusinessException {@code validation.required}, {@code validation.mobile}; {@code
+   *     sms.tooSoon} within a minute of the last request for this number; {@code sms.dailyLimit}
+   *     after 10 requests today
+   */
+  public void sendCode(String loginName, String mobile, ClientInfo c) {
+    String typed = AccountInput.required(loginName);
+    String number = AccountInput.checked(FieldRule.MOBILE, mobile);
+    serializeRequestsFor(number);
+    LocalDateTime now = LocalDateTime.now(clock);
+    LocalDateTime lastRequest =
+        em.createNamedQuery(SmsCode.LAST_REQUEST_FOR_MOBILE, LocalDateTime.class)
+            .setParameter("mobile", number)
+            .getSingleResult();
+    if (SmsCodePolicy.tooSoon(lastRequest, now)) {
+      throw new BusinessException("sms.tooSoon");
+    }
+    long today =
+        em.createNamedQuery(SmsCode.COUNT_FOR_MOBILE_SINCE, Long.class)
+            .setParameter("mobile", number)
+            .setParameter("since", SmsCodePolicy.startOfDay(now))
+            .getSingleResult();
+    if (SmsCodePolicy.dailyLimitReached(today)) {
+      throw new BusinessException("sms.dailyLimit");
+    }
+
+    Optional<Account> account = accounts.find(typed);
+    boolean deliver = account.map(a -> a.getMobile().equals(number)).orElse(false);
+    String name = account.map(Account::getLoginName).orElse(typed);
+    String code = SmsCode.newCode(random);
+    em.persist(new SmsCode(name, number, code, deliver, now, random));
+    if (deliver) {
+      sms.send(number, SmsCodePolicy.messageText(code));
+    }
+    audit.record(name, deliver ? CODE_SENT : CODE_NOT_SENT, name, "mobile=" + number, c);
+  }
+
+  /**
+   * Sets a new password with the code of the latest request for this login name and mobile number.
+   *
+   * @throws BusinessException {@code validation.*} for the new password; {@code reset.codeInvalid}
+   *     for a wrong code, an unknown account or a number not bound to it; {@code reset.codeExpired}
+   *     after 5 minutes; {@code reset.tooManyTries} after 5 tries
+   */
+  public void resetPassword(
+      String loginName,
+      String mobile,
+      String code,
+      String newPassword,
+      String confirmation,
+      ClientInfo c) {
+    String typed = AccountInput.required(loginName);
+    String number = AccountInput.checked(FieldRule.MOBILE, mobile);
+    AccountInput.required(code);
+    char[] password = AccountInput.newPassword(newPassword, confirmation);
+    try {
+      Account account =
+          accounts
+              .find(typed)
+              .filter(a -> a.getMobile().equals(number))
+              .orElseThrow(() -> new BusinessException("reset.codeInvalid"));
+      SmsCode latest =
+          em.createNamedQuery(SmsCode.LATEST_FOR_LOGIN_NAME_AND_MOBILE, SmsCode.class)
+              .setParameter("loginName", account.getLoginName())
+              .setParameter("mobile", number)
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst()
+              .orElseThrow(() -> new BusinessException("reset.codeInvalid"));
+      switch (attempts.attempt(latest.getId(), code, c)) {
+        case ACCEPTED -> account.changePassword(password, LocalDateTime.now(clock));
+        case EXPIRED -> throw new BusinessException("reset.codeExpired");
+        case EXHAUSTED -> throw new BusinessException("reset.tooManyTries");
+        case WRONG, UNUSABLE -> throw new BusinessException("reset.codeInvalid");
+      }
+      audit.record(account.getLoginName(), RESET, account.getLoginName(), "by SMS code", c);
+    } finally {
+      PasswordHasher.wipe(password);
+    }
+  }
+
+  /**
+   * Makes concurrent requests for one mobile number (from any server of the cluster) wait for each
+   * other until commit, so that the per-number limits cannot be passed by sending in parallel.
+   * PostgreSQL advisory lock.
+   */
+  private void serializeRequestsFor(String mobile) {
+    em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('sms_code'), hashtext(?1))")
+        .setParameter(1, mobile)
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,57 @@
+package cn.cwca.portal.account;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Limits of the SMS verification codes of the password reset: per mobile number at most one code a
+ * minute and ten a calendar day (Beijing time, as the applicant counts "today"); a code is valid
+ * five minutes and allows five tries.
+ */
+public final class SmsCodePolicy {
+
+  /** Shortest interval between two codes for one mobile number. */
+  public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+  /** Codes per mobile number and calendar day. */
+  public static final int MAX_PER_DAY = 10;
+
+  /** How long a code is valid. */
+  public static final Duration VALIDITY = Duration.ofMinutes(5);
+
+  /** Tries per code, right or wrong. */
+  public static final int MAX_TRIES = 5;
+
+  /** Where "today" of the daily limit is counted. */
+  public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private SmsCodePolicy() {}
+
+  /** Start (UTC) of the Beijing calendar day that contains {@code nowUtc}. */
+  public static LocalDateTime startOfDay(LocalDateTime nowUtc) {
+    return nowUtc
+        .atOffset(ZoneOffset.UTC)
+        .atZoneSameInstant(DAY_ZONE)
+        .toLocalDate()
+        .atStartOfDay(DAY_ZONE)
+        .withZoneSameInstant(ZoneOffset.UTC)
+        .toLocalDateTime();
+  }
+
+  /** Whether a code sent at {@code lastSentAt} still blocks a new one at {@code now}. */
+  public static boolean tooSoon(LocalDateTime lastSentAt, LocalDateTime now) {
+    return lastSentAt != null && lastSentAt.plus(MIN_INTERVAL).isAfter(now);
+  }
+
+  /** Whether {@code sentToday} codes exhaust the daily allowance. */
+  public static boolean dailyLimitReached(long sentToday) {
+    return sentToday >= MAX_PER_DAY;
+  }
+
+  /** The SMS that carries a code. */
+  public static String messageText(String code) {
+    return "【CA数字证书】您的验证码为" + code + "，" + VALIDITY.toMinutes() + "分钟内有效，请勿泄露。";
+  }
+}

@@ -1,0 +1,111 @@
+package cn.cwca.portal.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccountTest {
+
+  private static final LocalDateTime REGISTERED = LocalDateTime.of(2026, 11, 24, 8, 0);
+
+  private static Account organisation() {
+    return Account.organisation(
+        "聊城示例有限公司",
+        "91350100M000100Y43",
+        "371502",
+        "13800138000",
+        "张三",
+        "Passw0rdX".toCharArray(),
+        REGISTERED);
+  }
+
+  @Test
+  void aRegisteredPersonLogsInWithTheIdNumberAsApplicant() {
+    Account person =
+        Account.naturalPerson(
+            "李四",
+            "13900139000",
+            IdType.RESIDENT_ID,
+            "32010219700104000X",
+            "320102",
+            "Passw0rdX".toCharArray(),
+            REGISTERED);
+    assertEquals(AccountType.NATURAL_PERSON, person.getType());
+    assertEquals("32010219700104000X", person.getLoginName());
+    assertEquals(Set.of(Role.APPLICANT), person.getRoles());
+    assertNull(person.getLegalRepresentative());
+    assertEquals(REGISTERED, person.getCreatedAt());
+  }
+
+  @Test
+  void keepsOnlyAHashOfThePassword() {
+    Account account = organisation();
+    assertTrue(account.passwordMatches("Passw0rdX".toCharArray()));
+    assertFalse(account.passwordMatches("Passw0rdY".toCharArray()));
+  }
+
+  @Test
+  void changingThePasswordReplacesTheOldOne() {
+    Account account = organisation();
+    account.changePassword("NewPassw0rd".toCharArray(), REGISTERED.plusDays(1));
+    assertTrue(account.passwordMatches("NewPassw0rd".toCharArray()));
+    assertFalse(account.passwordMatches("Passw0rdX".toCharArray()));
+    assertEquals(REGISTERED.plusDays(1), account.getUpdatedAt());
+  }
+
+  @Test
+  void aProfileUpdateReportsEachChangedFieldWithOldAndNewValue() {
+    Account account = organisation();
+    Map<String, String> changes =
+        account.updateProfile("聊城示例有限公司", "13700137000", "王五", REGISTERED.plusDays(2));
+    assertEquals(
+        Map.of("mobile", "13800138000 -> 13700137000", "legalRepresentative", "张三 -> 王五"), changes);
+    assertEquals("13700137000", account.getMobile());
+    assertEquals("王五", account.getLegalRepresentative());
+    assertEquals(REGISTERED.plusDays(2), account.getUpdatedAt());
+  }
+
+  @Test
+  void anUnchangedProfileReportsNothing() {
+    Account account = organisation();
+    assertTrue(
+        account.updateProfile("聊城示例有限公司", "13800138000", "张三", REGISTERED.plusDays(1)).isEmpty());
+    assertEquals(REGISTERED, account.getUpdatedAt());
+  }
+
+  @Test
+  void aPersonHasNoLegalRepresentativeToChange() {
+    Account person =
+        Account.naturalPerson(
+            "李四",
+            "13900139000",
+            IdType.PASSPORT,
+            "E12345678",
+            "320102",
+            "Passw0rdX".toCharArray(),
+            REGISTERED);
+    assertEquals(Map.of(), person.updateProfile("李四", "13900139000", "王五", REGISTERED));
+    assertNull(person.getLegalRepresentative());
+  }
+
+  @Test
+  void rolesCannotBeChangedFromOutside() {
+    Account staff =
+        Account.staff(
+            "admin",
+            "管理员",
+            "13800138000",
+            Set.of(Role.ADMIN),
+            "Passw0rdX".toCharArray(),
+            REGISTERED);
+    assertTrue(staff.hasRole(Role.ADMIN));
+    assertThrows(UnsupportedOperationException.class, () -> staff.getRoles().add(Role.REVIEWER));
+  }
+}

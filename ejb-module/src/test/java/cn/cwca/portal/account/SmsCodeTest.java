@@ -1,0 +1,86 @@
+package cn.cwca.portal.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class SmsCodeTest {
+
+  private static final LocalDateTime SENT = LocalDateTime.of(2026, 11, 24, 8, 0, 0);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static SmsCode delivered(String code) {
+    return new SmsCode("110101190001010006", "13800138000", code, true, SENT, RANDOM);
+  }
+
+  @RepeatedTest(20)
+  void newCodesHaveSixDigits() {
+    assertTrue(SmsCode.newCode(RANDOM).matches("\\d{6}"));
+  }
+
+  @Test
+  void acceptsTheRightCodeOnceOnly() {
+    SmsCode code = delivered("012345");
+    assertEquals(SmsCode.Outcome.ACCEPTED, code.attempt("012345", SENT.plusMinutes(1)));
+    assertTrue(code.isUsed());
+    assertEquals(SmsCode.Outcome.UNUSABLE, code.attempt("012345", SENT.plusMinutes(2)));
+  }
+
+  @Test
+  void countsWrongTriesAndRefusesTheSixth() {
+    SmsCode code = delivered("012345");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(SmsCode.Outcome.WRONG, code.attempt("999999", SENT.plusSeconds(10)));
+    }
+    assertEquals(5, code.getTries());
+    assertEquals(SmsCode.Outcome.EXHAUSTED, code.attempt("012345", SENT.plusSeconds(20)));
+    assertEquals(5, code.getTries());
+  }
+
+  @Test
+  void theRightCodeOnTheFifthTryIsAccepted() {
+    SmsCode code = delivered("012345");
+    for (int i = 0; i < 4; i++) {
+      code.attempt("999999", SENT.plusSeconds(10));
+    }
+    assertEquals(SmsCode.Outcome.ACCEPTED, code.attempt("012345", SENT.plusSeconds(20)));
+  }
+
+  @Test
+  void expiresFiveMinutesAfterSendingWithoutCountingATry() {
+    SmsCode code = delivered("012345");
+    assertEquals(SmsCode.Outcome.EXPIRED, code.attempt("012345", SENT.plusMinutes(5)));
+    assertEquals(0, code.getTries());
+    assertFalse(code.isExpiredAt(SENT.plusMinutes(5).minusSeconds(1)));
+  }
+
+  @Test
+  void aCodeNoSmsCarriedIsNeverAccepted() {
+    SmsCode code = new SmsCode("UNKNOWN", "13800138000", "012345", false, SENT, RANDOM);
+    assertEquals(SmsCode.Outcome.UNUSABLE, code.attempt("012345", SENT.plusSeconds(10)));
+  }
+
+  @Test
+  void refusesCandidatesThatAreNotSixDigits() {
+    SmsCode code = delivered("012345");
+    assertFalse(code.matches("12345"));
+    assertFalse(code.matches("0123456"));
+    assertFalse(code.matches(null));
+    assertTrue(code.matches(" 012345 "));
+  }
+
+  @Test
+  void keepsOnlyASaltedHashOfTheCode() {
+    SmsCode one = delivered("012345");
+    SmsCode two = delivered("012345");
+    assertFalse(one.toString().contains("012345"));
+    assertNotEquals(one.codeHash(), two.codeHash());
+    assertEquals(64, one.codeHash().length());
+  }
+}

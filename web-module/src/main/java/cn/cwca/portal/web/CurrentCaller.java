@@ -1,0 +1,27 @@
+package cn.cwca.portal.web;
+
+import cn.cwca.portal.common.ClientInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Who sends the current request and from where, as the services want it: the login name of the
+ * logged-in caller and the {@link ClientInfo} for the audit trail and throttling. Request scoped,
+ * so that view-scoped beans always get the current request's values.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+  @Inject private HttpServletRequest request;
+
+  /** Where the request came from (the peer address as Payara sees it). */
+  public ClientInfo clientInfo() {
+    return new ClientInfo(request.getRemoteAddr());
+  }
+
+  /** Login name of the authenticated caller, {@code null} for an anonymous request. */
+  public String loginName() {
+    return request.getRemoteUser();
+  }
+}

@@ -1,0 +1,99 @@
+package cn.cwca.portal.web;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.web.security.LandingPage;
+import cn.cwca.portal.web.security.PortalIdentityStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * /login.xhtml: hands 账号 and 密码 to Jakarta Security. After a successful login the caller sees the
+ * protected page they had asked for, else their start page ({@link LandingPage}).
+ */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+  @Inject private SecurityContext securityContext;
+
+  private String username;
+  private String password;
+
+  /** View action: a caller who is already logged in goes to their start page. */
+  public String redirectIfLoggedIn() {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    if (external.getRemoteUser() == null) {
+      return null;
+    }
+    return LandingPage.of(external::isUserInRole) + "?faces-redirect=true";
+  }
+
+  /** 登录. */
+  public String login() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+
+    // Session fixation: the session that will hold the identity gets a new id. Done before
+    // authenticating, because the mechanism may answer with a redirect to the requested page,
+    // which commits the response.
+    request.getSession();
+    request.changeSessionId();
+
+    // A caller already logged in (stale login form) authenticates anew; otherwise the mechanism
+    // continues to the protected page that sent the caller here, if any.
+    boolean loggedInAlready = request.getRemoteUser() != null;
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            request,
+            response,
+            withParams()
+                .credential(
+                    new UsernamePasswordCredential(username.strip(), new Password(password)))
+                .newAuthentication(loggedInAlready));
+
+    switch (status) {
+      case SEND_CONTINUE:
+        faces.responseComplete();
+        return null;
+      case SUCCESS:
+        return LandingPage.of(external::isUserInRole) + "?faces-redirect=true";
+      default:
+        Object refusal = request.getAttribute(PortalIdentityStore.REFUSAL_ATTRIBUTE);
+        if (refusal instanceof BusinessException businessRefusal) {
+          FacesMessages.addError(businessRefusal);
+        } else {
+          FacesMessages.addErrorMessage("login.failed");
+        }
+        return null;
+    }
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,65 @@
+package cn.cwca.portal.web.applicant;
+
+import cn.cwca.portal.notice.Notice;
+import cn.cwca.portal.notice.NoticeKind;
+import cn.cwca.portal.notice.NoticeService;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * /applicant/home.xhtml: what an applicant sees after logging in (manual section 2): the latest
+ * application progress, the latest notice and announcement, and the 10 most recent notices; a
+ * notice opens in a dialog.
+ */
+@Named
+@ViewScoped
+public class HomeBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** How many notices the list shows (manual: 最近 10 条通知). */
+  static final int RECENT_NOTICES = 10;
+
+  @Inject private NoticeService noticeService;
+
+  private Notice latestNotice;
+  private Notice latestAnnouncement;
+  private List<Notice> recentNotices;
+  private Notice shown;
+
+  @PostConstruct
+  void load() {
+    latestNotice = noticeService.latest(NoticeKind.NOTICE).orElse(null);
+    latestAnnouncement = noticeService.latest(NoticeKind.ANNOUNCEMENT).orElse(null);
+    recentNotices = noticeService.recentNotices(RECENT_NOTICES);
+  }
+
+  /** Opens a notice of this page in the dialog. */
+  public void show(Notice notice) {
+    shown = notice;
+  }
+
+  /** 最新通知, {@code null} when none is published. */
+  public Notice getLatestNotice() {
+    return latestNotice;
+  }
+
+  /** 最新公告, {@code null} when none is published. */
+  public Notice getLatestAnnouncement() {
+    return latestAnnouncement;
+  }
+
+  /** 最近通知: published notices and announcements, newest first. */
+  public List<Notice> getRecentNotices() {
+    return recentNotices;
+  }
+
+  /** The notice shown in the dialog. */
+  public Notice getShown() {
+    return shown;
+  }
+}
