@@ -3,9 +3,11 @@ package cn.cwca.portal.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Debian Chromium driven by Selenium against the deployed portal. Binary and driver are
  * set explicitly so that nothing is downloaded at run time; each session gets a fresh profile.
+ * Every wait is for a condition, never a sleep.
  */
 final class Browser implements AutoCloseable {
 
@@ -50,6 +53,7 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   void open(String page) {
@@ -65,6 +69,18 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
+  boolean exists(String id) {
+    return !driver.findElements(By.id(id)).isEmpty();
+  }
+
+  String text(String id) {
+    return find(id).getText();
+  }
+
+  String value(String id) {
+    return find(id).getAttribute("value");
+  }
+
   void type(String id, String text) {
     WebElement e = find(id);
     e.clear();
@@ -74,45 +90,106 @@ final class Browser implements AutoCloseable {
   /** Types and leaves the field, as a person does before reading the message under it. */
   void typeAndLeave(String id, String text) {
     type(id, text);
-    ((JavascriptExecutor) driver)
-        .executeScript(
-            "arguments[0].dispatchEvent(new Event('blur')); arguments[0].blur();", find(id));
+    js(
+        "document.getElementById(arguments[0]).blur();"
+            + " $(document.getElementById(arguments[0])).trigger('blur');",
+        id);
+    waitForAjax();
+  }
+
+  /**
+   * Chooses an option of a PrimeFaces selectOneMenu by its widget and fires its change (ajax)
+   * event.
+   */
+  void choose(String widgetVar, String value) {
+    js(
+        "var m = PF(arguments[0]); m.selectValue(arguments[1]); m.triggerChange();",
+        widgetVar,
+        value);
+    waitForAjax();
   }
 
   void click(String id) {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }
 
-  /** Clicks something that navigates, and waits for the next page to be loaded. */
-  void clickAndWaitForPage(String id) {
-    WebElement old = driver.findElement(By.tagName("html"));
+  void clickAndWaitForAjax(String id) {
     click(id);
-    wait.until(ExpectedConditions.stalenessOf(old));
-    waitForPage();
+    waitForAjax();
   }
 
-  String text(String id) {
-    return find(id).getText();
+  void clickCss(String css) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    waitForAjax();
   }
 
+  void clickXpath(String xpath) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+    waitForAjax();
+  }
+
+  /**
+   * Closes a PrimeFaces dialog with its title-bar button and waits until its modal mask is gone.
+   */
+  void closeDialog(String id) {
+    clickCss("#" + id + " .ui-dialog-titlebar-close");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_modal")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+  }
+
+  void waitForAjax() {
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.readyState === 'complete'"
+                            + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));
+  }
+
+  /** Waits until the element's text contains the expected text; fails saying what it did show. */
   void waitForText(String id, String expected) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "Expected '" + expected + "' in #" + id + " but it showed: " + textOrNothing(id), e);
+    }
+  }
+
+  void waitForEmptyText(String id) {
+    try {
+      wait.until(d -> d.findElement(By.id(id)).getText().isBlank());
+    } catch (TimeoutException e) {
+      throw new AssertionError("Expected #" + id + " to be empty: " + textOrNothing(id), e);
+    }
   }
 
   void waitForPageText(String expected) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected));
+    } catch (TimeoutException e) {
+      throw new AssertionError("Expected '" + expected + "' on " + driver.getCurrentUrl(), e);
+    }
   }
 
-  String pageText() {
-    return driver.findElement(By.tagName("body")).getText();
+  void waitForUrl(String fragment) {
+    try {
+      wait.until(ExpectedConditions.urlContains(fragment));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "Expected to be on " + fragment + " but was on " + driver.getCurrentUrl(), e);
+    }
+    waitForAjax();
   }
 
-  <T> T until(Function<WebDriver, T> condition) {
-    return wait.until(condition);
+  private String textOrNothing(String id) {
+    List<WebElement> found = driver.findElements(By.id(id));
+    return found.isEmpty() ? "(no such element)" : found.get(0).getText();
   }
 
-  WebDriver driver() {
-    return driver;
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
   private void waitForPage() {
@@ -120,6 +197,10 @@ final class Browser implements AutoCloseable {
         d ->
             "complete"
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  WebDriver driver() {
+    return driver;
   }
 
   @Override

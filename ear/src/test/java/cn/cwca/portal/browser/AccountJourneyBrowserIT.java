@@ -1,0 +1,107 @@
+package cn.cwca.portal.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.it.TestIdentities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The applicant's account journeys beside an administrator: notices on the home page, password
+ * reset with the code from the SMS outbox, logout, and the pages each of them may open.
+ */
+class AccountJourneyBrowserIT {
+
+  private Browser applicant;
+  private Browser admin;
+
+  @BeforeEach
+  void openBrowsers() throws Exception {
+    applicant = new Browser();
+    admin = new Browser();
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    applicant.close();
+    admin.close();
+  }
+
+  @Test
+  void applicantSeesOnTheHomePageTheNoticeAnAdminPublished() throws Exception {
+    String title = "系统维护通知 " + System.nanoTime();
+    PortalSteps.loginAsAdmin(admin);
+    admin.click("menuNotices");
+    admin.waitForUrl("/admin/notices.xhtml");
+    admin.clickAndWaitForAjax("newNotice");
+    admin.type("title", title);
+    admin.type("body", "本周六 9:00-12:00 系统维护，请提前办理。");
+    admin.clickAndWaitForAjax("save");
+    admin.waitForText("notices", title);
+
+    String id = TestIdentities.residentId();
+    PortalSteps.registerPerson(
+        applicant, "孙八", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
+    PortalSteps.login(applicant, id, TestIdentities.PASSWORD);
+    applicant.waitForUrl("/applicant/home.xhtml");
+    applicant.waitForText("latestNotice", title);
+    applicant.waitForText("recentNotices", title);
+    applicant.clickAndWaitForAjax("latestNotice");
+    applicant.waitForText("noticeBody", "请提前办理");
+    applicant.closeDialog("noticeDialog");
+    PortalSteps.logout(applicant);
+    PortalSteps.logout(admin);
+  }
+
+  @Test
+  void applicantResetsThePasswordWithTheCodeFromTheOutboxAndLogsInWithTheNewOne() throws Exception {
+    String id = TestIdentities.residentId();
+    String mobile = TestIdentities.mobile();
+    PortalSteps.registerPerson(applicant, "周九", mobile, id, TestIdentities.PASSWORD);
+
+    applicant.click("forgotPasswordLink");
+    applicant.waitForUrl("/forgot-password.xhtml");
+    applicant.type("username", id);
+    applicant.type("mobile", mobile);
+    applicant.clickAndWaitForAjax("sendCode");
+    applicant.waitForText("messages", "如果账号与手机号匹配，验证码已发送");
+
+    PortalSteps.loginAsAdmin(admin);
+    String code = PortalSteps.codeFromOutbox(admin, mobile);
+
+    String newPassword = "Renewed0Pass";
+    applicant.type("code", code);
+    applicant.type("newPassword", newPassword);
+    applicant.type("confirm", newPassword);
+    applicant.click("submit");
+    applicant.waitForUrl("/login.xhtml");
+    applicant.waitForText("messages", "密码已重置");
+
+    PortalSteps.login(applicant, id, newPassword);
+    applicant.waitForUrl("/applicant/home.xhtml");
+    PortalSteps.logout(applicant);
+    PortalSteps.logout(admin);
+  }
+
+  @Test
+  void guestIsSentToLoginAndApplicantIsRefusedTheAdminPages() {
+    applicant.open("/applicant/home.xhtml");
+    applicant.waitForUrl("/login.xhtml");
+
+    String id = TestIdentities.residentId();
+    PortalSteps.registerPerson(
+        applicant, "吴十", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
+    PortalSteps.login(applicant, id, TestIdentities.PASSWORD);
+    applicant.waitForUrl("/applicant/home.xhtml");
+    applicant.open("/admin/notices.xhtml");
+    applicant.waitForPageText("您没有权限访问此页面");
+    applicant.open("/admin/sms-outbox.xhtml");
+    applicant.waitForPageText("您没有权限访问此页面");
+    assertTrue(applicant.currentUrl().contains("/admin/sms-outbox.xhtml"));
+    applicant.open("/applicant/home.xhtml");
+    PortalSteps.logout(applicant);
+    applicant.open("/applicant/profile.xhtml");
+    applicant.waitForUrl("/login.xhtml");
+  }
+}
