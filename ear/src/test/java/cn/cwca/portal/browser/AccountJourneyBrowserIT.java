@@ -85,6 +85,22 @@ class AccountJourneyBrowserIT {
   }
 
   @Test
+  void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
+    String id = TestIdentities.residentId();
+    PortalSteps.registerPerson(
+        applicant, "郑十一", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
+    PortalSteps.login(applicant, id, "Wrong0Password");
+    applicant.waitForText("messages", "用户名或密码错误");
+    for (int i = 0; i < 4; i++) {
+      PortalSteps.login(applicant, id, "Wrong0Password");
+      applicant.waitForText("messages", "用户名或密码错误");
+    }
+    PortalSteps.login(applicant, id, TestIdentities.PASSWORD);
+    applicant.waitForText("messages", "登录失败次数过多");
+    assertTrue(applicant.currentUrl().contains("/login.xhtml"));
+  }
+
+  @Test
   void guestIsSentToLoginAndApplicantIsRefusedTheAdminPages() {
     applicant.open("/applicant/home.xhtml");
     applicant.waitForUrl("/login.xhtml");

@@ -97,6 +97,10 @@ class RegistrationBrowserIT {
     b.waitForUrl("/applicant/profile.xhtml");
     b.waitForText("profileLegalRep", "王五");
     b.waitForText("profileDivision", "聊城市");
+    b.type("legalRep", "赵法人");
+    b.clickAndWaitForAjax("saveProfile");
+    b.waitForText("messages", "您已成功修改个人信息");
+    b.waitForText("profileLegalRep", "赵法人");
     PortalSteps.logout(b);
   }
 

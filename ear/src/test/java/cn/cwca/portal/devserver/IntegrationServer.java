@@ -19,6 +19,7 @@ public final class IntegrationServer {
   public static void main(String[] args) throws Exception {
     PayaraDomain domain = PayaraDomain.fromSystemProperty();
     if (args.length == 1 && args[0].equals("stop")) {
+      domain.undeploy(DevServer.APPLICATION_NAME);
       domain.stop();
       return;
     }

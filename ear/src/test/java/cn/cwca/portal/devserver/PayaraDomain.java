@@ -124,6 +124,16 @@ final class PayaraDomain {
     asadmin("deploy", "--force=true", "--name", name, ear.toString());
   }
 
+  /**
+   * Removes the application if the domain runs and has it, so that the next start does not load it
+   * stale.
+   */
+  void undeploy(String name) {
+    if (isRunning()) {
+      run(List.of("undeploy", name), false);
+    }
+  }
+
   private static String escape(String value) {
     return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
   }

@@ -21,6 +21,16 @@ public final class PortalDeployment {
 
   private PortalDeployment() {}
 
+  /**
+   * The EAR without the portal's own WAR, for tests that authenticate through a test mechanism of
+   * their own (the portal's form mechanism would otherwise be visible in the test WAR too).
+   */
+  public static EnterpriseArchive servicesWithTests(Class<?>... testClasses) {
+    EnterpriseArchive ear = withTests(testClasses);
+    ear.delete("ca-portal-web.war");
+    return ear;
+  }
+
   public static EnterpriseArchive withTests(Class<?>... testClasses) {
     EnterpriseArchive ear =
         ShrinkWrap.create(ZipImporter.class, "ca-portal-it.ear")

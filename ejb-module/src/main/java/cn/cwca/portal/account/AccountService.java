@@ -4,7 +4,11 @@ import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.rules.FieldRule;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +30,7 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @PermitAll
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
 public class AccountService {
 
   /** Audit actions. */
@@ -44,6 +49,8 @@ public class AccountService {
   EntityManager em;
 
   @Inject AuditLog audit;
+
+  @Resource SessionContext session;
 
   Clock clock = Clock.systemUTC();
 
@@ -159,11 +166,14 @@ public class AccountService {
    * Changes 姓名 or 机构名称, 联系电话 and, for an organisation, 法定代表人. The audit entry lists each changed
    * field, old and new value.
    *
+   * <p>Always the caller's own account: there is no parameter naming another one.
+   *
    * @throws BusinessException {@code account.notFound}; a {@code validation.*} key; {@code
    *     account.duplicate.mobile}
    */
-  public Account updateProfile(String loginName, ProfileUpdate u, ClientInfo c) {
-    Account account = load(loginName);
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public Account updateProfile(ProfileUpdate u, ClientInfo c) {
+    Account account = caller();
     String displayName = AccountInput.name(u.displayName());
     String mobile = AccountInput.checked(FieldRule.MOBILE, u.mobile());
     String legalRepresentative =
@@ -191,18 +201,15 @@ public class AccountService {
   }
 
   /**
-   * Replaces the password after checking the current one.
+   * Replaces the caller's password after checking the current one.
    *
    * @throws BusinessException {@code account.password.currentWrong}; {@code validation.password};
    *     {@code validation.passwordConfirm}; {@code account.notFound}
    */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
   public void changePassword(
-      String loginName,
-      String currentPassword,
-      String newPassword,
-      String confirmation,
-      ClientInfo c) {
-    Account account = load(loginName);
+      String currentPassword, String newPassword, String confirmation, ClientInfo c) {
+    Account account = caller();
     char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
     try {
       if (!account.passwordMatches(current)) {
@@ -221,8 +228,10 @@ public class AccountService {
         account.getLoginName(), PASSWORD_CHANGED, account.getLoginName(), "personal centre", c);
   }
 
-  private Account load(String loginName) {
-    return find(loginName).orElseThrow(() -> new BusinessException("account.notFound"));
+  /** The account of the authenticated caller (its principal name is the login name). */
+  private Account caller() {
+    return find(session.getCallerPrincipal().getName())
+        .orElseThrow(() -> new BusinessException("account.notFound"));
   }
 
   private void refuseDuplicates(

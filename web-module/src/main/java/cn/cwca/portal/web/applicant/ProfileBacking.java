@@ -52,7 +52,6 @@ public class ProfileBacking implements Serializable {
     try {
       show(
           accountService.updateProfile(
-              account.getLoginName(),
               new ProfileUpdate(displayName, mobile, isOrganisation() ? legalRepresentative : null),
               caller.clientInfo()));
     } catch (BusinessException refusal) {
@@ -66,7 +65,7 @@ public class ProfileBacking implements Serializable {
   public void changePassword() {
     try {
       accountService.changePassword(
-          account.getLoginName(), currentPassword, newPassword, confirmation, caller.clientInfo());
+          currentPassword, newPassword, confirmation, caller.clientInfo());
       FacesMessages.addInfoLabel("profile.password.changed");
     } catch (BusinessException refusal) {
       FacesMessages.addErrorLabel(
