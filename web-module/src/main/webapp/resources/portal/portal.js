@@ -24,3 +24,58 @@ portal.countdown = function (widgetVar, seconds, template) {
   };
   tick();
 };
+
+/**
+ * 识别KEY (resources/portal/keyReader.xhtml): mounts the KEY控件's certificate picker (key-agent-client.js) into the
+ * component whose root element has the id clientId, gives the picker's parts stable ids (clientId + ':message',
+ * ':token', ':pin', ':read', ':choice-N'), and when a certificate is chosen puts it (base64 DER) into the hidden input
+ * clientId + ':certificate' and clicks the hidden button clientId + ':select', which submits it by ajax. The root also
+ * fires a 'keyreader:select' DOM event with the certificate as detail, and keeps the client as root.keyAgentClient
+ * (for pages that go on to generate keys or sign with the key).
+ */
+portal.keyReader = function (clientId) {
+  var root = document.getElementById(clientId);
+  if (!root || typeof window.KeyAgentClient !== 'function') {
+    return null;
+  }
+  var part = function (name) {
+    return document.getElementById(clientId + ':' + name);
+  };
+  var ports = (root.getAttribute('data-ports') || '')
+    .split(',')
+    .map(function (port) { return parseInt(port, 10); })
+    .filter(function (port) { return port > 0 && port < 65536; });
+  var client = new window.KeyAgentClient({
+    downloadUrl: root.getAttribute('data-download-url') || undefined,
+    ports: ports.length ? ports : undefined,
+    minAgentVersion: root.getAttribute('data-min-agent-version') || undefined
+  });
+  var picker = part('picker');
+  var hidden = part('certificate');
+  var select = part('select');
+  var name = function (selector, id) {
+    var element = picker.querySelector(selector);
+    if (element) {
+      element.id = clientId + ':' + id;
+    }
+  };
+  window.KeyAgentClient.mountCertificatePicker(picker, client, {
+    onList: function () {
+      var choices = picker.querySelectorAll('input[name=ka-certificate]');
+      for (var i = 0; i < choices.length; i++) {
+        choices[i].id = clientId + ':choice-' + i;
+      }
+    },
+    onSelect: function (certificate) {
+      hidden.value = certificate.certificate;
+      root.dispatchEvent(new CustomEvent('keyreader:select', { detail: certificate }));
+      select.click();
+    }
+  });
+  name('.ka-message', 'message');
+  name('.ka-token', 'token');
+  name('.ka-pin', 'pin');
+  name('.ka-read', 'read');
+  root.keyAgentClient = client;
+  return client;
+};

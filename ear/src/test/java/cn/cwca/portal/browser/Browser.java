@@ -157,6 +157,30 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the element's attribute has the expected value; fails saying what it had and
+   * showed.
+   */
+  void waitForAttribute(String id, String attribute, String expected) {
+    try {
+      wait.until(ExpectedConditions.attributeToBe(By.id(id), attribute, expected));
+    } catch (TimeoutException e) {
+      List<WebElement> found = driver.findElements(By.id(id));
+      throw new AssertionError(
+          "Expected "
+              + attribute
+              + "='"
+              + expected
+              + "' on #"
+              + id
+              + " but it had '"
+              + (found.isEmpty() ? "(no such element)" : found.get(0).getAttribute(attribute))
+              + "' and showed: "
+              + textOrNothing(id),
+          e);
+    }
+  }
+
   void waitForEmptyText(String id) {
     try {
       wait.until(d -> d.findElement(By.id(id)).getText().isBlank());

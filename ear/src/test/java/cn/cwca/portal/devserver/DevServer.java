@@ -19,6 +19,7 @@ import java.util.List;
 public final class DevServer {
 
   static final String APPLICATION_NAME = "ca-portal";
+  static final String PORTAL_URL = "http://localhost:8080/portal/";
   private static final String EMBEDDED_DATABASE = "caportal";
 
   private DevServer() {}
@@ -67,6 +68,7 @@ public final class DevServer {
       domain.installJdbcDriver();
       domain.start();
       domain.configureDatasource(db);
+      domain.configureCa(CaSettings.inFolder(home().resolve("ca"), PORTAL_URL + "ca"));
       domain.deploy(Path.of(System.getProperty("portal.ear")), APPLICATION_NAME);
     } catch (RuntimeException e) {
       printLogTail(domain);
@@ -80,6 +82,7 @@ public final class DevServer {
     System.out.println("  Portal (applicants):  http://localhost:8080/portal/");
     System.out.println("  Admin screens:        http://localhost:8080/portal/admin/index.xhtml");
     System.out.println("  Payara admin console: http://localhost:4848/");
+    System.out.println("  CA keystore:          " + home().resolve("ca/ca.p12"));
     System.out.println("  Server log:           " + domain.serverLog());
     if (password.isPresent()) {
       System.out.println(

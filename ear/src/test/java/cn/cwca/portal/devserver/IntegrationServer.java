@@ -30,6 +30,9 @@ public final class IntegrationServer {
       domain.installJdbcDriver();
       domain.start();
       domain.configureDatasource(db);
+      Path caFolder = state.resolve("ca");
+      deleteTree(caFolder);
+      domain.configureCa(CaSettings.inFolder(caFolder, DevServer.PORTAL_URL + "ca"));
       domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
       String password =
           AdminBootstrap.ensureAdministrator(db)
@@ -44,6 +47,16 @@ public final class IntegrationServer {
     } catch (RuntimeException | java.io.IOException | SQLException e) {
       DevServer.printLogTail(domain);
       throw e;
+    }
+  }
+
+  private static void deleteTree(Path folder) throws java.io.IOException {
+    if (Files.exists(folder)) {
+      try (var paths = Files.walk(folder)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 

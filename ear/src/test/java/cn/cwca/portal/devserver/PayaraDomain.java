@@ -20,6 +20,7 @@ final class PayaraDomain {
   static final String DATASOURCE = "jdbc/caportal";
   static final String PASSWORD_ALIAS = "caportal-db-password";
   static final String DOMAIN = "domain1";
+  static final String CA_KEYSTORE_PASSWORD_ALIAS = "caportal-ca-keystore-password";
 
   private final Path home;
 
@@ -96,14 +97,7 @@ final class PayaraDomain {
         "url=" + escape(db.url()) + ":user=" + escape(db.user()),
         POOL);
     if (db.password() != null && !db.password().isEmpty()) {
-      run(List.of("delete-password-alias", PASSWORD_ALIAS), false);
-      Path file = Files.createTempFile("alias", ".txt");
-      try {
-        Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + db.password() + "\n");
-        asadmin("--passwordfile", file.toString(), "create-password-alias", PASSWORD_ALIAS);
-      } finally {
-        Files.deleteIfExists(file);
-      }
+      passwordAlias(PASSWORD_ALIAS, db.password());
       asadmin(
           "set",
           "resources.jdbc-connection-pool."
@@ -118,6 +112,38 @@ final class PayaraDomain {
     }
     asadmin("create-jdbc-resource", "--connectionpoolid", POOL, DATASOURCE);
     asadmin("ping-connection-pool", POOL);
+  }
+
+  /**
+   * Points the CA connector at its PKCS#12 keystore (created with a new root and issuing CA on
+   * first start) and the public URL its certificates name for the CRL, OCSP and the CA certificate.
+   */
+  void configureCa(CaSettings ca) throws IOException {
+    passwordAlias(CA_KEYSTORE_PASSWORD_ALIAS, ca.keystorePassword());
+    asadmin(
+        "create-system-properties",
+        "caportal.ca.tokenType=PKCS12"
+            + ":caportal.ca.keystore="
+            + escape(ca.keystore().toString())
+            + ":caportal.ca.keyAlgorithm="
+            + ca.keyAlgorithm()
+            + ":caportal.ca.baseUrl="
+            + escape(ca.baseUrl()));
+  }
+
+  /**
+   * A Payara password alias: the secret lives in the domain's encrypted keystore, never in
+   * domain.xml.
+   */
+  private void passwordAlias(String alias, String secret) throws IOException {
+    run(List.of("delete-password-alias", alias), false);
+    Path file = Files.createTempFile("alias", ".txt");
+    try {
+      Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + secret + "\n");
+      asadmin("--passwordfile", file.toString(), "create-password-alias", alias);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   void deploy(Path ear, String name) {

@@ -1,6 +1,8 @@
 package cn.cwca.portal.it;
 
 import java.io.File;
+import java.net.URISyntaxException;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -21,28 +23,53 @@ public final class PortalDeployment {
 
   private PortalDeployment() {}
 
-  /**
-   * The EAR without the portal's own WAR, for tests that authenticate through a test mechanism of
-   * their own (the portal's form mechanism would otherwise be visible in the test WAR too).
-   */
-  public static EnterpriseArchive servicesWithTests(Class<?>... testClasses) {
-    EnterpriseArchive ear = withTests(testClasses);
-    ear.delete("ca-portal-web.war");
-    return ear;
+  /** The whole EAR, the portal's WAR included, with the test classes. */
+  public static EnterpriseArchive withTests(Class<?>... testClasses) {
+    return build(true, List.of(), testClasses);
   }
 
-  public static EnterpriseArchive withTests(Class<?>... testClasses) {
+  /**
+   * The EAR without the portal's own WAR, for tests that authenticate through {@link
+   * TestCallerMechanism} (the portal's form mechanism would otherwise be visible in the test WAR
+   * too).
+   */
+  public static EnterpriseArchive servicesWithTests(Class<?>... testClasses) {
+    return build(false, List.of(), testClasses);
+  }
+
+  /** Like {@link #servicesWithTests}, with the jars these classes come from in the test WAR. */
+  public static EnterpriseArchive servicesWithTestsAndLibraries(
+      List<Class<?>> libraries, Class<?>... testClasses) {
+    return build(false, libraries, testClasses);
+  }
+
+  private static EnterpriseArchive build(
+      boolean portalWar, List<Class<?>> libraries, Class<?>... testClasses) {
     EnterpriseArchive ear =
         ShrinkWrap.create(ZipImporter.class, "ca-portal-it.ear")
             .importFrom(new File(System.getProperty("portal.ear")))
             .as(EnterpriseArchive.class);
     ear.delete("META-INF/application.xml");
+    if (!portalWar) {
+      ear.delete("ca-portal-web.war");
+    }
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "portal-tests.war")
             .addClasses(testClasses)
             .addClass(PortalDeployment.class)
             .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    for (Class<?> type : libraries) {
+      tests.addAsLibrary(jarOf(type));
+    }
     ear.addAsModule(Testable.archiveToTest(tests));
     return ear;
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

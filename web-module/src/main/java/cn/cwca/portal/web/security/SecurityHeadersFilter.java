@@ -17,7 +17,9 @@ import java.util.Map;
  * cacheable.
  *
  * <p>The policy allows inline and evaluated scripts because PrimeFaces and Faces ajax need them;
- * everything else comes from this origin only.
+ * everything else comes from this origin only, except that scripts may also call the KEY控件 (the key
+ * agent) on the loopback address, on whichever port it listens (see {@code
+ * cn.cwca.portal.web.downloads.KeyAgentSettings}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -33,6 +35,7 @@ public class SecurityHeadersFilter extends HttpFilter {
           "Content-Security-Policy",
               "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
                   + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
+                  + " connect-src 'self' http://127.0.0.1:*;"
                   + " frame-ancestors 'none'; form-action 'self'",
           "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
 

@@ -32,4 +32,12 @@ class SecurityHeadersFilterTest {
             .get("Content-Security-Policy")
             .startsWith("default-src 'self'"));
   }
+
+  @Test
+  void letsPagesCallTheKeyAgentOnLoopbackOnly() {
+    assertTrue(
+        SecurityHeadersFilter.HEADERS
+            .get("Content-Security-Policy")
+            .contains("connect-src 'self' http://127.0.0.1:*;"));
+  }
 }

@@ -1,0 +1,30 @@
+package cn.cwca.portal.ca;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a CRL says: every certificate of this CA revoked and not yet expired, under a CRL number the
+ * application increases with every CRL it publishes (RFC 5280 section 5.2.3).
+ *
+ * @param crlNumber the CRL number, not negative, greater than that of any earlier CRL
+ * @param thisUpdate when this CRL is issued
+ * @param nextUpdate when the next CRL will be issued at the latest; after {@code thisUpdate}
+ * @param revoked the revoked certificates
+ */
+public record CrlRequest(
+    long crlNumber, Instant thisUpdate, Instant nextUpdate, List<RevokedCertificate> revoked) {
+
+  public CrlRequest {
+    Objects.requireNonNull(thisUpdate, "thisUpdate");
+    Objects.requireNonNull(nextUpdate, "nextUpdate");
+    if (crlNumber < 0) {
+      throw new IllegalArgumentException("the CRL number is not negative");
+    }
+    if (!nextUpdate.isAfter(thisUpdate)) {
+      throw new IllegalArgumentException("nextUpdate must be after thisUpdate");
+    }
+    revoked = List.copyOf(revoked);
+  }
+}

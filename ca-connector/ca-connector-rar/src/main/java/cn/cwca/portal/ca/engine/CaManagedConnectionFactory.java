@@ -1,0 +1,505 @@
+package cn.cwca.portal.ca.engine;
+
+import cn.cwca.portal.ca.CaConnection;
+import cn.cwca.portal.ca.CaConnectionFactory;
+import cn.cwca.portal.ca.KeyAlgorithm;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ConnectionDefinition;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.security.auth.Subject;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+
+/**
+ * The configuration of one CA and the factory of its connections. Every property has a description
+ * and, except the secrets, a default; the secrets are plain String properties so that Payara can
+ * substitute a password alias ({@code ${ALIAS=ca-keystore-password}}), and are never logged. Two
+ * factories are equal when their properties are.
+ */
+@ConnectionDefinition(
+    connectionFactory = CaConnectionFactory.class,
+    connectionFactoryImpl = CaConnectionFactoryImpl.class,
+    connection = CaConnection.class,
+    connectionImpl = CaConnectionHandle.class)
+public class CaManagedConnectionFactory
+    implements ManagedConnectionFactory,
+        ResourceAdapterAssociation,
+        TransactionSupport,
+        ValidatingManagedConnectionFactory {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String DEFAULT_TOKEN_TYPE = "PKCS12";
+  static final String DEFAULT_KEYSTORE_PATH = "${user.home}/.ca-portal/ca/ca.p12";
+  static final String DEFAULT_PKCS11_LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
+  static final String DEFAULT_CA_KEY_ALGORITHM = "EC_P256";
+  static final String DEFAULT_ROOT_CA_SUBJECT = "CN=CA Portal Root CA,O=CA Portal,C=CN";
+  static final String DEFAULT_ISSUING_CA_SUBJECT = "CN=CA Portal Issuing CA,O=CA Portal,C=CN";
+  static final String DEFAULT_CRL_URL = "http://localhost:8080/portal/ca/issuing-ca.crl";
+  static final String DEFAULT_OCSP_URL = "http://localhost:8080/portal/ca/ocsp";
+  static final String DEFAULT_CA_ISSUERS_URL = "http://localhost:8080/portal/ca/issuing-ca.cer";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+  @ConfigProperty(
+      description = "Where the CA keys are: PKCS12 (a password-protected file) or PKCS11 (an HSM)",
+      defaultValue = DEFAULT_TOKEN_TYPE)
+  private String tokenType = DEFAULT_TOKEN_TYPE;
+
+  @ConfigProperty(
+      description =
+          "PKCS12: the keystore file; created with a new CA on first start if missing."
+              + " ${system.property} references are expanded",
+      defaultValue = DEFAULT_KEYSTORE_PATH)
+  private String keystorePath = DEFAULT_KEYSTORE_PATH;
+
+  @ConfigProperty(
+      description =
+          "PKCS12: the keystore password; give a Payara password alias, ${ALIAS=name}, never the"
+              + " password itself",
+      confidential = true)
+  private String keystorePassword;
+
+  @ConfigProperty(
+      description = "PKCS11: the path of the PKCS#11 module (the HSM vendor's library)",
+      defaultValue = DEFAULT_PKCS11_LIBRARY)
+  private String pkcs11Library = DEFAULT_PKCS11_LIBRARY;
+
+  @ConfigProperty(
+      description =
+          "PKCS11: the slot id of the token; when not set, pkcs11SlotListIndex chooses the slot"
+              + " (SunPKCS11 cannot choose a token by its label)")
+  private Long pkcs11Slot;
+
+  @ConfigProperty(
+      description = "PKCS11: the index of the token's slot in the module's slot list",
+      defaultValue = "0")
+  private Integer pkcs11SlotListIndex = 0;
+
+  @ConfigProperty(
+      description = "PKCS11: the user PIN; give a Payara password alias, ${ALIAS=name}",
+      confidential = true)
+  private String pkcs11Pin;
+
+  @ConfigProperty(
+      description =
+          "The key algorithm of a CA created on first start: EC_P256, EC_P384, RSA_2048,"
+              + " RSA_3072, RSA_4096 or SM2 (PKCS12 only). An existing CA keeps its own",
+      defaultValue = DEFAULT_CA_KEY_ALGORITHM)
+  private String caKeyAlgorithm = DEFAULT_CA_KEY_ALGORITHM;
+
+  @ConfigProperty(
+      description = "The subject (RFC 4514) of a root CA created on first start",
+      defaultValue = DEFAULT_ROOT_CA_SUBJECT)
+  private String rootCaSubject = DEFAULT_ROOT_CA_SUBJECT;
+
+  @ConfigProperty(
+      description = "The subject (RFC 4514) of an issuing CA created on first start",
+      defaultValue = DEFAULT_ISSUING_CA_SUBJECT)
+  private String issuingCaSubject = DEFAULT_ISSUING_CA_SUBJECT;
+
+  @ConfigProperty(
+      description = "The validity in years of a root CA created on first start",
+      defaultValue = "30")
+  private Integer rootCaValidityYears = 30;
+
+  @ConfigProperty(
+      description =
+          "The validity in years of an issuing CA created on first start (at most the root's)",
+      defaultValue = "20")
+  private Integer issuingCaValidityYears = 20;
+
+  @ConfigProperty(
+      description =
+          "The CRL distribution point URL written into issued certificates; empty for none",
+      defaultValue = DEFAULT_CRL_URL)
+  private String crlDistributionPointUrl = DEFAULT_CRL_URL;
+
+  @ConfigProperty(
+      description = "The OCSP responder URL written into issued certificates (AIA); empty for none",
+      defaultValue = DEFAULT_OCSP_URL)
+  private String ocspUrl = DEFAULT_OCSP_URL;
+
+  @ConfigProperty(
+      description =
+          "The URL of the issuing CA certificate written into issued certificates (AIA"
+              + " caIssuers); empty for none",
+      defaultValue = DEFAULT_CA_ISSUERS_URL)
+  private String caIssuersUrl = DEFAULT_CA_ISSUERS_URL;
+
+  private transient CaResourceAdapter resourceAdapter;
+  private transient PrintWriter logWriter;
+
+  @Override
+  public Object createConnectionFactory(ConnectionManager connectionManager) {
+    return new CaConnectionFactoryImpl(this, connectionManager);
+  }
+
+  /** Outside a container: connections are made on demand and destroyed when closed. */
+  @Override
+  public Object createConnectionFactory() {
+    return new CaConnectionFactoryImpl(this, new UnpooledConnectionManager());
+  }
+
+  @Override
+  public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+      throws ResourceException {
+    if (resourceAdapter == null) {
+      throw new ResourceAdapterInternalException(
+          "the connection factory is not associated with the CA resource adapter");
+    }
+    return new CaManagedConnection(this, resourceAdapter.authorityFor(settings()));
+  }
+
+  /** Any idle connection of this factory will do: they are all alike. */
+  @Override
+  @SuppressWarnings("rawtypes")
+  public ManagedConnection matchManagedConnections(
+      Set connections, Subject subject, ConnectionRequestInfo info) {
+    for (Object candidate : connections) {
+      if (candidate instanceof CaManagedConnection connection && connection.belongsTo(this)) {
+        return connection;
+      }
+    }
+    return null;
+  }
+
+  /** Connections whose CA was closed (the adapter stopped), for the pool to discard. */
+  @Override
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Set getInvalidConnections(Set connections) {
+    Set invalid = new HashSet<>();
+    for (Object candidate : connections) {
+      if (candidate instanceof CaManagedConnection connection && !connection.isValid()) {
+        invalid.add(connection);
+      }
+    }
+    return invalid;
+  }
+
+  @Override
+  public TransactionSupportLevel getTransactionSupport() {
+    return TransactionSupportLevel.NoTransaction;
+  }
+
+  /**
+   * The validated settings.
+   *
+   * @throws InvalidPropertyException naming the property that is wrong
+   */
+  CaSettings settings() throws InvalidPropertyException {
+    CaSettings.TokenType type = tokenType();
+    KeyAlgorithm algorithm = caKeyAlgorithm();
+    X500Name root = distinguishedName("rootCaSubject", rootCaSubject);
+    X500Name issuing = distinguishedName("issuingCaSubject", issuingCaSubject);
+    if (root.equals(issuing)) {
+      throw invalid("issuingCaSubject", "must differ from rootCaSubject");
+    }
+    if (rootCaValidityYears == null || rootCaValidityYears < 1) {
+      throw invalid("rootCaValidityYears", "must be at least 1");
+    }
+    if (issuingCaValidityYears == null
+        || issuingCaValidityYears < 1
+        || issuingCaValidityYears > rootCaValidityYears) {
+      throw invalid("issuingCaValidityYears", "must be between 1 and rootCaValidityYears");
+    }
+    boolean pkcs12 = type == CaSettings.TokenType.PKCS12;
+    if (!pkcs12 && algorithm == KeyAlgorithm.SM2) {
+      throw invalid("caKeyAlgorithm", "SM2 needs tokenType PKCS12: SunPKCS11 has no SM2");
+    }
+    if (!pkcs12 && (pkcs11SlotListIndex == null || pkcs11SlotListIndex < 0)) {
+      throw invalid("pkcs11SlotListIndex", "must not be negative");
+    }
+    return new CaSettings(
+        type,
+        pkcs12 ? Path.of(expandSystemProperties("keystorePath", keystorePath)) : null,
+        pkcs12 ? secret("keystorePassword", keystorePassword) : null,
+        pkcs12 ? null : Path.of(expandSystemProperties("pkcs11Library", pkcs11Library)),
+        pkcs12 ? null : pkcs11Slot,
+        pkcs12 ? 0 : pkcs11SlotListIndex,
+        pkcs12 ? null : secret("pkcs11Pin", pkcs11Pin),
+        algorithm,
+        root,
+        issuing,
+        rootCaValidityYears,
+        issuingCaValidityYears,
+        url("crlDistributionPointUrl", crlDistributionPointUrl),
+        url("ocspUrl", ocspUrl),
+        url("caIssuersUrl", caIssuersUrl));
+  }
+
+  private CaSettings.TokenType tokenType() throws InvalidPropertyException {
+    try {
+      return CaSettings.TokenType.valueOf(
+          required("tokenType", tokenType).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid("tokenType", "must be PKCS12 or PKCS11, not " + tokenType);
+    }
+  }
+
+  private KeyAlgorithm caKeyAlgorithm() throws InvalidPropertyException {
+    try {
+      return KeyAlgorithm.valueOf(
+          required("caKeyAlgorithm", caKeyAlgorithm).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          "caKeyAlgorithm",
+          "must be EC_P256, EC_P384, RSA_2048, RSA_3072, RSA_4096 or SM2, not " + caKeyAlgorithm);
+    }
+  }
+
+  /** Parsed as RFC 4514 (most significant last), as the JDK's X500Principal reads it. */
+  private static X500Name distinguishedName(String property, String value)
+      throws InvalidPropertyException {
+    try {
+      return X500Name.getInstance(new X500Principal(required(property, value)).getEncoded());
+    } catch (IllegalArgumentException e) {
+      throw invalid(property, "is not a distinguished name (RFC 4514): " + value);
+    }
+  }
+
+  private static String url(String property, String value) throws InvalidPropertyException {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      URI uri = new URI(value.strip());
+      if (!uri.isAbsolute() || uri.getHost() == null) {
+        throw invalid(property, "must be an absolute URL: " + value);
+      }
+      return uri.toString();
+    } catch (URISyntaxException e) {
+      throw invalid(property, "is not a URL: " + value);
+    }
+  }
+
+  /** A password or PIN: present, and not a placeholder the server failed to substitute. */
+  private static String secret(String property, String value) throws InvalidPropertyException {
+    if (value == null || value.isEmpty()) {
+      throw invalid(property, "is not set: give a Payara password alias, ${ALIAS=name}");
+    }
+    if (PLACEHOLDER.matcher(value).find()) {
+      throw invalid(
+          property,
+          "is an unresolved placeholder: create the password alias it names (asadmin"
+              + " create-password-alias) or check its spelling");
+    }
+    return value;
+  }
+
+  /** Replaces {@code ${name}} with the system property {@code name}; unknown names are errors. */
+  private static String expandSystemProperties(String property, String value)
+      throws InvalidPropertyException {
+    Matcher matcher = PLACEHOLDER.matcher(required(property, value));
+    StringBuilder expanded = new StringBuilder();
+    while (matcher.find()) {
+      String replacement = System.getProperty(matcher.group(1));
+      if (replacement == null) {
+        throw invalid(property, "names an unknown system property: " + matcher.group());
+      }
+      matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(expanded);
+    return expanded.toString();
+  }
+
+  private static String required(String property, String value) throws InvalidPropertyException {
+    if (value == null || value.isBlank()) {
+      throw invalid(property, "is not set");
+    }
+    return value.strip();
+  }
+
+  private static InvalidPropertyException invalid(String property, String problem) {
+    return new InvalidPropertyException(
+        "CA connection factory property " + property + " " + problem);
+  }
+
+  @Override
+  public ResourceAdapter getResourceAdapter() {
+    return resourceAdapter;
+  }
+
+  @Override
+  public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
+    if (!(adapter instanceof CaResourceAdapter caAdapter)) {
+      throw new ResourceAdapterInternalException("not the CA resource adapter: " + adapter);
+    }
+    this.resourceAdapter = caAdapter;
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    this.logWriter = out;
+  }
+
+  public String getTokenType() {
+    return tokenType;
+  }
+
+  public void setTokenType(String tokenType) {
+    this.tokenType = tokenType;
+  }
+
+  public String getKeystorePath() {
+    return keystorePath;
+  }
+
+  public void setKeystorePath(String keystorePath) {
+    this.keystorePath = keystorePath;
+  }
+
+  public String getKeystorePassword() {
+    return keystorePassword;
+  }
+
+  public void setKeystorePassword(String keystorePassword) {
+    this.keystorePassword = keystorePassword;
+  }
+
+  public String getPkcs11Library() {
+    return pkcs11Library;
+  }
+
+  public void setPkcs11Library(String pkcs11Library) {
+    this.pkcs11Library = pkcs11Library;
+  }
+
+  public Long getPkcs11Slot() {
+    return pkcs11Slot;
+  }
+
+  public void setPkcs11Slot(Long pkcs11Slot) {
+    this.pkcs11Slot = pkcs11Slot;
+  }
+
+  public Integer getPkcs11SlotListIndex() {
+    return pkcs11SlotListIndex;
+  }
+
+  public void setPkcs11SlotListIndex(Integer pkcs11SlotListIndex) {
+    this.pkcs11SlotListIndex = pkcs11SlotListIndex;
+  }
+
+  public String getPkcs11Pin() {
+    return pkcs11Pin;
+  }
+
+  public void setPkcs11Pin(String pkcs11Pin) {
+    this.pkcs11Pin = pkcs11Pin;
+  }
+
+  public String getCaKeyAlgorithm() {
+    return caKeyAlgorithm;
+  }
+
+  public void setCaKeyAlgorithm(String caKeyAlgorithm) {
+    this.caKeyAlgorithm = caKeyAlgorithm;
+  }
+
+  public String getRootCaSubject() {
+    return rootCaSubject;
+  }
+
+  public void setRootCaSubject(String rootCaSubject) {
+    this.rootCaSubject = rootCaSubject;
+  }
+
+  public String getIssuingCaSubject() {
+    return issuingCaSubject;
+  }
+
+  public void setIssuingCaSubject(String issuingCaSubject) {
+    this.issuingCaSubject = issuingCaSubject;
+  }
+
+  public Integer getRootCaValidityYears() {
+    return rootCaValidityYears;
+  }
+
+  public void setRootCaValidityYears(Integer rootCaValidityYears) {
+    this.rootCaValidityYears = rootCaValidityYears;
+  }
+
+  public Integer getIssuingCaValidityYears() {
+    return issuingCaValidityYears;
+  }
+
+  public void setIssuingCaValidityYears(Integer issuingCaValidityYears) {
+    this.issuingCaValidityYears = issuingCaValidityYears;
+  }
+
+  public String getCrlDistributionPointUrl() {
+    return crlDistributionPointUrl;
+  }
+
+  public void setCrlDistributionPointUrl(String crlDistributionPointUrl) {
+    this.crlDistributionPointUrl = crlDistributionPointUrl;
+  }
+
+  public String getOcspUrl() {
+    return ocspUrl;
+  }
+
+  public void setOcspUrl(String ocspUrl) {
+    this.ocspUrl = ocspUrl;
+  }
+
+  public String getCaIssuersUrl() {
+    return caIssuersUrl;
+  }
+
+  public void setCaIssuersUrl(String caIssuersUrl) {
+    this.caIssuersUrl = caIssuersUrl;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CaManagedConnectionFactory that
+        && Objects.equals(tokenType, that.tokenType)
+        && Objects.equals(keystorePath, that.keystorePath)
+        && Objects.equals(keystorePassword, that.keystorePassword)
+        && Objects.equals(pkcs11Library, that.pkcs11Library)
+        && Objects.equals(pkcs11Slot, that.pkcs11Slot)
+        && Objects.equals(pkcs11SlotListIndex, that.pkcs11SlotListIndex)
+        && Objects.equals(pkcs11Pin, that.pkcs11Pin)
+        && Objects.equals(caKeyAlgorithm, that.caKeyAlgorithm)
+        && Objects.equals(rootCaSubject, that.rootCaSubject)
+        && Objects.equals(issuingCaSubject, that.issuingCaSubject)
+        && Objects.equals(rootCaValidityYears, that.rootCaValidityYears)
+        && Objects.equals(issuingCaValidityYears, that.issuingCaValidityYears)
+        && Objects.equals(crlDistributionPointUrl, that.crlDistributionPointUrl)
+        && Objects.equals(ocspUrl, that.ocspUrl)
+        && Objects.equals(caIssuersUrl, that.caIssuersUrl);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(tokenType, keystorePath, pkcs11Library, pkcs11Slot, caKeyAlgorithm);
+  }
+}

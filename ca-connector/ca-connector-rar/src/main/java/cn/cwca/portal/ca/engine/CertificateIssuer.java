@@ -1,0 +1,164 @@
+package cn.cwca.portal.ca.engine;
+
+import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.ca.IssueRequest;
+import cn.cwca.portal.ca.IssuedCertificate;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+
+/**
+ * Issues subscriber certificates. Both profiles are signing certificates: basicConstraints CA=false
+ * (critical), keyUsage digitalSignature and nonRepudiation (critical), extendedKeyUsage clientAuth
+ * and emailProtection (logging in to relying parties, signing mail), subject and authority key
+ * identifiers, the CRL distribution point and the authority information access (OCSP, caIssuers)
+ * when configured, and the GM/T 0015 identifiers of the subject. The validity is whole years to the
+ * second, inclusive: from notBefore to notBefore plus the years minus one second.
+ */
+final class CertificateIssuer {
+
+  private static final Extension NOT_A_CA =
+      ExtensionValues.critical(Extension.basicConstraints, new BasicConstraints(false));
+  private static final Extension SIGNING_KEY_USAGE =
+      ExtensionValues.critical(
+          Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+  private static final Extension CLIENT_AND_EMAIL =
+      ExtensionValues.nonCritical(
+          Extension.extendedKeyUsage,
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {
+                KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection
+              }));
+
+  private final IssuingCa ca;
+  private final SerialNumbers serials;
+
+  /** The extensions every certificate of this CA carries, built once. */
+  private final List<Extension> common;
+
+  CertificateIssuer(IssuingCa ca, CaSettings settings, SerialNumbers serials) {
+    this.ca = ca;
+    this.serials = serials;
+    List<Extension> extensions =
+        new ArrayList<>(List.of(NOT_A_CA, SIGNING_KEY_USAGE, CLIENT_AND_EMAIL));
+    extensions.add(ca.authorityKeyIdentifier());
+    if (settings.crlDistributionPointUrl() != null) {
+      extensions.add(crlDistributionPoint(settings.crlDistributionPointUrl()));
+    }
+    if (settings.ocspUrl() != null || settings.caIssuersUrl() != null) {
+      extensions.add(authorityInformationAccess(settings.ocspUrl(), settings.caIssuersUrl()));
+    }
+    this.common = List.copyOf(extensions);
+  }
+
+  IssuedCertificate issue(IssueRequest request) throws CaException {
+    CertificationRequests.VerifiedKey key = CertificationRequests.verify(request.pkcs10Der());
+    Instant notBefore =
+        (request.notBefore() != null ? request.notBefore() : Instant.now())
+            .truncatedTo(ChronoUnit.SECONDS);
+    Instant notAfter =
+        CaBootstrap.plusYears(notBefore, request.validityYears()).minus(1, ChronoUnit.SECONDS);
+    if (notBefore.isBefore(ca.notBefore()) || notAfter.isAfter(ca.notAfter())) {
+      throw new CaException(
+          "a certificate valid from "
+              + notBefore
+              + " to "
+              + notAfter
+              + " would not lie within the validity of the issuing CA ("
+              + ca.notBefore()
+              + " to "
+              + ca.notAfter()
+              + "): renew the issuing CA or issue for fewer years");
+    }
+    BigInteger serial = serials.next();
+    X500Name subject = SubjectNames.of(request.subject());
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+            ca.name(),
+            serial,
+            new Time(Date.from(notBefore), Locale.ROOT),
+            new Time(Date.from(notAfter), Locale.ROOT),
+            subject,
+            key.publicKey());
+    try {
+      for (Extension extension : common) {
+        builder.addExtension(extension);
+      }
+      builder.addExtension(
+          ExtensionValues.nonCritical(
+              Extension.subjectKeyIdentifier,
+              new SubjectKeyIdentifier(KeyIdentifiers.of(key.publicKey()))));
+      for (Extension extension : GmtIdentifiers.of(request.subject())) {
+        builder.addExtension(extension);
+      }
+    } catch (CertIOException e) {
+      throw new CaException("cannot encode the certificate for " + request.subject(), e);
+    }
+    X509CertificateHolder certificate = ca.signers().sign(builder::build);
+    return new IssuedCertificate(
+        encoded(certificate),
+        serial.toString(16),
+        notBefore,
+        notAfter,
+        SubjectNames.rfc4514(subject),
+        key.algorithm(),
+        ca.chainDer());
+  }
+
+  private static Extension crlDistributionPoint(String url) {
+    DistributionPointName name = new DistributionPointName(new GeneralNames(uri(url)));
+    return ExtensionValues.nonCritical(
+        Extension.cRLDistributionPoints,
+        new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)}));
+  }
+
+  private static Extension authorityInformationAccess(String ocspUrl, String caIssuersUrl) {
+    ASN1EncodableVector access = new ASN1EncodableVector();
+    if (ocspUrl != null) {
+      access.add(new AccessDescription(AccessDescription.id_ad_ocsp, uri(ocspUrl)));
+    }
+    if (caIssuersUrl != null) {
+      access.add(new AccessDescription(AccessDescription.id_ad_caIssuers, uri(caIssuersUrl)));
+    }
+    return ExtensionValues.nonCritical(
+        Extension.authorityInfoAccess,
+        AuthorityInformationAccess.getInstance(new DERSequence(access)));
+  }
+
+  private static GeneralName uri(String url) {
+    return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+  }
+
+  private static byte[] encoded(X509CertificateHolder certificate) throws CaException {
+    try {
+      return certificate.getEncoded();
+    } catch (IOException e) {
+      throw new CaException("cannot encode the signed certificate", e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package cn.cwca.portal.ca.engine;
+
+import cn.cwca.portal.ca.KeyAlgorithm;
+import cn.cwca.portal.ca.RequestRefusedException;
+import cn.cwca.portal.ca.RequestRefusedException.Reason;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.Signer;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * Checks a PKCS#10 request before its key is certified: well-formed, a key the CA certifies (see
+ * {@link KeyAlgorithms}), and a signature by that key (proof of possession, RFC 2986) made with an
+ * algorithm of the key's family and a hash of at least 256 bits (SM3 for SM2, with the default
+ * signer id of GM/T 0009). Everything else in the request, its subject and requested extensions, is
+ * ignored.
+ *
+ * <p>The signature is verified with Bouncy Castle's lightweight API on its optimised curve
+ * implementations: about twice as fast as through the JCA for P-256, and verification is the larger
+ * part of the cost of an EC issuance.
+ */
+final class CertificationRequests {
+
+  /** The public key a request proved possession of. */
+  record VerifiedKey(SubjectPublicKeyInfo publicKey, KeyAlgorithm algorithm) {}
+
+  private static final Map<ASN1ObjectIdentifier, Supplier<Digest>> RSA_SIGNATURES =
+      Map.of(
+          PKCSObjectIdentifiers.sha256WithRSAEncryption, SHA256Digest::new,
+          PKCSObjectIdentifiers.sha384WithRSAEncryption, SHA384Digest::new,
+          PKCSObjectIdentifiers.sha512WithRSAEncryption, SHA512Digest::new);
+  private static final Map<ASN1ObjectIdentifier, Supplier<Digest>> ECDSA_SIGNATURES =
+      Map.of(
+          X9ObjectIdentifiers.ecdsa_with_SHA256, SHA256Digest::new,
+          X9ObjectIdentifiers.ecdsa_with_SHA384, SHA384Digest::new,
+          X9ObjectIdentifiers.ecdsa_with_SHA512, SHA512Digest::new);
+
+  private static final ECDomainParameters P256 = domain(SECObjectIdentifiers.secp256r1);
+  private static final ECDomainParameters P384 = domain(SECObjectIdentifiers.secp384r1);
+  private static final ECDomainParameters SM2 = domain(GMObjectIdentifiers.sm2p256v1);
+
+  private CertificationRequests() {}
+
+  static VerifiedKey verify(byte[] der) throws RequestRefusedException {
+    PKCS10CertificationRequest request;
+    byte[] signed;
+    try {
+      request = new PKCS10CertificationRequest(der);
+      signed = request.toASN1Structure().getCertificationRequestInfo().getEncoded(ASN1Encoding.DER);
+    } catch (IOException | RuntimeException e) {
+      throw new RequestRefusedException(
+          Reason.MALFORMED_REQUEST, "not a DER-encoded PKCS#10 request", e);
+    }
+    SubjectPublicKeyInfo publicKey = request.getSubjectPublicKeyInfo();
+    KeyAlgorithm algorithm = KeyAlgorithms.of(publicKey);
+    ASN1ObjectIdentifier signature = request.getSignatureAlgorithm().getAlgorithm();
+    Signer verifier = verifier(algorithm, signature, publicKey);
+    verifier.update(signed, 0, signed.length);
+    if (!verifier.verifySignature(request.getSignature())) {
+      throw new RequestRefusedException(
+          Reason.SIGNATURE_INVALID,
+          "the request's signature does not verify with its public key (no proof of possession)");
+    }
+    return new VerifiedKey(publicKey, algorithm);
+  }
+
+  private static Signer verifier(
+      KeyAlgorithm algorithm, ASN1ObjectIdentifier signature, SubjectPublicKeyInfo publicKey)
+      throws RequestRefusedException {
+    Map<ASN1ObjectIdentifier, Supplier<Digest>> allowed =
+        switch (algorithm) {
+          case RSA_2048, RSA_3072, RSA_4096 -> RSA_SIGNATURES;
+          case EC_P256, EC_P384 -> ECDSA_SIGNATURES;
+          case SM2 -> Map.of(GMObjectIdentifiers.sm2sign_with_sm3, () -> null);
+        };
+    Supplier<Digest> digest = allowed.get(signature);
+    if (digest == null) {
+      throw new RequestRefusedException(
+          Reason.SIGNATURE_ALGORITHM_NOT_ALLOWED,
+          "a "
+              + algorithm
+              + " key cannot prove possession with the signature "
+              + signature.getId());
+    }
+    try {
+      Signer verifier =
+          switch (algorithm) {
+            case RSA_2048, RSA_3072, RSA_4096 -> new RSADigestSigner(digest.get());
+            case EC_P256, EC_P384 -> new DSADigestSigner(new ECDSASigner(), digest.get());
+            case SM2 -> new SM2Signer();
+          };
+      verifier.init(
+          false,
+          switch (algorithm) {
+            case RSA_2048, RSA_3072, RSA_4096 -> PublicKeyFactory.createKey(publicKey);
+            case EC_P256 -> ecPoint(P256, publicKey);
+            case EC_P384 -> ecPoint(P384, publicKey);
+            case SM2 -> ecPoint(SM2, publicKey);
+          });
+      return verifier;
+    } catch (IOException | RuntimeException e) {
+      throw new RequestRefusedException(
+          Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /** The point, decoded and checked to be on the curve and of the group's order. */
+  private static ECPublicKeyParameters ecPoint(
+      ECDomainParameters domain, SubjectPublicKeyInfo publicKey) {
+    return new ECPublicKeyParameters(
+        domain.getCurve().decodePoint(publicKey.getPublicKeyData().getOctets()), domain);
+  }
+
+  private static ECDomainParameters domain(ASN1ObjectIdentifier curve) {
+    return new ECDomainParameters(CustomNamedCurves.getByOID(curve));
+  }
+}

@@ -1,0 +1,215 @@
+package cn.cwca.portal.ca.engine;
+
+import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.ca.CertificateStatus;
+import cn.cwca.portal.ca.CertificateStatusLookup;
+import cn.cwca.portal.ca.RevocationReason;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.RevokedInfo;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
+
+/**
+ * The OCSP responder (RFC 6960): answers for the certificates of the issuing CA with the status the
+ * application's lookup gives, signed by the issuing CA key itself (so no responder certificate to
+ * renew), responder id by key hash, the issuing CA certificate included, the request's nonce echoed
+ * (RFC 8954). Responses carry no nextUpdate: the status comes fresh from the system of record on
+ * every request. Requests are not required to be signed.
+ *
+ * <p>Bouncy Castle's {@code org.bouncycastle.cert.ocsp.CertificateStatus} is written out in full:
+ * the short name is the API's {@link CertificateStatus}.
+ */
+final class OcspResponder {
+
+  private static final Logger LOG = Logger.getLogger(OcspResponder.class.getName());
+
+  /** More certificates in one request than any client asks about: refused as malformed. */
+  private static final int MAX_CERTIFICATES_PER_REQUEST = 64;
+
+  /** The hash algorithms a CertID may use to name this CA; others name no certificate of ours. */
+  private static final List<ASN1ObjectIdentifier> CERT_ID_HASHES =
+      List.of(
+          OIWObjectIdentifiers.idSHA1,
+          NISTObjectIdentifiers.id_sha256,
+          NISTObjectIdentifiers.id_sha384,
+          NISTObjectIdentifiers.id_sha512,
+          GMObjectIdentifiers.sm3);
+
+  private final IssuingCa ca;
+  private final RespID responderId;
+  private final X509CertificateHolder[] certificates;
+  private final BcDigestCalculatorProvider digests = new BcDigestCalculatorProvider();
+
+  /** The issuer name and key hashes of the CA by hash algorithm, as CertIDs carry them. */
+  private final Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes;
+
+  private record IssuerHashes(byte[] nameHash, byte[] keyHash) {}
+
+  /** The application's lookup failed: the client gets internalError. */
+  private static final class LookupFailedException extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  OcspResponder(IssuingCa ca) throws CaException {
+    this.ca = ca;
+    this.certificates = new X509CertificateHolder[] {ca.certificate()};
+    Map<ASN1ObjectIdentifier, IssuerHashes> hashes = new HashMap<>();
+    try {
+      for (ASN1ObjectIdentifier algorithm : CERT_ID_HASHES) {
+        hashes.put(algorithm, hashesOf(ca.certificate(), algorithm));
+      }
+      this.responderId =
+          new RespID(ca.certificate().getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1));
+    } catch (OCSPException | OperatorCreationException | IOException e) {
+      throw new CaException("cannot prepare the OCSP responder", e);
+    }
+    this.issuerHashes = Map.copyOf(hashes);
+  }
+
+  byte[] answer(byte[] requestDer, CertificateStatusLookup lookup) throws CaException {
+    OCSPReq request;
+    try {
+      request = new OCSPReq(requestDer);
+    } catch (IOException | RuntimeException e) {
+      return error(OCSPRespBuilder.MALFORMED_REQUEST);
+    }
+    Req[] certificatesAsked = request.getRequestList();
+    if (certificatesAsked.length == 0 || certificatesAsked.length > MAX_CERTIFICATES_PER_REQUEST) {
+      return error(OCSPRespBuilder.MALFORMED_REQUEST);
+    }
+    Date now = new Date();
+    BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(responderId);
+    boolean anyOurs = false;
+    for (Req asked : certificatesAsked) {
+      CertificateID id = asked.getCertID();
+      org.bouncycastle.cert.ocsp.CertificateStatus status;
+      if (issuedByThisCa(id)) {
+        anyOurs = true;
+        try {
+          status = statusOf(id, lookup);
+        } catch (LookupFailedException e) {
+          return error(OCSPRespBuilder.INTERNAL_ERROR);
+        }
+      } else {
+        status = new UnknownStatus();
+      }
+      response.addResponse(id, status, now, null, null);
+    }
+    if (!anyOurs) {
+      return error(OCSPRespBuilder.UNAUTHORIZED);
+    }
+    Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+    if (nonce != null) {
+      response.setResponseExtensions(new Extensions(nonce));
+    }
+    BasicOCSPResp signed =
+        ca.signers()
+            .sign(
+                signer -> {
+                  try {
+                    return response.build(signer, certificates, now);
+                  } catch (OCSPException e) {
+                    throw new CaException("cannot sign the OCSP response", e);
+                  }
+                });
+    try {
+      return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, signed).getEncoded();
+    } catch (OCSPException | IOException e) {
+      throw new CaException("cannot encode the OCSP response", e);
+    }
+  }
+
+  /** The status of a certificate of this CA, as the OCSP response states it (null for good). */
+  private static org.bouncycastle.cert.ocsp.CertificateStatus statusOf(
+      CertificateID id, CertificateStatusLookup lookup) throws LookupFailedException {
+    BigInteger serial = id.getSerialNumber();
+    if (serial.signum() <= 0) {
+      return new UnknownStatus();
+    }
+    CertificateStatus status;
+    try {
+      status = lookup.statusOf(serial.toString(16));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The certificate status lookup failed for " + serial.toString(16), e);
+      throw new LookupFailedException();
+    }
+    if (status instanceof CertificateStatus.Revoked revoked) {
+      CRLReason reason =
+          revoked.reason() == RevocationReason.UNSPECIFIED
+              ? null
+              : CRLReason.lookup(revoked.reason().code());
+      return new RevokedStatus(
+          new RevokedInfo(new ASN1GeneralizedTime(Date.from(revoked.revokedAt())), reason));
+    }
+    if (status instanceof CertificateStatus.Good) {
+      return org.bouncycastle.cert.ocsp.CertificateStatus.GOOD;
+    }
+    if (status instanceof CertificateStatus.Unknown) {
+      return new UnknownStatus();
+    }
+    LOG.warning(() -> "The certificate status lookup returned null for " + serial.toString(16));
+    throw new LookupFailedException();
+  }
+
+  private boolean issuedByThisCa(CertificateID id) {
+    IssuerHashes hashes = issuerHashes.get(id.getHashAlgOID());
+    return hashes != null
+        && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
+        && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
+  }
+
+  private IssuerHashes hashesOf(X509CertificateHolder certificate, ASN1ObjectIdentifier algorithm)
+      throws OperatorCreationException, IOException {
+    return new IssuerHashes(
+        digest(algorithm, certificate.getSubject().getEncoded()),
+        digest(algorithm, certificate.getSubjectPublicKeyInfo().getPublicKeyData().getBytes()));
+  }
+
+  private byte[] digest(ASN1ObjectIdentifier algorithm, byte[] data)
+      throws OperatorCreationException, IOException {
+    DigestCalculator calculator = digests.get(new AlgorithmIdentifier(algorithm));
+    try (OutputStream out = calculator.getOutputStream()) {
+      out.write(data);
+    }
+    return calculator.getDigest();
+  }
+
+  private static byte[] error(int status) throws CaException {
+    try {
+      return new OCSPRespBuilder().build(status, null).getEncoded();
+    } catch (OCSPException | IOException e) {
+      throw new CaException("cannot encode the OCSP error response", e);
+    }
+  }
+}

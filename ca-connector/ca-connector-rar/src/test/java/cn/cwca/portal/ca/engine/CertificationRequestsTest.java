@@ -1,0 +1,103 @@
+package cn.cwca.portal.ca.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cn.cwca.portal.ca.KeyAlgorithm;
+import cn.cwca.portal.ca.RequestRefusedException;
+import cn.cwca.portal.ca.RequestRefusedException.Reason;
+import java.security.KeyPair;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Proof of possession and the key rules, on the requests the CA is given. */
+class CertificationRequestsTest {
+
+  @Test
+  void acceptsAWellSignedRequestAndReportsItsKey() throws Exception {
+    KeyPair keys = TestKeys.p256();
+
+    CertificationRequests.VerifiedKey key = CertificationRequests.verify(Csrs.of(keys));
+
+    assertEquals(KeyAlgorithm.EC_P256, key.algorithm());
+    assertEquals(
+        Arrays.toString(keys.getPublic().getEncoded()),
+        Arrays.toString(key.publicKey().getEncoded()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RSA", "P-256", "P-384", "SM2"})
+  void refusesCsrWithBrokenSignature(String keyType) {
+    KeyPair keys =
+        switch (keyType) {
+          case "RSA" -> TestKeys.rsa(2048);
+          case "P-256" -> TestKeys.p256();
+          case "P-384" -> TestKeys.ec("secp384r1");
+          default -> TestKeys.sm2();
+        };
+
+    assertRefused(Reason.SIGNATURE_INVALID, Csrs.withBrokenSignature(Csrs.of(keys)));
+  }
+
+  @Test
+  void refusesCsrSignedByAnotherKeyThanTheOneToCertify() {
+    assertRefused(
+        Reason.SIGNATURE_INVALID, Csrs.forKeySignedByAnother(TestKeys.p256(), TestKeys.p256()));
+  }
+
+  @Test
+  void refusesRsa1024() {
+    assertRefused(Reason.KEY_NOT_ALLOWED, Csrs.of(TestKeys.rsa(1024)));
+  }
+
+  @Test
+  void refusesRsaOfAnUnusualSize() {
+    assertRefused(Reason.KEY_NOT_ALLOWED, Csrs.of(TestKeys.rsa(2560)));
+  }
+
+  @Test
+  void refusesRsaWithPublicExponentThree() {
+    assertRefused(Reason.KEY_NOT_ALLOWED, Csrs.of(TestKeys.rsaWithExponent3()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"prime192v1", "secp256k1", "secp224r1", "brainpoolP256r1"})
+  void refusesCurvesOtherThanP256P384AndSm2(String curve) {
+    assertRefused(
+        Reason.KEY_NOT_ALLOWED, Csrs.of(TestKeys.ec(curve), "SHA256withECDSA", CryptoProviders.BC));
+  }
+
+  @Test
+  void refusesProofOfPossessionWithSha1() {
+    assertRefused(
+        Reason.SIGNATURE_ALGORITHM_NOT_ALLOWED,
+        Csrs.of(TestKeys.rsa(2048), "SHA1withRSA", CryptoProviders.BC));
+  }
+
+  @Test
+  void refusesSm2KeySignedWithEcdsaInsteadOfSm2() {
+    assertRefused(
+        Reason.SIGNATURE_ALGORITHM_NOT_ALLOWED,
+        Csrs.of(TestKeys.sm2(), "SHA256withECDSA", CryptoProviders.BC));
+  }
+
+  @Test
+  void refusesBytesThatAreNotARequest() {
+    assertRefused(Reason.MALFORMED_REQUEST, "not a request".getBytes());
+  }
+
+  @Test
+  void refusesARequestWithTrailingBytes() {
+    byte[] csr = Csrs.of(TestKeys.p256());
+
+    assertRefused(Reason.MALFORMED_REQUEST, Arrays.copyOf(csr, csr.length + 1));
+  }
+
+  private static void assertRefused(Reason reason, byte[] csr) {
+    RequestRefusedException refused =
+        assertThrows(RequestRefusedException.class, () -> CertificationRequests.verify(csr));
+    assertEquals(reason, refused.reason(), refused.getMessage());
+  }
+}

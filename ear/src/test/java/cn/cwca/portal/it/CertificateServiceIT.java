@@ -1,0 +1,207 @@
+package cn.cwca.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.account.PersonRegistration;
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.ca.RevocationReason;
+import cn.cwca.portal.certificate.CertificateRecord;
+import cn.cwca.portal.certificate.CertificateRegistry;
+import cn.cwca.portal.certificate.CertificateService;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issuance through the CA resource adapter deployed in the EAR, from an EJB inside a JTA
+ * transaction, with the registry row committed or rolled back with it; revocation onto the CRL and
+ * into OCSP answers.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CertificateServiceIT {
+
+  private static final ClientInfo CLIENT = new ClientInfo("203.0.113.50");
+  private static final String ME = TestCallerMechanism.LOGIN_NAME;
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return PortalDeployment.servicesWithTestsAndLibraries(
+        List.of(
+            org.bouncycastle.jce.provider.BouncyCastleProvider.class,
+            org.bouncycastle.cert.X509CertificateHolder.class,
+            org.bouncycastle.asn1.ASN1Object.class),
+        CertificateServiceIT.class,
+        TestIdentities.class,
+        TestCallerMechanism.class);
+  }
+
+  @EJB CertificateService certificates;
+  @EJB CertificateRegistry registry;
+  @EJB AccountService accounts;
+  @EJB AuditLog audit;
+  @Inject UserTransaction tx;
+
+  @BeforeEach
+  void callerHasAnAccount() {
+    if (accounts.find(ME).isEmpty()) {
+      accounts.registerPerson(
+          new PersonRegistration(
+              "证书申请人",
+              TestIdentities.mobile(),
+              IdType.RESIDENT_ID,
+              ME,
+              TestIdentities.DIVISION,
+              TestIdentities.PASSWORD,
+              TestIdentities.PASSWORD),
+          CLIENT);
+    }
+  }
+
+  private static KeyPair p256() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    return g.generateKeyPair();
+  }
+
+  /** A request whose own subject is deliberately false: the CA must not copy it. */
+  private static byte[] csr(KeyPair keys, String algorithm) throws Exception {
+    return new JcaPKCS10CertificationRequestBuilder(
+            new X500Principal("CN=Not Me,O=Forged Org,C=US"), keys.getPublic())
+        .build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate()))
+        .getEncoded();
+  }
+
+  private static X509Certificate x509(byte[] der) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+  }
+
+  @Test
+  void issuesFromARequestWithTheSubjectOfTheAccountAndRecordsIt() throws Exception {
+    CertificateRecord record = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 2, CLIENT);
+
+    X509Certificate cert = x509(record.getDer());
+    String subject = cert.getSubjectX500Principal().getName();
+    assertTrue(subject.contains("证书申请人"), subject);
+    assertFalse(subject.contains("Forged"), "the request's subject is not copied: " + subject);
+    long days =
+        Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()).toDays();
+    assertTrue(days >= 729 && days <= 732, "two years of validity, was " + days + " days");
+    assertTrue(cert.getSerialNumber().bitLength() >= 64, "a serial of at least 64 bits");
+    X509Certificate issuing = x509(certificates.caCertificates().get(0));
+    cert.verify(issuing.getPublicKey());
+
+    assertTrue(
+        registry.validCertificatesOf(ME).stream()
+            .anyMatch(c -> c.getSerialHex().equals(record.getSerialHex())));
+    assertFalse(audit.forTarget("certificate:" + record.getSerialHex()).isEmpty());
+  }
+
+  @Test
+  void refusesARequestWhoseSignatureDoesNotVerify() throws Exception {
+    byte[] request = csr(p256(), "SHA256withECDSA");
+    request[request.length - 5] ^= 0x01;
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> certificates.issue(ME, request, 1, CLIENT));
+    assertEquals("certificate.requestRefused", e.messageKey());
+  }
+
+  @Test
+  void refusesAWeakKey() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(1024);
+    byte[] request = csr(g.generateKeyPair(), "SHA256withRSA");
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> certificates.issue(ME, request, 1, CLIENT));
+    assertEquals("certificate.weakKey", e.messageKey());
+  }
+
+  @Test
+  void aRolledBackTransactionLeavesNoCertificateRecord() throws Exception {
+    byte[] request = csr(p256(), "SHA256withECDSA");
+    tx.begin();
+    String serial = certificates.issue(ME, request, 1, CLIENT).getSerialHex();
+    tx.rollback();
+    assertTrue(registry.findBySerial(serial).isEmpty());
+  }
+
+  @Test
+  void anApplicantCannotRequestACertificateForSomeoneElse() throws Exception {
+    byte[] request = csr(p256(), "SHA256withECDSA");
+    assertThrows(
+        EJBAccessException.class,
+        () -> certificates.issue(TestIdentities.residentId(), request, 1, CLIENT));
+  }
+
+  @Test
+  void aRevokedCertificateIsOnTheCrlAndOcspSaysRevokedWhileAnotherIsGood() throws Exception {
+    CertificateRecord revoked = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    CertificateRecord good = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    certificates.revoke(revoked.getSerialHex(), RevocationReason.KEY_COMPROMISE, CLIENT);
+    certificates.revoke(revoked.getSerialHex(), RevocationReason.KEY_COMPROMISE, CLIENT);
+
+    byte[] issuingDer = certificates.caCertificates().get(0);
+    X509CRL crl =
+        (X509CRL)
+            CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(certificates.currentCrl()));
+    crl.verify(x509(issuingDer).getPublicKey());
+    assertNotNull(crl.getRevokedCertificate(new BigInteger(revoked.getSerialHex(), 16)));
+    assertNull(crl.getRevokedCertificate(new BigInteger(good.getSerialHex(), 16)));
+
+    assertInstanceOf(RevokedStatus.class, ocspStatus(issuingDer, revoked.getSerialHex()));
+    assertNull(ocspStatus(issuingDer, good.getSerialHex()), "null is GOOD in Bouncy Castle");
+  }
+
+  private Object ocspStatus(byte[] issuingDer, String serialHex) throws Exception {
+    CertificateID id =
+        new CertificateID(
+            new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new X509CertificateHolder(issuingDer),
+            new BigInteger(serialHex, 16));
+    byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+    OCSPResp response = new OCSPResp(certificates.answerOcsp(request));
+    assertEquals(OCSPResp.SUCCESSFUL, response.getStatus());
+    SingleResp single = ((BasicOCSPResp) response.getResponseObject()).getResponses()[0];
+    assertEquals(new BigInteger(serialHex, 16), single.getCertID().getSerialNumber());
+    return single.getCertStatus();
+  }
+}

@@ -1,0 +1,607 @@
+package cn.cwca.portal.it.application;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.account.Account;
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.account.PersonRegistration;
+import cn.cwca.portal.account.ProfileUpdate;
+import cn.cwca.portal.application.AgentDetails;
+import cn.cwca.portal.application.ApplicationCatalogue;
+import cn.cwca.portal.application.ApplicationDocumentService;
+import cn.cwca.portal.application.ApplicationService;
+import cn.cwca.portal.application.CertificateApplication;
+import cn.cwca.portal.application.CertificateChoice;
+import cn.cwca.portal.application.CertificateInformation;
+import cn.cwca.portal.application.DocumentContent;
+import cn.cwca.portal.application.DocumentInfo;
+import cn.cwca.portal.application.DocumentSlot;
+import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.PaymentStatus;
+import cn.cwca.portal.application.PickupDetails;
+import cn.cwca.portal.application.PickupMethod;
+import cn.cwca.portal.application.PickupOption;
+import cn.cwca.portal.application.ProgressPage;
+import cn.cwca.portal.application.ProgressRow;
+import cn.cwca.portal.application.ReviewStatus;
+import cn.cwca.portal.application.ServiceType;
+import cn.cwca.portal.application.SubmissionResult;
+import cn.cwca.portal.application.WizardStep;
+import cn.cwca.portal.audit.AuditEntry;
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.it.PortalDeployment;
+import cn.cwca.portal.it.TestCallerMechanism;
+import cn.cwca.portal.it.TestIdentities;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Certificate applications through the real services, PostgreSQL and the seeded reference data,
+ * called as the authenticated applicant {@link TestCallerMechanism#LOGIN_NAME} (a natural person,
+ * so the required documents are the 申请单, the 协议 and the 经办人身份证复印件): each of the six service types
+ * from the first step to the order, the refusals of submission, idempotent submission, cancelling,
+ * and that another applicant's 申请ID gives nothing. Every test starts without an open draft and
+ * makes its own data.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CertificateApplicationIT {
+
+  private static final ClientInfo CLIENT = new ClientInfo("203.0.113.77");
+  private static final String ME = TestCallerMechanism.LOGIN_NAME;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static final byte[] PDF =
+      "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+          .getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
+  };
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return PortalDeployment.servicesWithTests(
+        CertificateApplicationIT.class,
+        KeyCertificates.class,
+        TestIdentities.class,
+        TestCallerMechanism.class);
+  }
+
+  @EJB ApplicationService applications;
+  @EJB ApplicationDocumentService documents;
+  @EJB ApplicationCatalogue catalogue;
+  @EJB AccountService accounts;
+  @EJB AuditLog audit;
+
+  @Resource(lookup = "jdbc/caportal")
+  DataSource database;
+
+  /** The caller has an account and no open draft, whatever an earlier test did. */
+  @BeforeEach
+  void callerHasAnAccountAndNoDraft() {
+    if (accounts.find(ME).isEmpty()) {
+      accounts.registerPerson(
+          new PersonRegistration(
+              "测试申请人",
+              TestIdentities.mobile(),
+              IdType.RESIDENT_ID,
+              ME,
+              TestIdentities.DIVISION,
+              TestIdentities.PASSWORD,
+              TestIdentities.PASSWORD),
+          CLIENT);
+    }
+    Account me = accounts.find(ME).orElseThrow();
+    if (me.getDisplayName().equals(KeyCertificates.SUBJECT_NAME)) {
+      // A run that stopped inside changeWithUnchangedSubject... left the key's name behind.
+      accounts.updateProfile(new ProfileUpdate("测试申请人", me.getMobile(), null), CLIENT);
+    }
+    applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
+  }
+
+  // --- the six service types, end to end ------------------------------------------------------
+
+  @Test
+  void newFirstKeyShippedFromLiaochengIsFreeAndCountsAsPaid() {
+    String id = step1(newKey(false));
+    applications.confirmUserInformation(id);
+    assertEquals(
+        List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
+        describe(applications.pickupOptions(id)));
+    applications.savePickup(
+        id,
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", "放门卫"),
+        CLIENT);
+    uploadRequired(id);
+    assertTrue(applications.quote(id).isFree());
+
+    SubmissionResult result = submit(id);
+
+    assertEquals(ReviewStatus.PENDING, result.reviewStatus());
+    assertEquals(PaymentStatus.PAID, result.paymentStatus(), "a free order counts as paid");
+    assertEquals(0, BigDecimal.ZERO.compareTo(result.price()));
+    assertEquals("application.submitted", result.messageKey());
+    CertificateApplication order = applications.findMine(id).orElseThrow();
+    assertEquals("山东聊城办理点", order.getHandlingPointName());
+    assertEquals("山东省聊城市", order.getHandlingPointAddress());
+    assertEquals("李收货", order.getRecipientName());
+    assertNotNull(order.getSubmittedAt());
+  }
+
+  @Test
+  void renewalReadsTheExpiredCertificateFromTheKeyAndIsSelfService() {
+    CertificateChoice read =
+        applications.inspectKeyCertificate(ServiceType.RENEW, KeyCertificates.EXPIRED);
+    assertEquals(KeyCertificates.SUBJECT_NAME, read.subjectName());
+
+    String id = step1(fromKey(ServiceType.RENEW, 1, KeyCertificates.EXPIRED));
+    applications.confirmUserInformation(id);
+    assertEquals(List.of("SELF_SERVICE@SD_LIAOCHENG"), describe(applications.pickupOptions(id)));
+    applications.savePickup(id, PickupDetails.selfService(), CLIENT);
+    uploadRequired(id);
+    BigDecimal quoted = applications.quote(id).amount();
+
+    SubmissionResult result = submit(id);
+
+    assertEquals(PaymentStatus.UNPAID, result.paymentStatus());
+    assertEquals(0, quoted.compareTo(result.price()));
+    CertificateApplication order = applications.findMine(id).orElseThrow();
+    assertEquals(read.serialHex(), order.getCertificateSerialHex());
+    assertEquals(PickupMethod.SELF_SERVICE, order.getPickupMethod());
+  }
+
+  @Test
+  void changeOfAValidCertificateWhoseSubjectDiffersFromThePersonalCentre() {
+    String id = step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.VALID_UNTIL_2049));
+    assertNull(applications.findMine(id).orElseThrow().getYears());
+    walkToSubmission(id, PickupDetails.selfService());
+
+    SubmissionResult result = submit(id);
+
+    assertEquals(ReviewStatus.PENDING, result.reviewStatus());
+    assertEquals(ServiceType.CHANGE, applications.findMine(id).orElseThrow().getServiceType());
+  }
+
+  @Test
+  void lostKeyIsChosenFromTheCallersCertificatesAndCollectedInLiaocheng() throws SQLException {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    String serial = registryCertificate(now.minusMonths(6), now.plusMonths(6));
+    assertTrue(
+        applications.choosableCertificates(ServiceType.LOST).stream()
+            .anyMatch(c -> c.serialHex().equals(serial)));
+
+    String id = step1(fromRegistry(ServiceType.LOST, null, serial));
+    applications.confirmUserInformation(id);
+    assertEquals(
+        List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
+        describe(applications.pickupOptions(id)));
+    applications.savePickup(
+        id,
+        PickupDetails.pickup("赵取证", TestIdentities.mobile(), TestIdentities.residentId()),
+        CLIENT);
+    uploadRequired(id);
+
+    SubmissionResult result = submit(id);
+
+    assertEquals(ReviewStatus.PENDING, result.reviewStatus());
+    CertificateApplication order = applications.findMine(id).orElseThrow();
+    assertEquals(serial, order.getCertificateSerialHex());
+    assertEquals("赵取证", order.getCollectorName());
+  }
+
+  @Test
+  void changeAndRenewalOfAnExpiredCertificate() {
+    String id = step1(fromKey(ServiceType.CHANGE_AND_RENEW, 2, KeyCertificates.EXPIRED));
+    walkToSubmission(id, PickupDetails.selfService());
+
+    SubmissionResult result = submit(id);
+
+    assertEquals(ReviewStatus.PENDING, result.reviewStatus());
+    assertEquals(2, applications.findMine(id).orElseThrow().getYears());
+  }
+
+  @Test
+  void renewalOfALostFurtherKeyShipsFromYinchuanAndIsPaid() throws SQLException {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    String expiring = registryCertificate(now.minusYears(1), now.plusDays(10));
+    registryCertificate(now.minusMonths(1), now.plusYears(1)); // the caller keeps another key
+    assertTrue(
+        applications.choosableCertificates(ServiceType.RENEW_AND_LOST).stream()
+            .anyMatch(c -> c.serialHex().equals(expiring)));
+
+    String id = step1(fromRegistry(ServiceType.RENEW_AND_LOST, 1, expiring));
+    assertTrue(applications.findMine(id).orElseThrow().isFurtherPaidKey());
+    applications.confirmUserInformation(id);
+    assertEquals(List.of("COURIER@NX_YINCHUAN"), describe(applications.pickupOptions(id)));
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+    uploadRequired(id);
+
+    SubmissionResult result = submit(id);
+
+    assertEquals(PaymentStatus.UNPAID, result.paymentStatus());
+    assertTrue(result.price().signum() > 0, "a further key is paid");
+    assertEquals("宁夏银川办理点", applications.findMine(id).orElseThrow().getHandlingPointName());
+  }
+
+  // --- step rules -----------------------------------------------------------------------------
+
+  @Test
+  void certificateValidForLongerThanSixtyDaysCannotBeRenewed() {
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> step1(fromKey(ServiceType.RENEW, 1, KeyCertificates.VALID_UNTIL_2049)));
+    assertEquals("application.renewal.tooEarly", e.messageKey());
+    assertEquals("2049-08-23", e.args()[0]);
+  }
+
+  @Test
+  void someoneElsesCertificateIsRefused() {
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> step1(fromKey(ServiceType.RENEW, 1, KeyCertificates.SOMEONE_ELSES)));
+    assertEquals("application.certificateNotOwned", e.messageKey());
+  }
+
+  @Test
+  void changeWithUnchangedSubjectAsksToUpdateThePersonalCentreFirst() {
+    Account me = accounts.find(ME).orElseThrow();
+    accounts.updateProfile(
+        new ProfileUpdate(KeyCertificates.SUBJECT_NAME, me.getMobile(), null), CLIENT);
+    try {
+      BusinessException e =
+          assertThrows(
+              BusinessException.class,
+              () -> step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.VALID_UNTIL_2049)));
+      assertEquals("application.change.sameSubject", e.messageKey());
+    } finally {
+      accounts.updateProfile(new ProfileUpdate(me.getDisplayName(), me.getMobile(), null), CLIENT);
+    }
+  }
+
+  @Test
+  void changeNeedsAValidCertificate() {
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.EXPIRED)));
+    assertEquals("application.certificateExpired", e.messageKey());
+  }
+
+  @Test
+  void aFurtherNewKeyCannotBeCollectedAtTheCounter() {
+    String id = step1(newKey(true));
+    applications.confirmUserInformation(id);
+    assertEquals(List.of("COURIER@NX_YINCHUAN"), describe(applications.pickupOptions(id)));
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                applications.savePickup(
+                    id,
+                    PickupDetails.pickup(
+                        "赵取证", TestIdentities.mobile(), TestIdentities.residentId()),
+                    CLIENT));
+    assertEquals("application.pickup.notAllowed", e.messageKey());
+  }
+
+  @Test
+  void theDraftKeepsEveryStepAndIsResumed() {
+    String id = step1(newKey(false));
+    String again =
+        applications.saveCertificateInformation(null, newKey(false), CLIENT).getPublicId();
+    assertEquals(id, again, "starting again continues the open draft");
+    applications.confirmUserInformation(id);
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null), CLIENT);
+
+    CertificateApplication draft = applications.currentDraft().orElseThrow();
+    assertEquals(id, draft.getPublicId());
+    assertEquals(WizardStep.DOCUMENTS, draft.getWizardStep());
+    assertEquals(PickupMethod.COURIER, draft.getPickupMethod());
+    assertTrue(id.matches("[A-Z2-7]{16}"), "the 申请ID is no sequence number: " + id);
+
+    applications.discardDraft(id, CLIENT);
+    assertTrue(applications.currentDraft().isEmpty());
+    assertTrue(applications.findMine(id).isEmpty());
+  }
+
+  // --- documents and submission -----------------------------------------------------------
+
+  @Test
+  void documentsAreRecognisedByContentReplacedAndDeletedBeforeSubmission() {
+    String id = step1(newKey(false));
+    DocumentInfo png = documents.upload(id, DocumentType.AGENT_ID_COPY, "身份证.pdf", PNG, CLIENT);
+    assertEquals("image/png", png.contentType(), "the name says PDF, the content says PNG");
+
+    BusinessException text =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                documents.upload(
+                    id,
+                    DocumentType.APPLICATION_FORM,
+                    "申请单.pdf",
+                    "hello".getBytes(StandardCharsets.UTF_8),
+                    CLIENT));
+    assertEquals("application.document.unsupportedType", text.messageKey());
+    BusinessException licence =
+        assertThrows(
+            BusinessException.class,
+            () -> documents.upload(id, DocumentType.BUSINESS_LICENCE, "执照.pdf", PDF, CLIENT));
+    assertEquals("application.document.notAsked", licence.messageKey(), "a person has no licence");
+
+    DocumentInfo pdf = documents.upload(id, DocumentType.AGENT_ID_COPY, "身份证.pdf", PDF, CLIENT);
+    assertEquals("application/pdf", pdf.contentType());
+    DocumentContent read = documents.read(id, DocumentType.AGENT_ID_COPY).orElseThrow();
+    assertArrayEquals(PDF, read.bytes(), "replacing keeps one current file");
+    assertEquals(1L, documents.slots(id).stream().filter(DocumentSlot::isUploaded).count());
+
+    documents.delete(id, DocumentType.AGENT_ID_COPY, CLIENT);
+    assertTrue(documents.read(id, DocumentType.AGENT_ID_COPY).isEmpty());
+  }
+
+  @Test
+  void submissionWithoutARequiredDocumentIsRefusedNamingIt() {
+    String id = step1(newKey(false));
+    applications.confirmUserInformation(id);
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null), CLIENT);
+    documents.upload(id, DocumentType.APPLICATION_FORM, "a.pdf", PDF, CLIENT);
+    documents.upload(id, DocumentType.SERVICE_AGREEMENT, "b.pdf", PDF, CLIENT);
+
+    BusinessException e = assertThrows(BusinessException.class, () -> submit(id));
+
+    assertEquals("application.document.missing", e.messageKey());
+    assertEquals("《经办人身份证复印件》", e.args()[0]);
+    assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
+  }
+
+  @Test
+  void submittingTwiceWithTheSameTokenMakesOneOrder() {
+    String id = step1(newKey(true));
+    walkToSubmission(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null));
+    String token = applications.findMine(id).orElseThrow().getSubmissionToken();
+    long before = applications.page(0, 10, null).total();
+
+    SubmissionResult first = applications.submit(id, token, CLIENT);
+    SubmissionResult second = applications.submit(id, token, CLIENT);
+
+    assertEquals(first, second);
+    assertEquals(before + 1, applications.page(0, 10, null).total());
+    List<AuditEntry> submitted =
+        audit.forTarget("application:" + id).stream()
+            .filter(entry -> entry.getAction().equals("application.submitted"))
+            .toList();
+    assertEquals(1, submitted.size());
+    assertEquals(ME, submitted.get(0).getActor());
+    BusinessException stale =
+        assertThrows(
+            BusinessException.class, () -> applications.submit(id, "0".repeat(32), CLIENT));
+    assertEquals("application.submit.tokenMismatch", stale.messageKey());
+    BusinessException late =
+        assertThrows(
+            BusinessException.class,
+            () -> documents.upload(id, DocumentType.APPLICATION_FORM, "late.pdf", PDF, CLIENT));
+    assertEquals("application.notDraft", late.messageKey());
+  }
+
+  // --- progress -----------------------------------------------------------------------------
+
+  @Test
+  void anUnpaidOrderIsCancelledOnceAndAudited() {
+    String id = submitted(newKey(true));
+    ProgressRow row = applications.latest().orElseThrow();
+    assertEquals(id, row.publicId());
+    assertTrue(row.cancellable());
+
+    CertificateApplication cancelled = applications.cancel(id, CLIENT);
+
+    assertEquals(ReviewStatus.CANCELLED, cancelled.getReviewStatus());
+    assertFalse(applications.page(0, 10, null).rows().get(0).cancellable());
+    assertTrue(
+        audit.forTarget("application:" + id).stream()
+            .anyMatch(entry -> entry.getAction().equals("application.cancelled")));
+    BusinessException again =
+        assertThrows(BusinessException.class, () -> applications.cancel(id, CLIENT));
+    assertEquals("application.cancel.notAllowed", again.messageKey());
+  }
+
+  @Test
+  void aPaidOrderCannotBeCancelled() {
+    String id = submitted(newKey(false));
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> applications.cancel(id, CLIENT));
+    assertEquals("application.cancel.notAllowed", e.messageKey());
+  }
+
+  @Test
+  void theProgressGridListsOrdersNewestFirstWithoutDrafts() {
+    String older = submitted(newKey(true));
+    String newer = submitted(newKey(false));
+    step1(newKey(false)); // an open draft is not a row
+
+    ProgressPage page = applications.page(0, 2, null);
+
+    assertEquals(List.of(newer, older), page.rows().stream().map(ProgressRow::publicId).toList());
+    assertTrue(page.total() >= 2);
+    assertEquals(1, applications.page(1, 1, null).rows().size());
+    assertFalse(
+        applications.page(0, 100, null).rows().stream()
+            .anyMatch(r -> r.reviewStatus() == ReviewStatus.DRAFT));
+  }
+
+  @Test
+  void anotherApplicantsOrderAndDocumentsGiveNothing() throws SQLException {
+    String id = submitted(newKey(true));
+    String other = someoneElse();
+    handOver(id, other); // as if the other applicant had made it
+
+    assertEquals(Optional.empty(), applications.findMine(id));
+    assertEquals(Optional.empty(), documents.read(id, DocumentType.APPLICATION_FORM));
+    BusinessException cancel =
+        assertThrows(BusinessException.class, () -> applications.cancel(id, CLIENT));
+    assertEquals("application.notFound", cancel.messageKey());
+    BusinessException slots = assertThrows(BusinessException.class, () -> documents.slots(id));
+    assertEquals("application.notFound", slots.messageKey());
+    assertFalse(
+        applications.page(0, 100, null).rows().stream().anyMatch(r -> r.publicId().equals(id)));
+    assertEquals(Optional.empty(), applications.findMine("AAAAAAAAAAAAAAAA"));
+  }
+
+  @Test
+  void theSeededCatalogueFollowsTheManual() {
+    assertEquals(
+        List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
+        describe(catalogue.pickupRules().optionsFor(ServiceType.NEW_OR_REPLACE, false)));
+    assertEquals(
+        List.of("COURIER@NX_YINCHUAN"),
+        describe(catalogue.pickupRules().optionsFor(ServiceType.NEW_OR_REPLACE, true)));
+    for (ServiceType type :
+        List.of(ServiceType.RENEW, ServiceType.CHANGE, ServiceType.CHANGE_AND_RENEW)) {
+      assertEquals(
+          List.of(PickupMethod.SELF_SERVICE), catalogue.pickupRules().methodsFor(type, false));
+    }
+    assertTrue(catalogue.priceTable().quote(ServiceType.NEW_OR_REPLACE, false, 1).isFree());
+    assertEquals(List.of(1, 2, 3), applications.yearOptions(ServiceType.RENEW, false));
+    assertEquals(List.of(), applications.yearOptions(ServiceType.LOST, false));
+    assertEquals(2, catalogue.handlingPoints().size());
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private static AgentDetails agent() {
+    return new AgentDetails(
+        "测试经办人", TestIdentities.mobile(), IdType.RESIDENT_ID, TestIdentities.residentId());
+  }
+
+  private static CertificateInformation newKey(boolean furtherPaidKey) {
+    return new CertificateInformation(
+        ServiceType.NEW_OR_REPLACE, 1, false, furtherPaidKey, null, null, agent(), true);
+  }
+
+  private static CertificateInformation fromKey(ServiceType type, Integer years, String der) {
+    return new CertificateInformation(type, years, null, null, null, der, agent(), true);
+  }
+
+  private static CertificateInformation fromRegistry(
+      ServiceType type, Integer years, String serial) {
+    return new CertificateInformation(type, years, null, null, serial, null, agent(), true);
+  }
+
+  private String step1(CertificateInformation info) {
+    return applications.saveCertificateInformation(null, info, CLIENT).getPublicId();
+  }
+
+  private void walkToSubmission(String id, PickupDetails pickup) {
+    applications.confirmUserInformation(id);
+    applications.savePickup(id, pickup, CLIENT);
+    uploadRequired(id);
+  }
+
+  /** A submitted 新办 shipped by courier (first key: free and paid; further key: unpaid). */
+  private String submitted(CertificateInformation newKey) {
+    String id = step1(newKey);
+    walkToSubmission(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    submit(id);
+    return id;
+  }
+
+  private SubmissionResult submit(String id) {
+    String token = applications.findMine(id).orElseThrow().getSubmissionToken();
+    return applications.submit(id, token, CLIENT);
+  }
+
+  private void uploadRequired(String id) {
+    for (DocumentSlot slot : documents.slots(id)) {
+      if (slot.required()) {
+        documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
+      }
+    }
+  }
+
+  private static List<String> describe(List<PickupOption> options) {
+    return options.stream().map(o -> o.getMethod() + "@" + o.getHandlingPoint().getCode()).toList();
+  }
+
+  private String someoneElse() {
+    String id = TestIdentities.residentId();
+    accounts.registerPerson(
+        new PersonRegistration(
+            "其他申请人",
+            TestIdentities.mobile(),
+            IdType.RESIDENT_ID,
+            id,
+            TestIdentities.DIVISION,
+            TestIdentities.PASSWORD,
+            TestIdentities.PASSWORD),
+        CLIENT);
+    return id;
+  }
+
+  /** A certificate of the caller in the registry, as the CA would have recorded it. */
+  private String registryCertificate(LocalDateTime notBefore, LocalDateTime notAfter)
+      throws SQLException {
+    String serial = new BigInteger(63, RANDOM).setBit(62).toString(16);
+    try (Connection c = database.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into issued_certificate (id, version, serial_hex, subject_dn,"
+                    + " owner_login_name, profile, key_algorithm, not_before, not_after, status,"
+                    + " der, issued_at) values (nextval('issued_certificate_seq'), 0, ?, ?, ?,"
+                    + " 'NATURAL_PERSON', 'EC_P256', ?, ?, 'VALID', ?, ?)")) {
+      insert.setString(1, serial);
+      insert.setString(2, "serialNumber=" + ME + ",CN=测试申请人,C=CN");
+      insert.setString(3, ME);
+      insert.setTimestamp(4, Timestamp.valueOf(notBefore));
+      insert.setTimestamp(5, Timestamp.valueOf(notAfter));
+      insert.setBytes(6, Base64.getDecoder().decode(KeyCertificates.EXPIRED));
+      insert.setTimestamp(7, Timestamp.valueOf(notBefore));
+      insert.executeUpdate();
+    }
+    return serial;
+  }
+
+  private void handOver(String publicId, String newOwner) throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "update certificate_application set owner_login_name = ? where public_id = ?")) {
+      update.setString(1, newOwner);
+      update.setString(2, publicId);
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+}

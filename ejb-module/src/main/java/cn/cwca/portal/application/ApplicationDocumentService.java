@@ -1,0 +1,205 @@
+package cn.cwca.portal.application;
+
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * 资料文件上传: the documents of the caller's applications, uploaded, replaced and deleted while the
+ * application is a draft, readable afterwards by its owner and by the staff. A file is accepted by
+ * its content (PDF, JPEG, PNG) and size ({@link DocumentUploadPolicy}), and stored in PostgreSQL.
+ */
+@Stateless
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@RolesAllowed("APPLICANT")
+public class ApplicationDocumentService {
+
+  /** Audit actions (target {@code application:<申请ID>}). */
+  static final String UPLOADED = "application.documentUploaded";
+
+  static final String DELETED = "application.documentDeleted";
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject AuditLog audit;
+
+  @Inject ApplicationCatalogue catalogue;
+
+  @Resource SessionContext session;
+
+  Clock clock = Clock.systemUTC();
+
+  /** The size limit of one file in bytes, for the upload component too. */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long maxBytes() {
+    return DocumentUploadPolicy.configured().maxBytes();
+  }
+
+  /**
+   * The documents asked for from the caller's application, in display order, with the current
+   * files.
+   *
+   * @throws BusinessException {@code application.notFound}; {@code application.stepsIncomplete}
+   *     before step 1 was saved
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<DocumentSlot> slots(String publicId) {
+    CertificateApplication a = owned(publicId);
+    a.requireCertificateInformation();
+    DocumentRequirements requirements = requirementsOf(a);
+    Map<DocumentType, DocumentInfo> uploaded =
+        em
+            .createNamedQuery(ApplicationDocument.INFOS, Object[].class)
+            .setParameter("applicationId", a.getId())
+            .getResultList()
+            .stream()
+            .map(ApplicationDocument::info)
+            .collect(Collectors.toMap(DocumentInfo::type, Function.identity()));
+    return requirements.asked(a.getUserType(), a.getServiceType()).stream()
+        .map(
+            type ->
+                new DocumentSlot(
+                    type,
+                    requirements.isRequired(a.getUserType(), a.getServiceType(), type),
+                    uploaded.get(type)))
+        .toList();
+  }
+
+  /**
+   * Uploads a document of the caller's draft, or replaces the current file of that type. The format
+   * comes from the content; the file name is kept for display only.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
+   *     application.stepsIncomplete}; {@code validation.required} (no type); {@code
+   *     application.document.notAsked}; {@code application.document.empty}, {@code
+   *     application.document.tooLarge}, {@code application.document.unsupportedType}
+   */
+  public DocumentInfo upload(
+      String publicId, DocumentType type, String fileName, byte[] content, ClientInfo c) {
+    String owner = callerName();
+    CertificateApplication a = Applications.ownedDraft(em, owner, publicId);
+    a.requireCertificateInformation();
+    if (type == null) {
+      throw new BusinessException("validation.required");
+    }
+    if (!requirementsOf(a).isAsked(a.getUserType(), a.getServiceType(), type)) {
+      throw new BusinessException("application.document.notAsked");
+    }
+    DocumentFormat format = DocumentUploadPolicy.configured().check(content);
+    LocalDateTime now = LocalDateTime.now(clock);
+    Optional<ApplicationDocument> current = find(a, type);
+    ApplicationDocument document;
+    if (current.isPresent()) {
+      document = current.get();
+      document.replace(fileName, format, content, now);
+    } else {
+      document = new ApplicationDocument(a.getId(), type, fileName, format, content, now);
+      em.persist(document);
+    }
+    Applications.flush(em);
+    audit.record(
+        owner,
+        UPLOADED,
+        Applications.auditTarget(a),
+        "type="
+            + type
+            + ", contentType="
+            + document.getContentType()
+            + ", size="
+            + document.getSize()
+            + ", sha256="
+            + document.getSha256()
+            + (current.isPresent() ? ", replaced" : ""),
+        c);
+    return document.info();
+  }
+
+  /**
+   * Deletes a document of the caller's draft; deleting one that is not there changes nothing.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}
+   */
+  public void delete(String publicId, DocumentType type, ClientInfo c) {
+    String owner = callerName();
+    CertificateApplication a = Applications.ownedDraft(em, owner, publicId);
+    if (type == null) {
+      return;
+    }
+    Optional<ApplicationDocument> current = find(a, type);
+    if (current.isEmpty()) {
+      return;
+    }
+    em.remove(current.get());
+    Applications.flush(em);
+    audit.record(owner, DELETED, Applications.auditTarget(a), "type=" + type, c);
+  }
+
+  /**
+   * A document of one of the caller's applications (any status), to preview or download; empty when
+   * there is none, and for another applicant's 申请ID.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<DocumentContent> read(String publicId, DocumentType type) {
+    return Applications.owned(em, callerName(), publicId).flatMap(a -> content(a, type));
+  }
+
+  /** A document of a submitted application of any applicant, for the staff. */
+  @RolesAllowed({"REVIEWER", "OPERATOR", "ADMIN"})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<DocumentContent> readForStaff(String publicId, DocumentType type) {
+    return Applications.submitted(em, publicId).flatMap(a -> content(a, type));
+  }
+
+  private Optional<DocumentContent> content(CertificateApplication a, DocumentType type) {
+    if (type == null) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(ApplicationDocument.CONTENT, Object[].class)
+        .setParameter("applicationId", a.getId())
+        .setParameter("type", type)
+        .getResultStream()
+        .findFirst()
+        .map(ApplicationDocument::content);
+  }
+
+  private Optional<ApplicationDocument> find(CertificateApplication a, DocumentType type) {
+    return em.createNamedQuery(ApplicationDocument.ONE, ApplicationDocument.class)
+        .setParameter("applicationId", a.getId())
+        .setParameter("type", type)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private DocumentRequirements requirementsOf(CertificateApplication a) {
+    return catalogue.documentRequirements(a.getUserType(), a.getServiceType());
+  }
+
+  private CertificateApplication owned(String publicId) {
+    return Applications.owned(em, callerName(), publicId)
+        .orElseThrow(() -> new BusinessException("application.notFound"));
+  }
+
+  private String callerName() {
+    return session.getCallerPrincipal().getName();
+  }
+}

@@ -1,0 +1,664 @@
+package cn.cwca.portal.application;
+
+import cn.cwca.portal.account.Account;
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.audit.AuditEntry;
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.certificate.CertificateRecord;
+import cn.cwca.portal.certificate.CertificateRegistry;
+import cn.cwca.portal.certificate.CertificateStatus;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.rules.FieldRule;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application wizard of an applicant (user manual 4.1) and the progress grid (4.2). Every step
+ * is saved in the draft; {@link #submit} checks everything again, prices the order and records it
+ * with its audit entry in one transaction.
+ *
+ * <p>Always the caller's own applications: no method takes an owner, and another applicant's 申请ID
+ * behaves like an unknown one.
+ */
+@Stateless
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@RolesAllowed("APPLICANT")
+public class ApplicationService {
+
+  /** Audit actions (target {@code application:<申请ID>}). */
+  static final String SUBMITTED = "application.submitted";
+
+  static final String CANCELLED = "application.cancelled";
+  static final String DRAFT_DISCARDED = "application.draftDiscarded";
+
+  /**
+   * The personal centre's audit action (AccountService.PROFILE_UPDATED) and how it names a change
+   * of 法定代表人: the certificate does not carry the legal representative, so 变更 learns of its change
+   * here.
+   */
+  static final String PROFILE_UPDATED = "account.profileUpdated";
+
+  static final String LEGAL_REPRESENTATIVE_CHANGE = "legalRepresentative:";
+
+  /** Largest page of the progress grid. */
+  static final int MAX_PAGE_SIZE = 100;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject AuditLog audit;
+
+  @Inject AccountService accounts;
+
+  @Inject CertificateRegistry registry;
+
+  @Inject ApplicationCatalogue catalogue;
+
+  @Resource SessionContext session;
+
+  Clock clock = Clock.systemUTC();
+
+  /** The caller's open draft (at most one), to resume. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<CertificateApplication> currentDraft() {
+    return draftOf(callerName());
+  }
+
+  /** Step 2 (用户信息确认): the caller's data from the personal centre. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public ApplicantSummary applicant() {
+    Account account = caller();
+    return new ApplicantSummary(
+        account.getType(),
+        account.getDisplayName(),
+        account.getLoginName(),
+        account.getMobile(),
+        account.getLegalRepresentative(),
+        account.getDivisionCode());
+  }
+
+  /** 证书年限 choices of a service type; empty for 变更 and 丢失补办. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Integer> yearOptions(ServiceType type, boolean furtherPaidKey) {
+    return type == null ? List.of() : catalogue.priceTable().yearOptions(type, furtherPaidKey);
+  }
+
+  /**
+   * 选择证书: the caller's certificates a 丢失补办 (valid ones) or an 更新+丢失补办 (unrevoked ones inside the
+   * renewal window) may be about; empty for the other types.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<CertificateChoice> choosableCertificates(ServiceType type) {
+    if (type == null || type.certificateSource() != CertificateSource.FROM_REGISTRY) {
+      return List.of();
+    }
+    String owner = callerName();
+    LocalDateTime now = now();
+    List<CertificateRecord> records =
+        type.isRenewal()
+            ? registry.certificatesOf(owner).stream()
+                .filter(r -> r.getStatus() == CertificateStatus.VALID)
+                .filter(r -> RenewalWindow.isOpen(r.getNotAfter(), now))
+                .toList()
+            : registry.validCertificatesOf(owner);
+    return records.stream()
+        .map(
+            r ->
+                CertificateChoice.of(
+                    r.getSerialHex(), r.getSubjectDn(), r.getNotBefore(), r.getNotAfter()))
+        .toList();
+  }
+
+  /**
+   * 识别KEY: the certificate the key agent read, checked as step 1 will check it (the caller's, not
+   * revoked, the renewal window, the changed subject); nothing is saved.
+   *
+   * @throws BusinessException as {@link #saveCertificateInformation} for the certificate
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public CertificateChoice inspectKeyCertificate(ServiceType type, String derBase64) {
+    if (type == null || type.certificateSource() != CertificateSource.FROM_KEY) {
+      throw new BusinessException("application.certificateRequired");
+    }
+    ConcernedCertificate c = keyCertificate(type, derBase64, caller(), now());
+    return CertificateChoice.of(c.serialHex(), c.subjectDn(), c.notBefore(), c.notAfter());
+  }
+
+  /**
+   * Step 1 (立即申请): checks and saves the certificate information. Without a 申请ID it continues the
+   * caller's open draft, or starts one, so that a double click never makes two drafts.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}; {@code
+   *     validation.required} (no service type, agent field missing); {@code
+   *     application.keyQuestionsRequired}; {@code application.yearsUnavailable}; the certificate's
+   *     {@code application.certificateRequired}, {@code .certificateUnreadable}, {@code
+   *     .certificateNotOwned}, {@code .certificateRevoked}, {@code .certificateExpired}, {@code
+   *     application.renewal.tooEarly}, {@code application.change.sameSubject}; the agent's {@code
+   *     validation.name}, {@code validation.mobile}, {@code validation.residentId}, {@code
+   *     validation.passport}; {@code application.statementRequired}; {@code
+   *     application.draftExists}, {@code application.concurrentEdit}
+   */
+  public CertificateApplication saveCertificateInformation(
+      String publicId, CertificateInformation info, ClientInfo c) {
+    Account account = caller();
+    String owner = account.getLoginName();
+    LocalDateTime now = now();
+    CertificateApplication a =
+        publicId == null
+            ? draftOf(owner).orElseGet(() -> newDraft(account, now))
+            : Applications.ownedDraft(em, owner, publicId);
+    if (info == null || info.serviceType() == null) {
+      throw new BusinessException("validation.required");
+    }
+    ServiceType type = info.serviceType();
+    Boolean holdsJiangsuKey = null;
+    boolean furtherKey = false;
+    if (type.asksKeyQuestions()) {
+      if (info.holdsUnexpiredJiangsuKey() == null || info.furtherPaidKey() == null) {
+        throw new BusinessException("application.keyQuestionsRequired");
+      }
+      holdsJiangsuKey = info.holdsUnexpiredJiangsuKey();
+      furtherKey = info.furtherPaidKey();
+    }
+    ConcernedCertificate certificate =
+        switch (type.certificateSource()) {
+          case NONE -> null;
+          case FROM_KEY -> keyCertificate(type, info.keyCertificateDerBase64(), account, now);
+          case FROM_REGISTRY -> registryCertificate(type, info.certificateSerialHex(), owner, now);
+        };
+    if (type == ServiceType.RENEW_AND_LOST) {
+      furtherKey = holdsAnotherValidCertificate(owner, certificate.serialHex());
+    }
+    Integer years = checkedYears(type, furtherKey, info.years());
+    AgentDetails agent = ApplicationInput.agent(info.agent());
+    if (!info.statementAccepted()) {
+      throw new BusinessException("application.statementRequired");
+    }
+    a.recordCertificateInformation(
+        type, years, holdsJiangsuKey, furtherKey, certificate, agent, now);
+    if (a.getPickupMethod() != null
+        && !catalogue
+            .pickupRules()
+            .allows(type, furtherKey, a.getPickupMethod(), a.getHandlingPointCode())) {
+      a.clearPickup(now);
+    }
+    Applications.flush(em);
+    return a;
+  }
+
+  /**
+   * Step 2 下一步: the applicant confirmed the user information.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
+   *     application.stepsIncomplete}
+   */
+  public CertificateApplication confirmUserInformation(String publicId) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+    a.confirmUserInformation(now());
+    Applications.flush(em);
+    return a;
+  }
+
+  /**
+   * Step 3: the 取key方式 this draft may choose, in display order.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.stepsIncomplete}
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<PickupOption> pickupOptions(String publicId) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+    a.requireCertificateInformation();
+    return catalogue.pickupRules().optionsFor(a.getServiceType(), a.isFurtherPaidKey());
+  }
+
+  /**
+   * Step 3 下一步: checks and saves the 取key方式 with its fields (收货人 for 邮寄-收方付, 取证人 for 自取).
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
+   *     application.stepsIncomplete}; {@code application.pickup.methodRequired}, {@code
+   *     .notAllowed}, {@code .handlingPointRequired}; {@code validation.required}, {@code
+   *     validation.name}, {@code validation.mobile}, {@code validation.address}, {@code
+   *     validation.remark}, {@code validation.residentId}
+   */
+  public CertificateApplication savePickup(String publicId, PickupDetails d, ClientInfo c) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+    a.requireCertificateInformation();
+    if (d == null) {
+      throw new BusinessException("application.pickup.methodRequired");
+    }
+    PickupOption option =
+        catalogue
+            .pickupRules()
+            .choose(a.getServiceType(), a.isFurtherPaidKey(), d.method(), d.handlingPointCode());
+    recordPickup(a, option, d, now());
+    Applications.flush(em);
+    return a;
+  }
+
+  /**
+   * 上一步: the step a resumed draft reopens on (only an earlier step than the current one).
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}
+   */
+  public CertificateApplication goBack(String publicId, WizardStep step) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+    if (step != null) {
+      a.goBackTo(step, now());
+      Applications.flush(em);
+    }
+    return a;
+  }
+
+  /**
+   * The price of the application: for a draft what the server will charge on submission, for an
+   * order what it was charged.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.stepsIncomplete},
+   *     {@code application.price.unavailable}
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public PriceQuote quote(String publicId) {
+    CertificateApplication a =
+        Applications.owned(em, callerName(), publicId)
+            .orElseThrow(() -> new BusinessException("application.notFound"));
+    if (!a.isDraft()) {
+      return new PriceQuote(a.getPrice());
+    }
+    a.requireCertificateInformation();
+    return catalogue.priceTable().quote(a.getServiceType(), a.isFurtherPaidKey(), a.getYears());
+  }
+
+  /**
+   * 取消 in the wizard, after the page's confirmation: deletes the draft and its documents.
+   *
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}
+   */
+  public void discardDraft(String publicId, ClientInfo c) {
+    String owner = callerName();
+    CertificateApplication a = Applications.ownedDraft(em, owner, publicId);
+    String target = Applications.auditTarget(a);
+    String details = "serviceType=" + a.getServiceType();
+    em.remove(a);
+    Applications.flush(em);
+    audit.record(owner, DRAFT_DISCARDED, target, details, c);
+  }
+
+  /**
+   * 提交申请: checks every step again on the server (fields, certificate, pickup rule, required
+   * documents), prices the order and makes it 待审核 and 待支付 (已支付 when free), with its audit entry, in
+   * one transaction. A resent submission with the same token answers the same result and changes
+   * nothing.
+   *
+   * @param submissionToken {@link CertificateApplication#getSubmissionToken()} of the draft the
+   *     page showed
+   * @throws BusinessException {@code application.notFound}; {@code
+   *     application.submit.tokenMismatch}; {@code application.stepsIncomplete}; {@code
+   *     application.certificateInformationOutdated}; {@code application.document.missing} naming
+   *     the missing documents; any refusal of the steps (see {@link #saveCertificateInformation},
+   *     {@link #savePickup}); {@code application.price.unavailable}
+   */
+  public SubmissionResult submit(String publicId, String submissionToken, ClientInfo c) {
+    Account account = caller();
+    String owner = account.getLoginName();
+    CertificateApplication a =
+        Applications.lockedOwned(em, owner, publicId)
+            .orElseThrow(() -> new BusinessException("application.notFound"));
+    if (submissionToken == null || !a.getSubmissionToken().equals(submissionToken.strip())) {
+      throw new BusinessException("application.submit.tokenMismatch");
+    }
+    if (!a.isDraft()) {
+      return SubmissionResult.of(a);
+    }
+    LocalDateTime now = now();
+    PriceQuote quote = checkedForSubmission(a, account, now);
+    a.submit(quote, now);
+    Applications.flush(em);
+    audit.record(
+        owner,
+        SUBMITTED,
+        Applications.auditTarget(a),
+        "serviceType="
+            + a.getServiceType()
+            + ", years="
+            + a.getYears()
+            + ", pickup="
+            + a.getPickupMethod()
+            + "@"
+            + a.getHandlingPointCode()
+            + ", price="
+            + a.getPrice()
+            + ", payment="
+            + a.getPaymentStatus(),
+        c);
+    return SubmissionResult.of(a);
+  }
+
+  /**
+   * 进度查询: a page of the caller's submitted applications (drafts are resumed with {@link
+   * #currentDraft()}, not listed) and their total number.
+   *
+   * @param sort {@code null}: newest first
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public ProgressPage page(int first, int pageSize, ProgressSort sort) {
+    String owner = callerName();
+    long total =
+        em.createNamedQuery(CertificateApplication.COUNT_SUBMITTED_OF, Long.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
+    List<ProgressRow> rows =
+        em
+            .createQuery(
+                "SELECT a FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+                    + " AND a.reviewStatus <> cn.cwca.portal.application.ReviewStatus.DRAFT"
+                    + (sort == null ? ProgressSort.newestFirst() : sort).orderBy(),
+                CertificateApplication.class)
+            .setParameter("owner", owner)
+            .setFirstResult(Math.max(0, first))
+            .setMaxResults(size)
+            .getResultList()
+            .stream()
+            .map(ProgressRow::of)
+            .toList();
+    return new ProgressPage(rows, total);
+  }
+
+  /** The home page's latest application progress: the newest submitted application. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<ProgressRow> latest() {
+    return page(0, 1, null).rows().stream().findFirst();
+  }
+
+  /** One of the caller's applications (draft or order); empty for anyone else's 申请ID. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<CertificateApplication> findMine(String publicId) {
+    return Applications.owned(em, callerName(), publicId);
+  }
+
+  /**
+   * 取消申请, after the page's confirmation: only while submitted and unpaid; becomes 用户已取消.
+   *
+   * @throws BusinessException {@code application.notFound}; {@code application.cancel.notAllowed}
+   */
+  public CertificateApplication cancel(String publicId, ClientInfo c) {
+    String owner = callerName();
+    CertificateApplication a =
+        Applications.lockedOwned(em, owner, publicId)
+            .orElseThrow(() -> new BusinessException("application.notFound"));
+    a.cancel(now());
+    Applications.flush(em);
+    audit.record(
+        owner, CANCELLED, Applications.auditTarget(a), "serviceType=" + a.getServiceType(), c);
+    return a;
+  }
+
+  /** A submitted application of any applicant, for the staff. */
+  @RolesAllowed({"REVIEWER", "OPERATOR", "ADMIN"})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<CertificateApplication> findForStaff(String publicId) {
+    return Applications.submitted(em, publicId);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Every check of the wizard again, on the stored values; the price. */
+  private PriceQuote checkedForSubmission(
+      CertificateApplication a, Account account, LocalDateTime now) {
+    if (!a.isComplete()) {
+      throw new BusinessException("application.stepsIncomplete");
+    }
+    ServiceType type = a.getServiceType();
+    String owner = account.getLoginName();
+    ApplicationInput.agent(
+        new AgentDetails(
+            a.getAgentName(), a.getAgentMobile(), a.getAgentIdType(), a.getAgentIdNumber()));
+    boolean furtherKey = a.isFurtherPaidKey();
+    switch (type.certificateSource()) {
+      case NONE -> {
+        // 新办: no certificate
+      }
+      case FROM_KEY ->
+          checkCertificate(
+              type,
+              new ConcernedCertificate(
+                  a.getCertificateSerialHex(),
+                  a.getCertificateSubjectDn(),
+                  a.getCertificateNotBefore(),
+                  a.getCertificateNotAfter(),
+                  null),
+              account,
+              now);
+      case FROM_REGISTRY -> {
+        ConcernedCertificate c = registryCertificate(type, a.getCertificateSerialHex(), owner, now);
+        if (type == ServiceType.RENEW_AND_LOST
+            && holdsAnotherValidCertificate(owner, c.serialHex()) != furtherKey) {
+          throw new BusinessException("application.certificateInformationOutdated");
+        }
+      }
+    }
+    checkedYears(type, furtherKey, a.getYears());
+    PickupRules rules = catalogue.pickupRules();
+    if (!rules.allows(type, furtherKey, a.getPickupMethod(), a.getHandlingPointCode())) {
+      throw new BusinessException("application.pickup.notAllowed");
+    }
+    checkPickupFields(
+        a.getPickupMethod(),
+        new PickupDetails(
+            a.getPickupMethod(),
+            a.getHandlingPointCode(),
+            a.getRecipientName(),
+            a.getRecipientMobile(),
+            a.getRecipientAddress(),
+            a.getRemark(),
+            a.getCollectorName(),
+            a.getCollectorMobile(),
+            a.getCollectorIdNumber()));
+    List<DocumentType> uploaded =
+        em.createNamedQuery(ApplicationDocument.TYPES, DocumentType.class)
+            .setParameter("applicationId", a.getId())
+            .getResultList();
+    catalogue
+        .documentRequirements(a.getUserType(), type)
+        .checkComplete(a.getUserType(), type, new HashSet<>(uploaded), DocumentTitles::of);
+    return catalogue.priceTable().quote(type, furtherKey, a.getYears());
+  }
+
+  private void recordPickup(
+      CertificateApplication a, PickupOption option, PickupDetails d, LocalDateTime now) {
+    PickupDetails checked = checkPickupFields(option.getMethod(), d);
+    a.recordPickup(
+        option,
+        checked.recipientName(),
+        checked.recipientMobile(),
+        checked.recipientAddress(),
+        checked.remark(),
+        checked.collectorName(),
+        checked.collectorMobile(),
+        checked.collectorIdNumber(),
+        now);
+  }
+
+  /** The fields of the method, checked and normalised; the other method's fields dropped. */
+  private static PickupDetails checkPickupFields(PickupMethod method, PickupDetails d) {
+    return switch (method) {
+      case COURIER ->
+          new PickupDetails(
+              method,
+              d.handlingPointCode(),
+              ApplicationInput.name(d.recipientName()),
+              ApplicationInput.mobile(d.recipientMobile()),
+              ApplicationInput.address(d.recipientAddress()),
+              ApplicationInput.remark(d.remark()),
+              null,
+              null,
+              null);
+      case PICKUP ->
+          new PickupDetails(
+              method,
+              d.handlingPointCode(),
+              null,
+              null,
+              null,
+              null,
+              ApplicationInput.name(d.collectorName()),
+              ApplicationInput.mobile(d.collectorMobile()),
+              ApplicationInput.checked(FieldRule.RESIDENT_ID, d.collectorIdNumber()));
+      case SELF_SERVICE ->
+          new PickupDetails(
+              method, d.handlingPointCode(), null, null, null, null, null, null, null);
+    };
+  }
+
+  private Integer checkedYears(ServiceType type, boolean furtherKey, Integer years) {
+    if (!type.needsYears()) {
+      return null;
+    }
+    if (years == null) {
+      throw new BusinessException("validation.required");
+    }
+    if (!catalogue.priceTable().yearOptions(type, furtherKey).contains(years)) {
+      throw new BusinessException("application.yearsUnavailable");
+    }
+    return years;
+  }
+
+  /** The certificate read from the key, checked for the service type. */
+  private ConcernedCertificate keyCertificate(
+      ServiceType type, String derBase64, Account account, LocalDateTime now) {
+    KeyCertificate k = KeyCertificates.parse(derBase64);
+    ConcernedCertificate c =
+        new ConcernedCertificate(
+            k.serialHex(), k.subjectDn(), k.notBefore(), k.notAfter(), k.der());
+    checkCertificate(type, c, account, now);
+    return c;
+  }
+
+  /** The caller's certificate chosen from the registry, checked for the service type. */
+  private ConcernedCertificate registryCertificate(
+      ServiceType type, String serialHex, String owner, LocalDateTime now) {
+    if (serialHex == null || serialHex.isBlank()) {
+      throw new BusinessException("application.certificateRequired");
+    }
+    CertificateRecord r =
+        registry
+            .findOwned(owner, serialHex)
+            .orElseThrow(() -> new BusinessException("application.certificateNotOwned"));
+    if (r.getStatus() == CertificateStatus.REVOKED) {
+      throw new BusinessException("application.certificateRevoked");
+    }
+    checkValidity(type, r.getNotAfter(), now);
+    return new ConcernedCertificate(
+        r.getSerialHex(), r.getSubjectDn(), r.getNotBefore(), r.getNotAfter(), null);
+  }
+
+  /**
+   * A certificate from the key belongs to the caller: the registry says so, or, for a certificate
+   * the registry does not know (issued before it), its subject's serialNumber is the caller's ID
+   * number or USCC (the CA puts it there). Not revoked; valid for the service type; for 变更 the
+   * subject data changed.
+   */
+  private void checkCertificate(
+      ServiceType type, ConcernedCertificate c, Account account, LocalDateTime now) {
+    String owner = account.getLoginName();
+    Optional<CertificateRecord> known = registry.findBySerial(c.serialHex());
+    if (known.isPresent()) {
+      if (!owner.equals(known.get().getOwnerLoginName())) {
+        throw new BusinessException("application.certificateNotOwned");
+      }
+      if (known.get().getStatus() == CertificateStatus.REVOKED) {
+        throw new BusinessException("application.certificateRevoked");
+      }
+    } else if (!DistinguishedNames.get(c.subjectDn(), DistinguishedNames.SERIAL_NUMBER)
+        .map(owner::equalsIgnoreCase)
+        .orElse(false)) {
+      throw new BusinessException("application.certificateNotOwned");
+    }
+    checkValidity(type, c.notAfter(), now);
+    if (type.isChange()) {
+      SubjectChange.check(
+          c.subjectDn(),
+          account.getDisplayName(),
+          account.getType() == AccountType.ORGANISATION
+              && legalRepresentativeChangedSince(owner, c.notBefore()));
+    }
+  }
+
+  /** Renewal: inside the renewal window; otherwise: not expired. */
+  private static void checkValidity(ServiceType type, LocalDateTime notAfter, LocalDateTime now) {
+    if (type.isRenewal()) {
+      RenewalWindow.check(notAfter, now);
+    } else if (!now.isBefore(notAfter)) {
+      throw new BusinessException("application.certificateExpired");
+    }
+  }
+
+  /**
+   * Whether the key of 更新+丢失补办 is a further one: the caller holds another valid certificate, so the
+   * lost key was not the only (first, free) one.
+   */
+  private boolean holdsAnotherValidCertificate(String owner, String serialHex) {
+    return registry.validCertificatesOf(owner).stream()
+        .anyMatch(r -> !r.getSerialHex().equalsIgnoreCase(serialHex));
+  }
+
+  private boolean legalRepresentativeChangedSince(String owner, LocalDateTime since) {
+    if (since == null) {
+      return false;
+    }
+    for (AuditEntry entry : audit.forTarget(owner)) {
+      if (PROFILE_UPDATED.equals(entry.getAction())
+          && entry.getOccurredAt().isAfter(since)
+          && String.valueOf(entry.getDetails()).contains(LEGAL_REPRESENTATIVE_CHANGE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CertificateApplication newDraft(Account account, LocalDateTime now) {
+    CertificateApplication a =
+        CertificateApplication.draft(
+            account.getLoginName(),
+            account.getType(),
+            PublicIds.newApplicationId(),
+            PublicIds.newSubmissionToken(),
+            now);
+    em.persist(a);
+    return a;
+  }
+
+  private Optional<CertificateApplication> draftOf(String owner) {
+    return em.createNamedQuery(CertificateApplication.DRAFT_OF, CertificateApplication.class)
+        .setParameter("owner", owner)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Account caller() {
+    return accounts.find(callerName()).orElseThrow(() -> new BusinessException("account.notFound"));
+  }
+
+  private String callerName() {
+    return session.getCallerPrincipal().getName();
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock);
+  }
+}

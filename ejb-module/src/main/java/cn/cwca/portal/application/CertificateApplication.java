@@ -1,0 +1,631 @@
+package cn.cwca.portal.application;
+
+import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.common.BusinessException;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * 申请: a certificate application, a draft while the wizard runs (every step is saved, so nothing is
+ * lost on a refresh, a session timeout or a crash), then the order that is paid, reviewed and
+ * fulfilled. It is known outside the server only by its {@link #getPublicId() 申请ID}. Values
+ * reaching it are already checked by {@link ApplicationInput} and the rule classes. Times are UTC.
+ */
+@Entity
+@Table(name = "certificate_application")
+@NamedQuery(
+    name = CertificateApplication.OWNED,
+    query =
+        "SELECT a FROM CertificateApplication a"
+            + " WHERE a.publicId = :publicId AND a.ownerLoginName = :owner")
+@NamedQuery(
+    name = CertificateApplication.BY_PUBLIC_ID,
+    query = "SELECT a FROM CertificateApplication a WHERE a.publicId = :publicId")
+@NamedQuery(
+    name = CertificateApplication.DRAFT_OF,
+    query =
+        "SELECT a FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+            + " AND a.reviewStatus = cn.cwca.portal.application.ReviewStatus.DRAFT")
+@NamedQuery(
+    name = CertificateApplication.COUNT_SUBMITTED_OF,
+    query =
+        "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+            + " AND a.reviewStatus <> cn.cwca.portal.application.ReviewStatus.DRAFT")
+public class CertificateApplication implements Serializable {
+
+  static final String OWNED = "CertificateApplication.owned";
+  static final String BY_PUBLIC_ID = "CertificateApplication.byPublicId";
+  static final String DRAFT_OF = "CertificateApplication.draftOf";
+  static final String COUNT_SUBMITTED_OF = "CertificateApplication.countSubmittedOf";
+
+  private static final long serialVersionUID = 1L;
+
+  @Id
+  @SequenceGenerator(
+      name = "certificate_application_seq",
+      sequenceName = "certificate_application_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_application_seq")
+  private Long id;
+
+  @Version private long version;
+
+  @Column(name = "public_id", nullable = false, updatable = false, unique = true, length = 16)
+  private String publicId;
+
+  @Column(name = "submission_token", nullable = false, updatable = false, length = 32)
+  private String submissionToken;
+
+  @Column(name = "owner_login_name", nullable = false, updatable = false, length = 64)
+  private String ownerLoginName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "user_type", nullable = false, updatable = false, length = 20)
+  private AccountType userType;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "wizard_step", nullable = false, length = 30)
+  private WizardStep wizardStep;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "service_type", length = 30)
+  private ServiceType serviceType;
+
+  @Column(name = "years")
+  private Integer years;
+
+  @Column(name = "holds_jiangsu_key")
+  private Boolean holdsUnexpiredJiangsuKey;
+
+  @Column(name = "further_paid_key", nullable = false)
+  private boolean furtherPaidKey;
+
+  @Column(name = "agent_name", length = 100)
+  private String agentName;
+
+  @Column(name = "agent_mobile", length = 11)
+  private String agentMobile;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "agent_id_type", length = 20)
+  private IdType agentIdType;
+
+  @Column(name = "agent_id_number", length = 32)
+  private String agentIdNumber;
+
+  @Column(name = "statement_accepted", nullable = false)
+  private boolean statementAccepted;
+
+  @Column(name = "user_info_confirmed", nullable = false)
+  private boolean userInformationConfirmed;
+
+  @Column(name = "certificate_serial_hex", length = 40)
+  private String certificateSerialHex;
+
+  @Column(name = "certificate_subject_dn", length = 1000)
+  private String certificateSubjectDn;
+
+  @Column(name = "certificate_not_before")
+  private LocalDateTime certificateNotBefore;
+
+  @Column(name = "certificate_not_after")
+  private LocalDateTime certificateNotAfter;
+
+  @Basic(fetch = FetchType.LAZY)
+  @Column(name = "certificate_der")
+  private byte[] certificateDer;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "pickup_method", length = 20)
+  private PickupMethod pickupMethod;
+
+  @Column(name = "handling_point_code", length = 30)
+  private String handlingPointCode;
+
+  @Column(name = "handling_point_name", length = 100)
+  private String handlingPointName;
+
+  @Column(name = "handling_point_address", length = 200)
+  private String handlingPointAddress;
+
+  @Column(name = "recipient_name", length = 100)
+  private String recipientName;
+
+  @Column(name = "recipient_mobile", length = 11)
+  private String recipientMobile;
+
+  @Column(name = "recipient_address", length = 200)
+  private String recipientAddress;
+
+  @Column(name = "remark", length = 200)
+  private String remark;
+
+  @Column(name = "collector_name", length = 100)
+  private String collectorName;
+
+  @Column(name = "collector_mobile", length = 11)
+  private String collectorMobile;
+
+  @Column(name = "collector_id_number", length = 18)
+  private String collectorIdNumber;
+
+  @Column(name = "price", precision = 10, scale = 2)
+  private BigDecimal price;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "review_status", nullable = false, length = 20)
+  private ReviewStatus reviewStatus;
+
+  @Column(name = "review_opinion", length = 500)
+  private String reviewOpinion;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "payment_status", nullable = false, length = 20)
+  private PaymentStatus paymentStatus;
+
+  @Column(name = "courier_company", length = 50)
+  private String courierCompany;
+
+  @Column(name = "waybill_number", length = 30)
+  private String waybillNumber;
+
+  @Column(name = "invoice_number", length = 50)
+  private String invoiceNumber;
+
+  @Column(name = "invoice_url", length = 500)
+  private String invoiceUrl;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private LocalDateTime updatedAt;
+
+  @Column(name = "submitted_at")
+  private LocalDateTime submittedAt;
+
+  @Column(name = "cancelled_at")
+  private LocalDateTime cancelledAt;
+
+  protected CertificateApplication() {}
+
+  /** A new, empty draft of an applicant, opening on step 1. */
+  static CertificateApplication draft(
+      String ownerLoginName,
+      AccountType userType,
+      String publicId,
+      String submissionToken,
+      LocalDateTime now) {
+    if (userType != AccountType.NATURAL_PERSON && userType != AccountType.ORGANISATION) {
+      throw new IllegalArgumentException("only applicants apply: " + userType);
+    }
+    CertificateApplication a = new CertificateApplication();
+    a.ownerLoginName = Objects.requireNonNull(ownerLoginName);
+    a.userType = userType;
+    a.publicId = Objects.requireNonNull(publicId);
+    a.submissionToken = Objects.requireNonNull(submissionToken);
+    a.wizardStep = WizardStep.CERTIFICATE_INFORMATION;
+    a.reviewStatus = ReviewStatus.DRAFT;
+    a.paymentStatus = PaymentStatus.UNPAID;
+    a.createdAt = now;
+    a.updatedAt = now;
+    return a;
+  }
+
+  /**
+   * Step 1: records the checked certificate information. Changing it asks for the user information
+   * to be confirmed again (step 2); the pickup choice is kept only while {@code
+   * pickupStillAllowed}.
+   */
+  void recordCertificateInformation(
+      ServiceType type,
+      Integer checkedYears,
+      Boolean holdsJiangsuKey,
+      boolean furtherKey,
+      ConcernedCertificate certificate,
+      AgentDetails agent,
+      LocalDateTime now) {
+    requireDraft();
+    this.serviceType = Objects.requireNonNull(type);
+    this.years = type.needsYears() ? Objects.requireNonNull(checkedYears) : null;
+    this.holdsUnexpiredJiangsuKey = type.asksKeyQuestions() ? holdsJiangsuKey : null;
+    this.furtherPaidKey = type.distinguishesFurtherKey() && furtherKey;
+    if (certificate == null) {
+      certificateSerialHex = null;
+      certificateSubjectDn = null;
+      certificateNotBefore = null;
+      certificateNotAfter = null;
+      certificateDer = null;
+    } else {
+      certificateSerialHex = certificate.serialHex();
+      certificateSubjectDn = certificate.subjectDn();
+      certificateNotBefore = certificate.notBefore();
+      certificateNotAfter = certificate.notAfter();
+      certificateDer = certificate.der() == null ? null : certificate.der().clone();
+    }
+    this.agentName = agent.name();
+    this.agentMobile = agent.mobile();
+    this.agentIdType = agent.idType();
+    this.agentIdNumber = agent.idNumber();
+    this.statementAccepted = true;
+    this.userInformationConfirmed = false;
+    this.wizardStep = WizardStep.CONFIRMATION;
+    this.updatedAt = now;
+  }
+
+  /** Drops the pickup choice (after step 1 changed the service type or key to one without it). */
+  void clearPickup(LocalDateTime now) {
+    requireDraft();
+    pickupMethod = null;
+    handlingPointCode = null;
+    handlingPointName = null;
+    handlingPointAddress = null;
+    recipientName = null;
+    recipientMobile = null;
+    recipientAddress = null;
+    remark = null;
+    collectorName = null;
+    collectorMobile = null;
+    collectorIdNumber = null;
+    updatedAt = now;
+  }
+
+  /** Step 2: the applicant confirmed the user information. */
+  void confirmUserInformation(LocalDateTime now) {
+    requireDraft();
+    requireCertificateInformation();
+    userInformationConfirmed = true;
+    advanceTo(WizardStep.PICKUP);
+    updatedAt = now;
+  }
+
+  /** Step 3: records the checked pickup choice; the other method's fields are cleared. */
+  void recordPickup(
+      PickupOption option,
+      String checkedRecipientName,
+      String checkedRecipientMobile,
+      String checkedRecipientAddress,
+      String checkedRemark,
+      String checkedCollectorName,
+      String checkedCollectorMobile,
+      String checkedCollectorIdNumber,
+      LocalDateTime now) {
+    requireDraft();
+    requireCertificateInformation();
+    clearPickup(now);
+    pickupMethod = option.getMethod();
+    handlingPointCode = option.getHandlingPoint().getCode();
+    handlingPointName = option.getHandlingPoint().getName();
+    handlingPointAddress = option.getHandlingPoint().getAddress();
+    if (pickupMethod == PickupMethod.COURIER) {
+      recipientName = Objects.requireNonNull(checkedRecipientName);
+      recipientMobile = Objects.requireNonNull(checkedRecipientMobile);
+      recipientAddress = Objects.requireNonNull(checkedRecipientAddress);
+      remark = checkedRemark;
+    } else if (pickupMethod == PickupMethod.PICKUP) {
+      collectorName = Objects.requireNonNull(checkedCollectorName);
+      collectorMobile = Objects.requireNonNull(checkedCollectorMobile);
+      collectorIdNumber = Objects.requireNonNull(checkedCollectorIdNumber);
+    }
+    advanceTo(WizardStep.DOCUMENTS);
+  }
+
+  /** 上一步: the step to reopen, never one after the current. */
+  void goBackTo(WizardStep step, LocalDateTime now) {
+    requireDraft();
+    if (step.compareTo(wizardStep) < 0) {
+      wizardStep = step;
+      updatedAt = now;
+    }
+  }
+
+  /**
+   * 提交申请: the draft becomes an order waiting for review, paid at once when free. The caller has
+   * checked everything.
+   */
+  void submit(PriceQuote quote, LocalDateTime now) {
+    requireDraft();
+    if (!isComplete()) {
+      throw new BusinessException("application.stepsIncomplete");
+    }
+    price = quote.amount();
+    paymentStatus = quote.isFree() ? PaymentStatus.PAID : PaymentStatus.UNPAID;
+    reviewStatus = ReviewStatus.PENDING;
+    submittedAt = now;
+    updatedAt = now;
+  }
+
+  /**
+   * 取消申请: only a submitted order that is not paid yet.
+   *
+   * @throws BusinessException {@code application.cancel.notAllowed}
+   */
+  void cancel(LocalDateTime now) {
+    if (!isCancellable()) {
+      throw new BusinessException("application.cancel.notAllowed");
+    }
+    reviewStatus = ReviewStatus.CANCELLED;
+    cancelledAt = now;
+    updatedAt = now;
+  }
+
+  /**
+   * Whether the steps before the documents are done: certificate information, confirmation and a
+   * pickup choice.
+   */
+  boolean isComplete() {
+    return serviceType != null
+        && statementAccepted
+        && userInformationConfirmed
+        && pickupMethod != null;
+  }
+
+  /**
+   * @throws BusinessException {@code application.notDraft} once submitted
+   */
+  void requireDraft() {
+    if (reviewStatus != ReviewStatus.DRAFT) {
+      throw new BusinessException("application.notDraft");
+    }
+  }
+
+  /**
+   * @throws BusinessException {@code application.stepsIncomplete} before step 1 was saved
+   */
+  void requireCertificateInformation() {
+    if (serviceType == null) {
+      throw new BusinessException("application.stepsIncomplete");
+    }
+  }
+
+  private void advanceTo(WizardStep step) {
+    if (step.compareTo(wizardStep) > 0) {
+      wizardStep = step;
+    }
+  }
+
+  /** Still being filled in. */
+  public boolean isDraft() {
+    return reviewStatus == ReviewStatus.DRAFT;
+  }
+
+  /** 取消申请 is offered: submitted, waiting for review and not paid. */
+  public boolean isCancellable() {
+    return reviewStatus == ReviewStatus.PENDING && paymentStatus == PaymentStatus.UNPAID;
+  }
+
+  /** 立即支付 is offered. */
+  public boolean isPayable() {
+    return isCancellable();
+  }
+
+  /** The order is waiting for the applicant to make the certificate with the key (制证). */
+  public boolean isReadyForSelfService() {
+    return reviewStatus == ReviewStatus.APPROVED && pickupMethod == PickupMethod.SELF_SERVICE;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  /** 申请ID. */
+  public String getPublicId() {
+    return publicId;
+  }
+
+  /** What the page sends back with 提交申请, so that a resent submission changes nothing. */
+  public String getSubmissionToken() {
+    return submissionToken;
+  }
+
+  public String getOwnerLoginName() {
+    return ownerLoginName;
+  }
+
+  /** 用户类型. */
+  public AccountType getUserType() {
+    return userType;
+  }
+
+  /** The step a resumed draft opens on. */
+  public WizardStep getWizardStep() {
+    return wizardStep;
+  }
+
+  /** 业务类型; {@code null} before step 1 was saved. */
+  public ServiceType getServiceType() {
+    return serviceType;
+  }
+
+  /** 证书年限; {@code null} for the types without years. */
+  public Integer getYears() {
+    return years;
+  }
+
+  /** 是否拥有未到期江苏智慧锁 (新办 only). */
+  public Boolean getHoldsUnexpiredJiangsuKey() {
+    return holdsUnexpiredJiangsuKey;
+  }
+
+  /**
+   * Whether the key is a further (2nd+, paid) one: 新办's answer to 是否申请第二把及以上的收费锁, or for 更新+丢失补办
+   * whether the applicant holds another valid certificate.
+   */
+  public boolean isFurtherPaidKey() {
+    return furtherPaidKey;
+  }
+
+  public String getAgentName() {
+    return agentName;
+  }
+
+  public String getAgentMobile() {
+    return agentMobile;
+  }
+
+  public IdType getAgentIdType() {
+    return agentIdType;
+  }
+
+  public String getAgentIdNumber() {
+    return agentIdNumber;
+  }
+
+  public boolean isStatementAccepted() {
+    return statementAccepted;
+  }
+
+  public boolean isUserInformationConfirmed() {
+    return userInformationConfirmed;
+  }
+
+  /** Serial (lower-case hex) of the certificate concerned; {@code null} for 新办. */
+  public String getCertificateSerialHex() {
+    return certificateSerialHex;
+  }
+
+  public String getCertificateSubjectDn() {
+    return certificateSubjectDn;
+  }
+
+  /** The subject's CN of the certificate concerned, for display. */
+  public String getCertificateSubjectName() {
+    return certificateSubjectDn == null
+        ? null
+        : DistinguishedNames.get(certificateSubjectDn, DistinguishedNames.COMMON_NAME)
+            .orElse(certificateSubjectDn);
+  }
+
+  public LocalDateTime getCertificateNotBefore() {
+    return certificateNotBefore;
+  }
+
+  public LocalDateTime getCertificateNotAfter() {
+    return certificateNotAfter;
+  }
+
+  /** 取key方式; {@code null} before step 3. */
+  public PickupMethod getPickupMethod() {
+    return pickupMethod;
+  }
+
+  public String getHandlingPointCode() {
+    return handlingPointCode;
+  }
+
+  /** 办理点. */
+  public String getHandlingPointName() {
+    return handlingPointName;
+  }
+
+  /** 发货地址 (邮寄) or 取证地址 (自取). */
+  public String getHandlingPointAddress() {
+    return handlingPointAddress;
+  }
+
+  public String getRecipientName() {
+    return recipientName;
+  }
+
+  public String getRecipientMobile() {
+    return recipientMobile;
+  }
+
+  public String getRecipientAddress() {
+    return recipientAddress;
+  }
+
+  public String getRemark() {
+    return remark;
+  }
+
+  public String getCollectorName() {
+    return collectorName;
+  }
+
+  public String getCollectorMobile() {
+    return collectorMobile;
+  }
+
+  public String getCollectorIdNumber() {
+    return collectorIdNumber;
+  }
+
+  /** Yuan; {@code null} until submitted (see {@code ApplicationService.quote} before). */
+  public BigDecimal getPrice() {
+    return price;
+  }
+
+  /** 审核状态. */
+  public ReviewStatus getReviewStatus() {
+    return reviewStatus;
+  }
+
+  /** 审核意见; {@code null} until reviewed. */
+  public String getReviewOpinion() {
+    return reviewOpinion;
+  }
+
+  /** 支付状态. */
+  public PaymentStatus getPaymentStatus() {
+    return paymentStatus;
+  }
+
+  public String getCourierCompany() {
+    return courierCompany;
+  }
+
+  public String getWaybillNumber() {
+    return waybillNumber;
+  }
+
+  public String getInvoiceNumber() {
+    return invoiceNumber;
+  }
+
+  public String getInvoiceUrl() {
+    return invoiceUrl;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** 申请时间; {@code null} for a draft. */
+  public LocalDateTime getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public LocalDateTime getCancelledAt() {
+    return cancelledAt;
+  }
+
+  @Override
+  public String toString() {
+    return "CertificateApplication[" + publicId + ", " + serviceType + ", " + reviewStatus + "]";
+  }
+}

@@ -1,0 +1,290 @@
+package cn.cwca.portal.certificate;
+
+import cn.cwca.portal.account.Account;
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.ca.CaConnection;
+import cn.cwca.portal.ca.CaConnectionFactory;
+import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.ca.CertificateProfile;
+import cn.cwca.portal.ca.CertificateStatus;
+import cn.cwca.portal.ca.CrlRequest;
+import cn.cwca.portal.ca.IdentityDocumentType;
+import cn.cwca.portal.ca.IssueRequest;
+import cn.cwca.portal.ca.IssuedCertificate;
+import cn.cwca.portal.ca.RequestRefusedException;
+import cn.cwca.portal.ca.RevocationReason;
+import cn.cwca.portal.ca.RevokedCertificate;
+import cn.cwca.portal.ca.Subject;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.rules.AdministrativeDivisions;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Issues and revokes certificates through the CA connector and keeps the registry in step, in the
+ * caller's JTA transaction: a certificate the CA signed is recorded or, when the transaction rolls
+ * back, forgotten (the signature alone grants nothing: it was never handed out). Signs CRLs and
+ * OCSP answers from the registry.
+ */
+@Stateless
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+public class CertificateService {
+
+  /** Audit actions. */
+  static final String ISSUED = "certificate.issued";
+
+  static final String REVOKED = "certificate.revoked";
+
+  /**
+   * How long a CRL is valid; it is signed again on every revocation and when it is older than half
+   * this.
+   */
+  static final Duration CRL_VALIDITY = Duration.ofHours(24);
+
+  @Resource(lookup = CaConnectorDefinition.JNDI_NAME)
+  CaConnectionFactory ca;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject AuditLog audit;
+
+  @Inject AccountService accounts;
+
+  @Inject CertificateRegistry registry;
+
+  @Resource SessionContext session;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * Issues a certificate to the owner from a PKCS#10 request. The subject is built from the owner's
+   * account (the verified registration data), never from the request. An applicant may only request
+   * their own certificate.
+   *
+   * @throws BusinessException {@code certificate.requestRefused} (no proof of possession, malformed
+   *     request), {@code certificate.weakKey}, {@code account.notFound}
+   */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public CertificateRecord issue(
+      String ownerLoginName, byte[] pkcs10Der, int validityYears, ClientInfo c) {
+    requireOwnerOrStaff(ownerLoginName);
+    Account owner =
+        accounts.find(ownerLoginName).orElseThrow(() -> new BusinessException("account.notFound"));
+    IssueRequest request =
+        new IssueRequest(pkcs10Der, profileOf(owner), subjectOf(owner), validityYears);
+    IssuedCertificate issued;
+    try (CaConnection connection = ca.getConnection()) {
+      issued = connection.issue(request);
+    } catch (RequestRefusedException refused) {
+      throw new BusinessException(
+          refused.reason() == RequestRefusedException.Reason.KEY_NOT_ALLOWED
+              ? "certificate.weakKey"
+              : "certificate.requestRefused");
+    } catch (CaException e) {
+      throw new EJBException("The CA did not issue the certificate", e);
+    }
+    CertificateRecord record =
+        new CertificateRecord(
+            new CertificateRecord.Issued(
+                normalised(issued.serialHex()),
+                issued.subjectDn(),
+                owner.getLoginName(),
+                request.profile().name(),
+                issued.keyAlgorithm().name(),
+                utc(issued.notBefore()),
+                utc(issued.notAfter()),
+                issued.der()),
+            now());
+    em.persist(record);
+    audit.record(
+        caller(),
+        ISSUED,
+        target(record.getSerialHex()),
+        "owner=" + owner.getLoginName() + ", subject=" + issued.subjectDn(),
+        c);
+    return record;
+  }
+
+  /**
+   * Revokes a certificate (RFC 5280 reason) and signs a new CRL in the same transaction. Revoking a
+   * revoked certificate changes nothing. The owner may revoke their own certificate; staff any.
+   *
+   * @throws BusinessException {@code certificate.notFound}
+   */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public void revoke(String serialHex, RevocationReason reason, ClientInfo c) {
+    CertificateRecord record =
+        registry
+            .findBySerial(normalised(serialHex))
+            .orElseThrow(() -> new BusinessException("certificate.notFound"));
+    requireOwnerOrStaff(record.getOwnerLoginName());
+    if (record.revoke(reason.name(), now())) {
+      audit.record(caller(), REVOKED, target(record.getSerialHex()), "reason=" + reason, c);
+      em.flush();
+      signCrl();
+    }
+  }
+
+  /**
+   * The current CRL (DER), signed again first when there is none or it is older than half its
+   * validity.
+   */
+  @PermitAll
+  public byte[] currentCrl() {
+    LocalDateTime now = now();
+    List<Crl> latest = em.createNamedQuery(Crl.LATEST, Crl.class).setMaxResults(1).getResultList();
+    if (!latest.isEmpty() && latest.get(0).isFresh(now, CRL_VALIDITY.dividedBy(2))) {
+      return latest.get(0).getDer();
+    }
+    return signCrl().getDer();
+  }
+
+  /** Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown. */
+  @PermitAll
+  public byte[] answerOcsp(byte[] ocspRequestDer) {
+    try (CaConnection connection = ca.getConnection()) {
+      return connection.answerOcsp(ocspRequestDer, this::statusOf);
+    } catch (CaException e) {
+      throw new BusinessException("certificate.ocspRequestRefused");
+    }
+  }
+
+  /** The CA certificates (DER), issuing CA first. */
+  @PermitAll
+  public List<byte[]> caCertificates() {
+    try (CaConnection connection = ca.getConnection()) {
+      return connection.caCertificates();
+    } catch (CaException e) {
+      throw new EJBException("The CA certificates cannot be read", e);
+    }
+  }
+
+  private CertificateStatus statusOf(String serialHex) {
+    return registry
+        .findBySerial(normalised(serialHex))
+        .map(
+            r ->
+                r.getStatus() == cn.cwca.portal.certificate.CertificateStatus.REVOKED
+                    ? CertificateStatus.revoked(
+                        r.getRevokedAt().toInstant(ZoneOffset.UTC),
+                        RevocationReason.valueOf(r.getRevocationReason()))
+                    : CertificateStatus.good())
+        .orElseGet(CertificateStatus::unknown);
+  }
+
+  private Crl signCrl() {
+    LocalDateTime now = now();
+    long number =
+        ((Number) em.createNativeQuery("SELECT nextval('crl_number_seq')").getSingleResult())
+            .longValue();
+    List<RevokedCertificate> revoked =
+        em
+            .createNamedQuery(CertificateRecord.REVOKED, CertificateRecord.class)
+            .getResultList()
+            .stream()
+            .map(
+                r ->
+                    new RevokedCertificate(
+                        r.getSerialHex(),
+                        r.getRevokedAt().toInstant(ZoneOffset.UTC),
+                        RevocationReason.valueOf(r.getRevocationReason())))
+            .toList();
+    Instant thisUpdate = now.toInstant(ZoneOffset.UTC);
+    try (CaConnection connection = ca.getConnection()) {
+      byte[] der =
+          connection.signCrl(
+              new CrlRequest(number, thisUpdate, thisUpdate.plus(CRL_VALIDITY), revoked));
+      Crl crl = new Crl(number, now, now.plus(CRL_VALIDITY), der);
+      em.persist(crl);
+      return crl;
+    } catch (CaException e) {
+      throw new EJBException("The CA did not sign the CRL", e);
+    }
+  }
+
+  private void requireOwnerOrStaff(String ownerLoginName) {
+    boolean staff =
+        session.isCallerInRole("REVIEWER")
+            || session.isCallerInRole("OPERATOR")
+            || session.isCallerInRole("ADMIN");
+    if (!staff && !caller().equals(ownerLoginName)) {
+      throw new EJBAccessException("Not the caller's certificate");
+    }
+  }
+
+  private String caller() {
+    return session.getCallerPrincipal().getName();
+  }
+
+  private static CertificateProfile profileOf(Account account) {
+    return account.getType() == AccountType.ORGANISATION
+        ? CertificateProfile.ORGANISATION
+        : CertificateProfile.NATURAL_PERSON;
+  }
+
+  /** The subject from the account's verified data: name, USCC or ID number, province and city. */
+  static Subject subjectOf(Account account) {
+    Subject subject =
+        account.getType() == AccountType.ORGANISATION
+            ? Subject.organisation(account.getDisplayName(), account.getLoginName())
+            : Subject.person(
+                account.getDisplayName(),
+                account.getIdType() == IdType.PASSPORT
+                    ? IdentityDocumentType.PASSPORT
+                    : IdentityDocumentType.RESIDENT_ID_CARD,
+                account.getLoginName());
+    String division = account.getDivisionCode();
+    if (division == null || division.length() != 6) {
+      return subject;
+    }
+    AdministrativeDivisions divisions = AdministrativeDivisions.get();
+    String province =
+        divisions.find(division.substring(0, 2) + "0000").map(d -> d.name()).orElse(null);
+    String city =
+        divisions
+            .find(division.substring(0, 4) + "00")
+            .filter(d -> !division.substring(0, 4).endsWith("00"))
+            .map(d -> d.name())
+            .orElse(null);
+    return province == null ? subject : subject.withLocation(province, city);
+  }
+
+  /** Serial numbers are kept as lower-case hex without leading zeros. */
+  static String normalised(String serialHex) {
+    return new BigInteger(serialHex.strip(), 16).toString(16).toLowerCase(Locale.ROOT);
+  }
+
+  private static String target(String serialHex) {
+    return "certificate:" + serialHex;
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock);
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

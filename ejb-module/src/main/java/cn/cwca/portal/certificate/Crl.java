@@ -1,0 +1,58 @@
+package cn.cwca.portal.certificate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * A CRL the CA signed, kept so that every server of the cluster serves the same one. Times are UTC.
+ */
+@Entity
+@Table(name = "crl")
+@NamedQuery(name = Crl.LATEST, query = "SELECT c FROM Crl c ORDER BY c.crlNumber DESC")
+public class Crl implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String LATEST = "Crl.latest";
+
+  @Id
+  @Column(name = "crl_number")
+  private long crlNumber;
+
+  @Column(name = "this_update", nullable = false)
+  private LocalDateTime thisUpdate;
+
+  @Column(name = "next_update", nullable = false)
+  private LocalDateTime nextUpdate;
+
+  @Column(nullable = false)
+  private byte[] der;
+
+  protected Crl() {}
+
+  Crl(long crlNumber, LocalDateTime thisUpdate, LocalDateTime nextUpdate, byte[] der) {
+    this.crlNumber = crlNumber;
+    this.thisUpdate = thisUpdate;
+    this.nextUpdate = nextUpdate;
+    this.der = der.clone();
+  }
+
+  /** Fresh while younger than {@code maxAge} and not past its next update. */
+  boolean isFresh(LocalDateTime now, Duration maxAge) {
+    return now.isBefore(thisUpdate.plus(maxAge)) && now.isBefore(nextUpdate);
+  }
+
+  public long getCrlNumber() {
+    return crlNumber;
+  }
+
+  public byte[] getDer() {
+    return der.clone();
+  }
+}

@@ -1,0 +1,198 @@
+package cn.cwca.portal.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.common.BusinessException;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+class CertificateApplicationTest {
+
+  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 1, 2, 0);
+  private static final AgentDetails AGENT =
+      new AgentDetails("王经办", "13912345678", IdType.RESIDENT_ID, "110101190001010006");
+
+  private static CertificateApplication draft() {
+    return CertificateApplication.draft(
+        "91350100M000100Y43",
+        AccountType.ORGANISATION,
+        PublicIds.newApplicationId(),
+        PublicIds.newSubmissionToken(),
+        NOW);
+  }
+
+  private static CertificateApplication readyToSubmit() {
+    CertificateApplication a = draft();
+    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 1, false, false, null, AGENT, NOW);
+    a.confirmUserInformation(NOW);
+    a.recordPickup(
+        new PickupOption(
+            ServiceType.NEW_OR_REPLACE, false, PickupMethod.COURIER, ManualCatalogue.LIAOCHENG),
+        "李收货",
+        "13812345678",
+        "山东省聊城市东昌府区示例路1号",
+        null,
+        null,
+        null,
+        null,
+        NOW);
+    return a;
+  }
+
+  @Test
+  void newDraftOpensOnTheFirstStep() {
+    CertificateApplication a = draft();
+    assertTrue(a.isDraft());
+    assertEquals(WizardStep.CERTIFICATE_INFORMATION, a.getWizardStep());
+    assertNull(a.getSubmittedAt());
+  }
+
+  @Test
+  void onlyApplicantsApply() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CertificateApplication.draft("admin", AccountType.STAFF, "A", "B", NOW));
+  }
+
+  @Test
+  void eachSavedStepMovesTheResumePointOn() {
+    CertificateApplication a = readyToSubmit();
+    assertEquals(WizardStep.DOCUMENTS, a.getWizardStep());
+    assertEquals("山东聊城办理点", a.getHandlingPointName());
+    assertEquals("山东省聊城市", a.getHandlingPointAddress());
+    assertTrue(a.isComplete());
+  }
+
+  @Test
+  void goingBackNeverMovesForward() {
+    CertificateApplication a = readyToSubmit();
+    a.goBackTo(WizardStep.CONFIRMATION, NOW);
+    assertEquals(WizardStep.CONFIRMATION, a.getWizardStep());
+    a.goBackTo(WizardStep.DOCUMENTS, NOW);
+    assertEquals(WizardStep.CONFIRMATION, a.getWizardStep());
+  }
+
+  @Test
+  void changingTheCertificateInformationAsksForConfirmationAgain() {
+    CertificateApplication a = readyToSubmit();
+    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 2, false, false, null, AGENT, NOW);
+    assertFalse(a.isUserInformationConfirmed());
+    assertFalse(a.isComplete());
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> a.submit(new PriceQuote(BigDecimal.ZERO), NOW));
+    assertEquals("application.stepsIncomplete", e.messageKey());
+  }
+
+  @Test
+  void pickupFieldsOfTheOtherMethodAreDropped() {
+    CertificateApplication a = readyToSubmit();
+    a.recordPickup(
+        new PickupOption(
+            ServiceType.NEW_OR_REPLACE, false, PickupMethod.PICKUP, ManualCatalogue.LIAOCHENG),
+        null,
+        null,
+        null,
+        null,
+        "赵取证",
+        "13712345678",
+        "110101190001010006",
+        NOW);
+    assertEquals(PickupMethod.PICKUP, a.getPickupMethod());
+    assertNull(a.getRecipientName());
+    assertEquals("赵取证", a.getCollectorName());
+  }
+
+  @Test
+  void confirmationNeedsTheFirstStep() {
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> draft().confirmUserInformation(NOW));
+    assertEquals("application.stepsIncomplete", e.messageKey());
+  }
+
+  @Test
+  void freeOrderCountsAsPaidOnSubmission() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(new BigDecimal("0.00")), NOW);
+    assertEquals(ReviewStatus.PENDING, a.getReviewStatus());
+    assertEquals(PaymentStatus.PAID, a.getPaymentStatus());
+    assertEquals(NOW, a.getSubmittedAt());
+    assertFalse(a.isCancellable());
+  }
+
+  @Test
+  void paidOrderWaitsForPaymentAndMayBeCancelled() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(new BigDecimal("300.00")), NOW);
+    assertEquals(PaymentStatus.UNPAID, a.getPaymentStatus());
+    assertTrue(a.isPayable());
+    assertTrue(a.isCancellable());
+    a.cancel(NOW.plusHours(1));
+    assertEquals(ReviewStatus.CANCELLED, a.getReviewStatus());
+    assertFalse(a.isPayable());
+  }
+
+  @Test
+  void refusesToCancelTwiceOrAPaidOrderOrADraft() {
+    CertificateApplication cancelled = readyToSubmit();
+    cancelled.submit(new PriceQuote(new BigDecimal("300.00")), NOW);
+    cancelled.cancel(NOW);
+    BusinessException e = assertThrows(BusinessException.class, () -> cancelled.cancel(NOW));
+    assertEquals("application.cancel.notAllowed", e.messageKey());
+
+    CertificateApplication free = readyToSubmit();
+    free.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    assertThrows(BusinessException.class, () -> free.cancel(NOW));
+
+    assertThrows(BusinessException.class, () -> draft().cancel(NOW));
+  }
+
+  @Test
+  void aSubmittedOrderNoLongerChanges() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                a.recordCertificateInformation(
+                    ServiceType.RENEW, 1, null, false, null, AGENT, NOW));
+    assertEquals("application.notDraft", e.messageKey());
+    assertThrows(BusinessException.class, () -> a.submit(new PriceQuote(BigDecimal.ZERO), NOW));
+  }
+
+  @Test
+  void yearsAndKeyQuestionsAreKeptOnlyWhereTheServiceTypeAsksThem() {
+    CertificateApplication a = draft();
+    a.recordCertificateInformation(ServiceType.CHANGE, 3, true, true, null, AGENT, NOW);
+    assertNull(a.getYears());
+    assertNull(a.getHoldsUnexpiredJiangsuKey());
+    assertFalse(a.isFurtherPaidKey());
+  }
+
+  @Test
+  void theCertificateConcernedIsRecordedWithItsSubjectName() {
+    CertificateApplication a = draft();
+    a.recordCertificateInformation(
+        ServiceType.LOST,
+        null,
+        null,
+        false,
+        new ConcernedCertificate(
+            "1a2b",
+            "serialNumber=91350100M000100Y43,CN=示例公司,O=示例公司,C=CN",
+            NOW,
+            NOW.plusYears(1),
+            null),
+        AGENT,
+        NOW);
+    assertEquals("1a2b", a.getCertificateSerialHex());
+    assertEquals("示例公司", a.getCertificateSubjectName());
+  }
+}

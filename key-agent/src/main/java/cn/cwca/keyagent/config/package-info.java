@@ -1,0 +1,2 @@
+/** The agent's configuration: ports, allowed origins, PKCS#11 libraries, limits. */
+package cn.cwca.keyagent.config;

@@ -1,0 +1,148 @@
+package cn.cwca.portal.web.applicant;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Locale;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * A certificate read from the applicant's USB key (识别KEY), as the pages show it. A class with
+ * getters, not a record: Expression Language 5 (Jakarta EE 10) does not read record components.
+ */
+public final class KeyCertificate implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * How many days before expiry a certificate may be renewed: the renewal window of the application
+   * wizard ({@code cn.cwca.portal.application.RenewalWindow.DAYS_BEFORE_EXPIRY}; user manual 4.1:
+   * 请在西部 CA 锁已到期或到期前 60 天内，申请更新续期).
+   */
+  public static final int RENEWAL_DAYS = 60;
+
+  /** Where the certificate stands at a given time; the names are label keys' suffixes. */
+  public enum Status {
+    /** Valid for longer than {@value KeyCertificate#RENEWAL_DAYS} days. */
+    VALID,
+    /** Valid, and expires within {@value KeyCertificate#RENEWAL_DAYS} days: may be renewed. */
+    EXPIRING,
+    /** Expired: may be renewed. */
+    EXPIRED,
+    /** Not valid yet. */
+    NOT_YET_VALID
+  }
+
+  /**
+   * Reads a certificate (base64 DER, as the key agent lists it) with the JDK's X.509 factory.
+   *
+   * @throws IllegalArgumentException when it is not a base64 X.509 certificate
+   */
+  public static KeyCertificate parse(String base64Der, Instant now) {
+    if (base64Der == null || base64Der.isBlank()) {
+      throw new IllegalArgumentException("No certificate");
+    }
+    X509Certificate certificate;
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(base64Der.strip());
+      certificate =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
+    } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
+      throw new IllegalArgumentException("Not an X.509 certificate: " + e.getMessage(), e);
+    }
+    Instant notBefore = certificate.getNotBefore().toInstant();
+    Instant notAfter = certificate.getNotAfter().toInstant();
+    Status status;
+    if (now.isBefore(notBefore)) {
+      status = Status.NOT_YET_VALID;
+    } else if (now.isAfter(notAfter)) {
+      status = Status.EXPIRED;
+    } else if (!now.isBefore(notAfter.minus(Duration.ofDays(RENEWAL_DAYS)))) {
+      status = Status.EXPIRING;
+    } else {
+      status = Status.VALID;
+    }
+    return new KeyCertificate(
+        certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
+        certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
+        certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+        LocalDateTime.ofInstant(notBefore, ZoneOffset.UTC),
+        LocalDateTime.ofInstant(notAfter, ZoneOffset.UTC),
+        status,
+        status == Status.EXPIRED ? 0 : Math.max(0, Duration.between(now, notAfter).toDays()));
+  }
+
+  private final String subject;
+  private final String issuer;
+  private final String serialNumber;
+  private final LocalDateTime notBefore;
+  private final LocalDateTime notAfter;
+  private final Status status;
+  private final long daysLeft;
+
+  private KeyCertificate(
+      String subject,
+      String issuer,
+      String serialNumber,
+      LocalDateTime notBefore,
+      LocalDateTime notAfter,
+      Status status,
+      long daysLeft) {
+    this.subject = subject;
+    this.issuer = issuer;
+    this.serialNumber = serialNumber;
+    this.notBefore = notBefore;
+    this.notAfter = notAfter;
+    this.status = status;
+    this.daysLeft = daysLeft;
+  }
+
+  /** The subject, RFC 2253 (as the key agent lists it). */
+  public String getSubject() {
+    return subject;
+  }
+
+  /** The issuer, RFC 2253. */
+  public String getIssuer() {
+    return issuer;
+  }
+
+  /** The serial number, upper-case hex. */
+  public String getSerialNumber() {
+    return serialNumber;
+  }
+
+  /** Start of validity, UTC (shown with the {@code beijingTime} converter). */
+  public LocalDateTime getNotBefore() {
+    return notBefore;
+  }
+
+  /** End of validity, UTC. */
+  public LocalDateTime getNotAfter() {
+    return notAfter;
+  }
+
+  /** Valid, within the renewal window, expired or not yet valid, at the time it was read. */
+  public Status getStatus() {
+    return status;
+  }
+
+  /** Whole days until the end of validity; 0 once expired. */
+  public long getDaysLeft() {
+    return daysLeft;
+  }
+
+  /** Whether the certificate may be renewed now (expired, or within the renewal window). */
+  public boolean isRenewable() {
+    return status == Status.EXPIRING || status == Status.EXPIRED;
+  }
+}
