@@ -1,0 +1,244 @@
+package cn.cwca.portal.bench;
+
+import cn.cwca.portal.it.PortalDeployment;
+import jakarta.ejb.EJB;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The issuance and OCSP benchmark (issue 3): its own command, {@code mvn -P bench verify}, not part
+ * of the test suite. Runs in the deployed EAR on Payara with PostgreSQL and prints certificates per
+ * second for RSA-2048, P-256 and SM2 CA keys (PKCS#12) with 1, 2 and 8 client threads, beside the
+ * raw signature rate of the same key with 2 threads measured in the same run, and OCSP responses
+ * per second with the portal's P-256 signer.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IssuanceBenchmark {
+
+  private static final String REPORT_RESOURCE = "bench-report-path.txt";
+  private static final Path REPORT = Path.of("target", "bench", "report.txt").toAbsolutePath();
+  private static final String[] ALGORITHMS = {"RSA_2048", "EC_P256", "SM2"};
+  private static final int[] THREADS = {1, 2, 8};
+  private static final long WARM_UP_MILLIS = Long.getLong("bench.warmUpMillis", 3000);
+  private static final long RUN_MILLIS = Long.getLong("bench.runMillis", 5000);
+  private static final Provider BC = new BouncyCastleProvider();
+
+  @Deployment
+  static EnterpriseArchive deployment() throws Exception {
+    Files.createDirectories(REPORT.getParent());
+    Files.deleteIfExists(REPORT);
+    return PortalDeployment.servicesWithTestsAndLibraries(
+        List.of(
+            BouncyCastleProvider.class,
+            X509CertificateHolder.class,
+            org.bouncycastle.asn1.ASN1Object.class),
+        war ->
+            war.addAsResource(
+                new StringAsset(REPORT + "\n" + WARM_UP_MILLIS + "\n" + RUN_MILLIS),
+                REPORT_RESOURCE),
+        IssuanceBenchmark.class,
+        BenchmarkRunner.class,
+        BenchmarkRunner.Work.class,
+        BenchmarkCas.class);
+  }
+
+  @EJB BenchmarkRunner runner;
+
+  @Test
+  void measureIssuanceAndOcsp() throws Exception {
+    List<String> settings = settings();
+    long warmUp = Long.parseLong(settings.get(1));
+    long run = Long.parseLong(settings.get(2));
+    StringBuilder report = new StringBuilder();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "Issuance end to end (EJB -> adapter -> signature -> row committed), PKCS#12 CA keys,"
+                + " %d s per figure, %d cores%n",
+            run / 1000,
+            Runtime.getRuntime().availableProcessors()));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%-9s %8s %12s %16s %8s%n",
+            "CA key",
+            "threads",
+            "certs/s",
+            "raw sig/s (2t)",
+            "ratio"));
+    for (String algorithm : ALGORITHMS) {
+      runner.caCertificates(algorithm);
+      List<byte[]> csrs = requests(algorithm, 8);
+      runner.issuanceRate(algorithm, csrs, 2, warmUp);
+      double raw = rawSignatureRate(algorithm, 2, run);
+      for (int threads : THREADS) {
+        double rate = runner.issuanceRate(algorithm, csrs, threads, run);
+        report.append(
+            String.format(
+                Locale.ROOT,
+                "%-9s %8d %12.0f %16.0f %7.0f%%%n",
+                algorithm,
+                threads,
+                rate,
+                raw,
+                100 * rate / raw));
+      }
+    }
+    byte[] ocspRequest = ocspRequest();
+    runner.ocspRate(ocspRequest, 2, warmUp);
+    for (int threads : new int[] {2, 8}) {
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "OCSP (portal CA, P-256 signer, registry lookup) %d threads: %.0f responses/s%n",
+              threads,
+              runner.ocspRate(ocspRequest, threads, run)));
+    }
+    Files.writeString(Path.of(settings.get(0)), report.toString(), StandardCharsets.UTF_8);
+  }
+
+  @AfterAll
+  static void printReport() throws Exception {
+    if (Files.exists(REPORT)) {
+      System.out.println();
+      System.out.println(Files.readString(REPORT, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static List<String> settings() throws Exception {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(REPORT_RESOURCE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  /** A few requests with keys of the CA's algorithm; the CA issues many certificates from each. */
+  private static List<byte[]> requests(String algorithm, int count) throws Exception {
+    List<byte[]> csrs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      KeyPair keys;
+      String signature;
+      switch (algorithm) {
+        case "RSA_2048" -> {
+          KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+          g.initialize(2048);
+          keys = g.generateKeyPair();
+          signature = "SHA256withRSA";
+        }
+        case "EC_P256" -> {
+          KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+          g.initialize(new ECGenParameterSpec("secp256r1"));
+          keys = g.generateKeyPair();
+          signature = "SHA256withECDSA";
+        }
+        default -> {
+          KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
+          g.initialize(new ECGenParameterSpec("sm2p256v1"));
+          keys = g.generateKeyPair();
+          signature = "SM3withSM2";
+        }
+      }
+      csrs.add(
+          new JcaPKCS10CertificationRequestBuilder(
+                  new X500Principal("CN=benchmark"), keys.getPublic())
+              .build(
+                  new JcaContentSignerBuilder(signature).setProvider(BC).build(keys.getPrivate()))
+              .getEncoded());
+    }
+    return csrs;
+  }
+
+  /**
+   * The issuing CA key of the same keystore, signing a certificate-sized message with the provider
+   * the adapter uses for it (the JDK for RSA, Bouncy Castle for P-256 and SM2).
+   */
+  private static double rawSignatureRate(String algorithm, int threads, long millis)
+      throws Exception {
+    KeyStore keyStore = KeyStore.getInstance("PKCS12", BC);
+    try (InputStream in =
+        Files.newInputStream(
+            Path.of(System.getProperty("caportal.ca.keystore") + ".bench-" + algorithm + ".p12"))) {
+      keyStore.load(in, BenchmarkRunner.KEYSTORE_PASSWORD.toCharArray());
+    }
+    PrivateKey key =
+        (PrivateKey) keyStore.getKey("issuing-ca", BenchmarkRunner.KEYSTORE_PASSWORD.toCharArray());
+    String signatureAlgorithm;
+    Provider provider;
+    switch (algorithm) {
+      case "RSA_2048" -> {
+        signatureAlgorithm = "SHA256withRSA";
+        provider = java.security.Security.getProvider("SunRsaSign");
+        key = (PrivateKey) java.security.KeyFactory.getInstance("RSA", provider).translateKey(key);
+      }
+      case "EC_P256" -> {
+        signatureAlgorithm = "SHA256withECDSA";
+        provider = BC;
+      }
+      default -> {
+        signatureAlgorithm = "SM3withSM2";
+        provider = BC;
+      }
+    }
+    byte[] message = new byte[700];
+    new SecureRandom().nextBytes(message);
+    PrivateKey signingKey = key;
+    return BenchmarkRunner.rate(
+        threads,
+        millis,
+        () -> {
+          try {
+            Signature s = Signature.getInstance(signatureAlgorithm, provider);
+            return () -> {
+              s.initSign(signingKey);
+              s.update(message);
+              s.sign();
+            };
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        jakarta.enterprise.concurrent.ManagedThreadFactory.class.cast(
+            new javax.naming.InitialContext().lookup("java:comp/DefaultManagedThreadFactory")));
+  }
+
+  /**
+   * An OCSP request for a serial the registry does not know (the answer is signed all the same).
+   */
+  private byte[] ocspRequest() throws Exception {
+    byte[] issuing = runner.portalCaCertificate();
+    CertificateID id =
+        new CertificateID(
+            new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new X509CertificateHolder(issuing),
+            java.math.BigInteger.valueOf(123456789L));
+    return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+  }
+}
