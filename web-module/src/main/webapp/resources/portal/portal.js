@@ -79,3 +79,21 @@ portal.keyReader = function (clientId) {
   root.keyAgentClient = client;
   return client;
 };
+
+/**
+ * 证书申请, 服务类型 changed (oncomplete of its ajax, with the callback parameters fromKey and lost): shows the 识别KEY
+ * section only for the types that read the certificate from the key (the component is not re-rendered by ajax,
+ * see keyReader.xhtml), and the 补办证书提示 dialog for the lost-key types.
+ */
+portal.applyServiceType = function (args) {
+  if (!args || args.validationFailed) {
+    return;
+  }
+  var keySection = document.getElementById('keySection');
+  if (keySection) {
+    keySection.style.display = args.fromKey ? '' : 'none';
+  }
+  if (args.lost) {
+    PF('lostNotice').show();
+  }
+};

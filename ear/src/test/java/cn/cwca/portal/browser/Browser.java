@@ -223,6 +223,41 @@ final class Browser implements AutoCloseable {
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
+  /** Reloads the current page, as a person pressing F5 does. */
+  void reload() {
+    driver.navigate().refresh();
+    waitForPage();
+    waitForAjax();
+  }
+
+  /**
+   * Chooses the first option with a value of a PrimeFaces selectOneMenu (e.g. the first 证书年限 the
+   * price table offers) and fires its change event.
+   */
+  void chooseFirst(String widgetVar) {
+    js(
+        "var m = PF(arguments[0]);"
+            + " var v = m.input.find('option').filter(function () { return this.value; }).first().val();"
+            + " m.selectValue(v); m.triggerChange();",
+        widgetVar);
+    waitForAjax();
+  }
+
+  /** Gives a file to an {@code <input type=file>} (found by id; it may be visually hidden). */
+  void chooseFile(String inputId, Path file) {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id(inputId)))
+        .sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** Waits until the script returns true; fails naming the condition. */
+  void waitUntil(String description, String script, Object... args) {
+    try {
+      wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script, args)));
+    } catch (TimeoutException e) {
+      throw new AssertionError("Timed out waiting until " + description, e);
+    }
+  }
+
   WebDriver driver() {
     return driver;
   }

@@ -45,6 +45,22 @@ final class PortalSteps {
     b.find("orgName");
   }
 
+  static void registerOrganisation(
+      Browser b, String orgName, String creditCode, String mobile, String legalRep, String pw) {
+    b.open("/register.xhtml");
+    chooseOrganisationType(b);
+    b.type("orgName", orgName);
+    b.type("creditCode", creditCode);
+    b.type("mobile", mobile);
+    chooseDivision(b);
+    b.type("legalRep", legalRep);
+    b.type("password", pw);
+    b.type("confirm", pw);
+    b.click("submit");
+    b.waitForUrl("/login.xhtml");
+    b.waitForText("messages", "注册成功，请登录");
+  }
+
   static void login(Browser b, String loginName, String password) {
     b.open("/login.xhtml");
     b.type("username", loginName);

@@ -3,6 +3,7 @@ package cn.cwca.portal.it;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -40,11 +41,25 @@ public final class PortalDeployment {
   /** Like {@link #servicesWithTests}, with the jars these classes come from in the test WAR. */
   public static EnterpriseArchive servicesWithTestsAndLibraries(
       List<Class<?>> libraries, Class<?>... testClasses) {
-    return build(false, libraries, testClasses);
+    return build(false, libraries, war -> {}, testClasses);
+  }
+
+  /** Like {@link #servicesWithTestsAndLibraries}, with more content added to the test WAR. */
+  public static EnterpriseArchive servicesWithTestsAndLibraries(
+      List<Class<?>> libraries, Consumer<WebArchive> more, Class<?>... testClasses) {
+    return build(false, libraries, more, testClasses);
   }
 
   private static EnterpriseArchive build(
       boolean portalWar, List<Class<?>> libraries, Class<?>... testClasses) {
+    return build(portalWar, libraries, war -> {}, testClasses);
+  }
+
+  private static EnterpriseArchive build(
+      boolean portalWar,
+      List<Class<?>> libraries,
+      Consumer<WebArchive> more,
+      Class<?>... testClasses) {
     EnterpriseArchive ear =
         ShrinkWrap.create(ZipImporter.class, "ca-portal-it.ear")
             .importFrom(new File(System.getProperty("portal.ear")))
@@ -61,6 +76,7 @@ public final class PortalDeployment {
     for (Class<?> type : libraries) {
       tests.addAsLibrary(jarOf(type));
     }
+    more.accept(tests);
     ear.addAsModule(Testable.archiveToTest(tests));
     return ear;
   }

@@ -1,6 +1,7 @@
 package cn.cwca.portal.account;
 
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.rules.AdministrativeDivisions;
 import cn.cwca.portal.rules.FieldRule;
 
@@ -12,37 +13,25 @@ import cn.cwca.portal.rules.FieldRule;
 final class AccountInput {
 
   /** Shortest and longest 姓名, 机构名称 and 法定代表人. */
-  static final int MIN_NAME = 2;
+  static final int MIN_NAME = FieldInput.MIN_NAME;
 
-  static final int MAX_NAME = 50;
+  static final int MAX_NAME = FieldInput.MAX_NAME;
 
   private AccountInput() {}
 
   /** A field that must be there; returns it stripped. */
   static String required(String value) {
-    if (value == null || value.isBlank()) {
-      throw new BusinessException("validation.required");
-    }
-    return value.strip();
+    return FieldInput.required(value);
   }
 
   /** A required field that must satisfy the rule; returns its normalised form. */
   static String checked(FieldRule rule, String value) {
-    required(value);
-    if (!rule.accepts(value)) {
-      throw new BusinessException(rule.messageKey());
-    }
-    return rule.normalize(value);
+    return FieldInput.checked(rule, value);
   }
 
   /** 姓名, 机构名称 or 法定代表人: 2 to 50 characters after stripping. */
   static String name(String value) {
-    String name = required(value);
-    int length = name.codePointCount(0, name.length());
-    if (length < MIN_NAME || length > MAX_NAME) {
-      throw new BusinessException("validation.name");
-    }
-    return name;
+    return FieldInput.name(value);
   }
 
   /** 所在行政区: a division in use. */

@@ -2,6 +2,7 @@ package cn.cwca.portal.application;
 
 import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.rules.FieldRule;
 
 /**
@@ -13,9 +14,9 @@ import cn.cwca.portal.rules.FieldRule;
 final class ApplicationInput {
 
   /** Shortest and longest name (经办人, 收货人, 取证人), as the account names. */
-  static final int MIN_NAME = 2;
+  static final int MIN_NAME = FieldInput.MIN_NAME;
 
-  static final int MAX_NAME = 50;
+  static final int MAX_NAME = FieldInput.MAX_NAME;
 
   /** Shortest and longest 收货人地址. */
   static final int MIN_ADDRESS = 5;
@@ -28,27 +29,15 @@ final class ApplicationInput {
   private ApplicationInput() {}
 
   static String required(String value) {
-    if (value == null || value.isBlank()) {
-      throw new BusinessException("validation.required");
-    }
-    return value.strip();
+    return FieldInput.required(value);
   }
 
   static String checked(FieldRule rule, String value) {
-    required(value);
-    if (!rule.accepts(value)) {
-      throw new BusinessException(rule.messageKey());
-    }
-    return rule.normalize(value);
+    return FieldInput.checked(rule, value);
   }
 
   static String name(String value) {
-    String name = required(value);
-    int length = name.codePointCount(0, name.length());
-    if (length < MIN_NAME || length > MAX_NAME) {
-      throw new BusinessException("validation.name");
-    }
-    return name;
+    return FieldInput.name(value);
   }
 
   static String mobile(String value) {

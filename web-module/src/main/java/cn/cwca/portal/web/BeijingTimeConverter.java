@@ -36,7 +36,7 @@ public class BeijingTimeConverter implements Converter<LocalDateTime> {
   }
 
   /** The UTC time as Beijing time, empty for {@code null}. */
-  static String format(LocalDateTime utc) {
+  public static String format(LocalDateTime utc) {
     if (utc == null) {
       return "";
     }

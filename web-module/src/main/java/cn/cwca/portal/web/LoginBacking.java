@@ -18,8 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * /login.xhtml: hands 账号 and 密码 to Jakarta Security. After a successful login the caller sees the
- * protected page they had asked for, else their start page ({@link LandingPage}).
+ * /login.xhtml: hands 账号 and 密码 to Jakarta Security. After a successful login the caller sees their
+ * start page ({@link LandingPage}).
  */
 @Named
 @RequestScoped
@@ -52,9 +52,10 @@ public class LoginBacking {
     request.getSession();
     request.changeSessionId();
 
-    // A caller already logged in (stale login form) authenticates anew; otherwise the mechanism
-    // continues to the protected page that sent the caller here, if any.
-    boolean loggedInAlready = request.getRemoteUser() != null;
+    // Always a new authentication, then a redirect to the start page: replaying the saved request
+    // of
+    // the page that sent the caller here (Soteria's login-to-continue) reached EJBs without the
+    // caller's roles on Payara 6 (EJBAccessException on the applicant's home page).
     AuthenticationStatus status =
         securityContext.authenticate(
             request,
@@ -62,7 +63,7 @@ public class LoginBacking {
             withParams()
                 .credential(
                     new UsernamePasswordCredential(username.strip(), new Password(password)))
-                .newAuthentication(loggedInAlready));
+                .newAuthentication(true));
 
     switch (status) {
       case SEND_CONTINUE:

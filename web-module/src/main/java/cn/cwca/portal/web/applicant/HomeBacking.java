@@ -1,5 +1,8 @@
 package cn.cwca.portal.web.applicant;
 
+import cn.cwca.portal.application.ApplicationService;
+import cn.cwca.portal.application.CertificateApplication;
+import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.notice.Notice;
 import cn.cwca.portal.notice.NoticeKind;
 import cn.cwca.portal.notice.NoticeService;
@@ -26,16 +29,22 @@ public class HomeBacking implements Serializable {
 
   @Inject private NoticeService noticeService;
 
+  @Inject private ApplicationService applications;
+
   private Notice latestNotice;
   private Notice latestAnnouncement;
   private List<Notice> recentNotices;
   private Notice shown;
+  private ProgressRow latestApplication;
+  private CertificateApplication draft;
 
   @PostConstruct
   void load() {
     latestNotice = noticeService.latest(NoticeKind.NOTICE).orElse(null);
     latestAnnouncement = noticeService.latest(NoticeKind.ANNOUNCEMENT).orElse(null);
     recentNotices = noticeService.recentNotices(RECENT_NOTICES);
+    latestApplication = applications.latest().orElse(null);
+    draft = applications.currentDraft().orElse(null);
   }
 
   /** Opens a notice of this page in the dialog. */
@@ -56,6 +65,16 @@ public class HomeBacking implements Serializable {
   /** 最近通知: published notices and announcements, newest first. */
   public List<Notice> getRecentNotices() {
     return recentNotices;
+  }
+
+  /** 最新申请进度: the newest submitted application, {@code null} when there is none. */
+  public ProgressRow getLatestApplication() {
+    return latestApplication;
+  }
+
+  /** The open draft to resume (继续填写), {@code null} when there is none. */
+  public CertificateApplication getDraft() {
+    return draft;
   }
 
   /** The notice shown in the dialog. */

@@ -1,5 +1,6 @@
 package cn.cwca.portal.web.applicant;
 
+import cn.cwca.portal.application.RenewalWindow;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.security.cert.CertificateException;
@@ -23,10 +24,9 @@ public final class KeyCertificate implements Serializable {
 
   /**
    * How many days before expiry a certificate may be renewed: the renewal window of the application
-   * wizard ({@code cn.cwca.portal.application.RenewalWindow.DAYS_BEFORE_EXPIRY}; user manual 4.1:
-   * 请在西部 CA 锁已到期或到期前 60 天内，申请更新续期).
+   * wizard, one rule for both (user manual 4.1: 请在西部 CA 锁已到期或到期前 60 天内，申请更新续期).
    */
-  public static final int RENEWAL_DAYS = 60;
+  public static final int RENEWAL_DAYS = RenewalWindow.DAYS_BEFORE_EXPIRY;
 
   /** Where the certificate stands at a given time; the names are label keys' suffixes. */
   public enum Status {

@@ -1,0 +1,767 @@
+package cn.cwca.portal.web.applicant;
+
+import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.application.AgentDetails;
+import cn.cwca.portal.application.ApplicantSummary;
+import cn.cwca.portal.application.ApplicationDocumentService;
+import cn.cwca.portal.application.ApplicationService;
+import cn.cwca.portal.application.CertificateApplication;
+import cn.cwca.portal.application.CertificateChoice;
+import cn.cwca.portal.application.CertificateInformation;
+import cn.cwca.portal.application.CertificateSource;
+import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.PickupDetails;
+import cn.cwca.portal.application.PickupMethod;
+import cn.cwca.portal.application.PickupOption;
+import cn.cwca.portal.application.PriceQuote;
+import cn.cwca.portal.application.ServiceType;
+import cn.cwca.portal.application.SubmissionResult;
+import cn.cwca.portal.application.WizardStep;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.rules.AdministrativeDivisions;
+import cn.cwca.portal.rules.FieldRule;
+import cn.cwca.portal.web.BeijingTimeConverter;
+import cn.cwca.portal.web.CurrentCaller;
+import cn.cwca.portal.web.FacesMessages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.primefaces.PrimeFaces;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * /applicant/apply.xhtml: the certificate application wizard (user manual 4.1): 证书信息填写 > 用户信息确认 >
+ * 取key方式 > 资料文件上传 > 提交成功. Every step is saved by {@link ApplicationService} in the draft, and the
+ * page always shows the step the draft stands at (after each step it reloads itself), so that a
+ * refresh, a new session or another browser resumes where the applicant left off.
+ */
+@Named
+@ViewScoped
+public class ApplyBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Where every saved step goes: this page again, opened on the draft's step. */
+  static final String RESUME = "/applicant/apply.xhtml?faces-redirect=true&resume=true";
+
+  /** Item key (attribute of each p:fileUpload) naming the document it uploads. */
+  static final String DOCUMENT_TYPE_ATTRIBUTE = "documentType";
+
+  /** What the page shows. */
+  public enum Stage {
+    /** A draft exists and the applicant came without asking to resume: 继续填写 or 取消. */
+    DRAFT_FOUND,
+    CERTIFICATE_INFORMATION,
+    CONFIRMATION,
+    PICKUP,
+    DOCUMENTS,
+    /** 提交成功. */
+    SUBMITTED
+  }
+
+  @Inject private ApplicationService applications;
+
+  @Inject private ApplicationDocumentService documents;
+
+  @Inject private CurrentCaller caller;
+
+  @Inject private KeyCertificateMemo keyMemo;
+
+  private boolean resume;
+  private String submittedId;
+
+  private Stage stage;
+  private CertificateApplication application;
+
+  // 证书信息填写
+  private ServiceType serviceType;
+  private Integer years;
+  private List<Integer> yearOptions = List.of();
+  private Boolean holdsJiangsuKey;
+  private Boolean furtherPaidKey;
+  private List<CertificateChoice> certificates = List.of();
+  private String certificateSerial;
+  private String keyCertificate;
+  private CertificateChoice keyChoice;
+  private String agentName;
+  private String agentMobile;
+  private IdType agentIdType = IdType.RESIDENT_ID;
+  private String agentIdNumber;
+  private boolean statementAccepted;
+
+  // 用户信息确认
+  private ApplicantSummary applicant;
+
+  // 取key方式
+  private List<PickupOption> pickupOptions = List.of();
+  private PickupMethod pickupMethod;
+  private String handlingPointCode;
+  private String recipientName;
+  private String recipientMobile;
+  private String recipientAddress;
+  private String remark;
+  private String collectorName;
+  private String collectorMobile;
+  private String collectorIdNumber;
+
+  // 资料文件上传
+  private List<DocumentRow> documentRows = List.of();
+  private PriceQuote quote;
+  private DocumentRow previewed;
+
+  /** f:viewAction: decides what to show from the view parameters and the caller's draft. */
+  public void open() {
+    if (submittedId != null) {
+      Optional<CertificateApplication> order =
+          applications.findMine(submittedId).filter(a -> !a.isDraft());
+      if (order.isPresent()) {
+        application = order.get();
+        stage = Stage.SUBMITTED;
+        return;
+      }
+    }
+    Optional<CertificateApplication> draft = applications.currentDraft();
+    if (draft.isEmpty()) {
+      stage = Stage.CERTIFICATE_INFORMATION;
+      return;
+    }
+    application = draft.get();
+    if (!resume) {
+      stage = Stage.DRAFT_FOUND;
+      return;
+    }
+    show(application.getWizardStep());
+  }
+
+  private void show(WizardStep step) {
+    try {
+      switch (step) {
+        case CERTIFICATE_INFORMATION -> showCertificateInformation();
+        case CONFIRMATION -> applicant = applications.applicant();
+        case PICKUP -> showPickup();
+        case DOCUMENTS -> showDocuments();
+      }
+      stage = Stage.valueOf(step.name());
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+      showCertificateInformation();
+      stage = Stage.CERTIFICATE_INFORMATION;
+    }
+  }
+
+  private void showCertificateInformation() {
+    CertificateApplication a = application;
+    serviceType = a.getServiceType();
+    years = a.getYears();
+    holdsJiangsuKey = a.getHoldsUnexpiredJiangsuKey();
+    furtherPaidKey =
+        serviceType != null && serviceType.asksKeyQuestions() ? a.isFurtherPaidKey() : null;
+    certificateSerial = a.getCertificateSerialHex();
+    agentName = a.getAgentName();
+    agentMobile = a.getAgentMobile();
+    agentIdType = a.getAgentIdType() == null ? IdType.RESIDENT_ID : a.getAgentIdType();
+    agentIdNumber = a.getAgentIdNumber();
+    statementAccepted = a.isStatementAccepted();
+    refreshChoices();
+    if (isFromKey() && keyMemo.derBase64() != null) {
+      try {
+        CertificateChoice remembered =
+            applications.inspectKeyCertificate(serviceType, keyMemo.derBase64());
+        if (remembered.serialHex().equalsIgnoreCase(Objects.toString(certificateSerial, ""))) {
+          keyCertificate = keyMemo.derBase64();
+          keyChoice = remembered;
+        }
+      } catch (BusinessException stale) {
+        keyChoice = null;
+      }
+    }
+  }
+
+  private void showPickup() {
+    pickupOptions = applications.pickupOptions(application.getPublicId());
+    pickupMethod = application.getPickupMethod();
+    handlingPointCode = application.getHandlingPointCode();
+    recipientName = application.getRecipientName();
+    recipientMobile = application.getRecipientMobile();
+    recipientAddress = application.getRecipientAddress();
+    remark = application.getRemark();
+    collectorName = application.getCollectorName();
+    collectorMobile = application.getCollectorMobile();
+    collectorIdNumber = application.getCollectorIdNumber();
+    List<PickupMethod> methods = getPickupMethods();
+    if (pickupMethod == null && methods.size() == 1) {
+      pickupMethod = methods.get(0);
+    }
+    choosePointIfSingle();
+  }
+
+  private void showDocuments() {
+    refreshDocuments();
+  }
+
+  // ===== 继续填写 / 取消 =====
+
+  /** 取消 (after the confirmation dialog): deletes the draft with its documents. */
+  public String discard() {
+    if (application != null && application.isDraft()) {
+      try {
+        applications.discardDraft(application.getPublicId(), caller.clientInfo());
+      } catch (BusinessException refusal) {
+        FacesMessages.addError(refusal);
+        return null;
+      }
+    }
+    FacesMessages.addFlashInfoLabel("apply.discarded");
+    return "/applicant/apply.xhtml?faces-redirect=true";
+  }
+
+  /** 上一步 to the given step; nothing is lost. */
+  public String back(WizardStep step) {
+    try {
+      applications.goBack(application.getPublicId(), step);
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+      return null;
+    }
+    return RESUME;
+  }
+
+  // ===== 证书信息填写 =====
+
+  /** The 服务类型 changed: the fields of the new type. */
+  public void serviceTypeChanged() {
+    years = null;
+    holdsJiangsuKey = null;
+    furtherPaidKey = null;
+    certificateSerial = null;
+    keyChoice = null;
+    keyCertificate = null;
+    refreshChoices();
+    PrimeFaces.current().ajax().addCallbackParam("fromKey", isFromKey());
+    PrimeFaces.current()
+        .ajax()
+        .addCallbackParam("lost", serviceType != null && serviceType.isLost());
+  }
+
+  /** 是否申请第二把及以上的收费锁 changed: the years the price table has for that key. */
+  public void furtherKeyChanged() {
+    refreshYears();
+  }
+
+  private void refreshChoices() {
+    refreshYears();
+    certificates =
+        serviceType != null && serviceType.certificateSource() == CertificateSource.FROM_REGISTRY
+            ? applications.choosableCertificates(serviceType)
+            : List.of();
+  }
+
+  private void refreshYears() {
+    if (serviceType == null || !serviceType.needsYears()) {
+      yearOptions = List.of();
+    } else if (serviceType == ServiceType.RENEW_AND_LOST) {
+      // The server decides whether the key is a further one (the applicant's other valid
+      // certificates): offer the years of both, the server refuses what does not apply.
+      TreeSet<Integer> both = new TreeSet<>(applications.yearOptions(serviceType, false));
+      both.addAll(applications.yearOptions(serviceType, true));
+      yearOptions = new ArrayList<>(both);
+    } else {
+      yearOptions = applications.yearOptions(serviceType, Boolean.TRUE.equals(furtherPaidKey));
+    }
+    if (years != null && !yearOptions.contains(years)) {
+      years = null;
+    }
+  }
+
+  /** 识别KEY: the component put the chosen certificate into {@link #keyCertificate}. */
+  public void keyCertificateChosen() {
+    keyChoice = null;
+    try {
+      keyChoice = applications.inspectKeyCertificate(serviceType, keyCertificate);
+      keyMemo.remember(keyCertificate);
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+  }
+
+  /** 立即申请: saves step 1 and opens 用户信息确认. */
+  public String saveCertificateInformation() {
+    ServiceType type = serviceType;
+    boolean asks = type != null && type.asksKeyQuestions();
+    CertificateInformation info =
+        new CertificateInformation(
+            type,
+            type != null && type.needsYears() ? years : null,
+            asks ? holdsJiangsuKey : null,
+            asks ? furtherPaidKey : null,
+            type != null && type.certificateSource() == CertificateSource.FROM_REGISTRY
+                ? certificateSerial
+                : null,
+            isFromKey() ? keyCertificate : null,
+            new AgentDetails(agentName, agentMobile, agentIdType, agentIdNumber),
+            statementAccepted);
+    try {
+      applications.saveCertificateInformation(
+          application == null ? null : application.getPublicId(), info, caller.clientInfo());
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+      return null;
+    }
+    return RESUME;
+  }
+
+  // ===== 用户信息确认 =====
+
+  /** 下一步 of 用户信息确认. */
+  public String confirmUserInformation() {
+    try {
+      applications.confirmUserInformation(application.getPublicId());
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+      return null;
+    }
+    return RESUME;
+  }
+
+  // ===== 取key方式 =====
+
+  /** The 取key方式 changed: its fields and 说明. */
+  public void pickupMethodChanged() {
+    handlingPointCode = null;
+    choosePointIfSingle();
+  }
+
+  private void choosePointIfSingle() {
+    List<PickupOption> points = getPickupPoints();
+    if (points.size() == 1) {
+      handlingPointCode = points.get(0).getHandlingPoint().getCode();
+    }
+  }
+
+  /** 下一步 of 取key方式. */
+  public String savePickup() {
+    try {
+      applications.savePickup(
+          application.getPublicId(),
+          new PickupDetails(
+              pickupMethod,
+              handlingPointCode,
+              recipientName,
+              recipientMobile,
+              recipientAddress,
+              remark,
+              collectorName,
+              collectorMobile,
+              collectorIdNumber),
+          caller.clientInfo());
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+      return null;
+    }
+    return RESUME;
+  }
+
+  // ===== 资料文件上传 =====
+
+  /** p:fileUpload: upload or 替换 of the document named by the component's attribute. */
+  public void upload(FileUploadEvent event) {
+    DocumentType type =
+        (DocumentType) event.getComponent().getAttributes().get(DOCUMENT_TYPE_ATTRIBUTE);
+    UploadedFile file = event.getFile();
+    try {
+      documents.upload(
+          application.getPublicId(),
+          type,
+          file.getFileName(),
+          file.getContent(),
+          caller.clientInfo());
+      FacesMessages.addInfoLabel(
+          "apply.documents.uploaded", FacesMessages.message(type.labelKey()));
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+    refreshDocuments();
+  }
+
+  /** 删除. */
+  public void delete(DocumentType type) {
+    try {
+      documents.delete(application.getPublicId(), type, caller.clientInfo());
+      FacesMessages.addInfoLabel("apply.documents.deleted", FacesMessages.message(type.labelKey()));
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+    refreshDocuments();
+  }
+
+  /** 点击预览: the document the dialog shows. */
+  public void preview(DocumentType type) {
+    previewed = row(type);
+  }
+
+  private void refreshDocuments() {
+    documentRows =
+        documents.slots(application.getPublicId()).stream().map(DocumentRow::new).toList();
+    if (previewed != null) {
+      previewed = row(previewed.getType());
+    }
+    try {
+      quote = applications.quote(application.getPublicId());
+    } catch (BusinessException refusal) {
+      quote = null;
+      FacesMessages.addError(refusal);
+    }
+  }
+
+  /** 提交申请: one order however often it is sent (the draft's submission token). */
+  public String submit() {
+    SubmissionResult result;
+    try {
+      result =
+          applications.submit(
+              application.getPublicId(), application.getSubmissionToken(), caller.clientInfo());
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+      return null;
+    }
+    return "/applicant/apply.xhtml?faces-redirect=true&submitted=" + result.publicId();
+  }
+
+  // ===== what the page reads =====
+
+  public Stage getStage() {
+    return stage;
+  }
+
+  /** Index of the p:steps item. */
+  public int getStepIndex() {
+    return switch (stage) {
+      case DRAFT_FOUND, CERTIFICATE_INFORMATION -> 0;
+      case CONFIRMATION -> 1;
+      case PICKUP -> 2;
+      case DOCUMENTS -> 3;
+      case SUBMITTED -> 4;
+    };
+  }
+
+  /** The draft, or the submitted order on 提交成功; {@code null} before step 1 was saved. */
+  public CertificateApplication getApplication() {
+    return application;
+  }
+
+  public ServiceType[] getServiceTypes() {
+    return ServiceType.values();
+  }
+
+  public IdType[] getIdTypes() {
+    return IdType.values();
+  }
+
+  /** The certificate is read from the key (更新, 变更, 变更+更新). */
+  public boolean isFromKey() {
+    return serviceType != null && serviceType.certificateSource() == CertificateSource.FROM_KEY;
+  }
+
+  /** The certificate is chosen among the applicant's (丢失补办, 更新+丢失补办). */
+  public boolean isFromRegistry() {
+    return serviceType != null
+        && serviceType.certificateSource() == CertificateSource.FROM_REGISTRY;
+  }
+
+  /** The rule of 经办人证件号码 for the chosen 证件类型. */
+  public FieldRule getAgentIdNumberRule() {
+    return (agentIdType == null ? IdType.RESIDENT_ID : agentIdType).rule();
+  }
+
+  /** 选择证书's label: the subject's name and the expiry (Beijing time). */
+  public String certificateLabel(CertificateChoice c) {
+    return FacesMessages.label(
+        "apply.certificate.item", c.subjectName(), BeijingTimeConverter.format(c.notAfter()));
+  }
+
+  public List<Integer> getYearOptions() {
+    return yearOptions;
+  }
+
+  public List<CertificateChoice> getCertificates() {
+    return certificates;
+  }
+
+  public CertificateChoice getKeyChoice() {
+    return keyChoice;
+  }
+
+  /** Step 1 reopened without the key's certificate at hand: ask to read the key again. */
+  public boolean isKeyRereadNeeded() {
+    return keyChoice == null
+        && application != null
+        && application.getCertificateSubjectDn() != null
+        && isFromKey();
+  }
+
+  public ApplicantSummary getApplicant() {
+    return applicant;
+  }
+
+  public boolean isOrganisation() {
+    return applicant != null && applicant.userType() == AccountType.ORGANISATION;
+  }
+
+  /** 地址 of 用户信息确认: the 所在行政区 with province and city. */
+  public String getApplicantAddress() {
+    return applicant == null || applicant.divisionCode() == null
+        ? ""
+        : AdministrativeDivisions.get().fullName(applicant.divisionCode());
+  }
+
+  /** The 取key方式 this draft may choose, in display order. */
+  public List<PickupMethod> getPickupMethods() {
+    return pickupOptions.stream().map(PickupOption::getMethod).distinct().toList();
+  }
+
+  /** The handling points of the chosen method. */
+  public List<PickupOption> getPickupPoints() {
+    return pickupOptions.stream().filter(o -> o.getMethod() == pickupMethod).toList();
+  }
+
+  /** The chosen option (method and handling point), {@code null} before a choice. */
+  public PickupOption getPickupOption() {
+    return getPickupPoints().stream()
+        .filter(o -> o.getHandlingPoint().getCode().equals(handlingPointCode))
+        .findFirst()
+        .orElse(null);
+  }
+
+  public List<DocumentRow> getDocumentRows() {
+    return documentRows;
+  }
+
+  /** The document's row, {@code null} when this application does not ask for it. */
+  public DocumentRow row(DocumentType type) {
+    return documentRows.stream().filter(r -> r.getType() == type).findFirst().orElse(null);
+  }
+
+  public DocumentType[] getDocumentTypes() {
+    return DocumentType.values();
+  }
+
+  /** The size limit of an upload, for p:fileUpload's sizeLimit. */
+  public long getMaxBytes() {
+    return documents.maxBytes();
+  }
+
+  /** The size limit's refusal, shown by p:fileUpload before sending a file that is too large. */
+  public String getTooLargeMessage() {
+    return FacesMessages.message("application.document.tooLarge", getMaxBytes() / (1024 * 1024));
+  }
+
+  public PriceQuote getQuote() {
+    return quote;
+  }
+
+  public DocumentRow getPreviewed() {
+    return previewed;
+  }
+
+  /** Where the preview and the download of a document are served ({@link DocumentServlet}). */
+  public String documentUrl(DocumentRow row) {
+    if (row == null || application == null) {
+      return "";
+    }
+    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+        + DocumentServlet.PATH
+        + "?id="
+        + application.getPublicId()
+        + "&type="
+        + row.getType().name()
+        + "&v="
+        + row.getVersion();
+  }
+
+  // ===== view parameters and inputs =====
+
+  public boolean isResume() {
+    return resume;
+  }
+
+  public void setResume(boolean resume) {
+    this.resume = resume;
+  }
+
+  public String getSubmittedId() {
+    return submittedId;
+  }
+
+  public void setSubmittedId(String submittedId) {
+    this.submittedId = submittedId;
+  }
+
+  public ServiceType getServiceType() {
+    return serviceType;
+  }
+
+  public void setServiceType(ServiceType serviceType) {
+    this.serviceType = serviceType;
+  }
+
+  public Integer getYears() {
+    return years;
+  }
+
+  public void setYears(Integer years) {
+    this.years = years;
+  }
+
+  public Boolean getHoldsJiangsuKey() {
+    return holdsJiangsuKey;
+  }
+
+  public void setHoldsJiangsuKey(Boolean holdsJiangsuKey) {
+    this.holdsJiangsuKey = holdsJiangsuKey;
+  }
+
+  public Boolean getFurtherPaidKey() {
+    return furtherPaidKey;
+  }
+
+  public void setFurtherPaidKey(Boolean furtherPaidKey) {
+    this.furtherPaidKey = furtherPaidKey;
+  }
+
+  public String getCertificateSerial() {
+    return certificateSerial;
+  }
+
+  public void setCertificateSerial(String certificateSerial) {
+    this.certificateSerial = certificateSerial;
+  }
+
+  public String getKeyCertificate() {
+    return keyCertificate;
+  }
+
+  public void setKeyCertificate(String keyCertificate) {
+    this.keyCertificate = keyCertificate;
+  }
+
+  public String getAgentName() {
+    return agentName;
+  }
+
+  public void setAgentName(String agentName) {
+    this.agentName = agentName;
+  }
+
+  public String getAgentMobile() {
+    return agentMobile;
+  }
+
+  public void setAgentMobile(String agentMobile) {
+    this.agentMobile = agentMobile;
+  }
+
+  public IdType getAgentIdType() {
+    return agentIdType;
+  }
+
+  public void setAgentIdType(IdType agentIdType) {
+    this.agentIdType = agentIdType;
+  }
+
+  public String getAgentIdNumber() {
+    return agentIdNumber;
+  }
+
+  public void setAgentIdNumber(String agentIdNumber) {
+    this.agentIdNumber = agentIdNumber;
+  }
+
+  public boolean isStatementAccepted() {
+    return statementAccepted;
+  }
+
+  public void setStatementAccepted(boolean statementAccepted) {
+    this.statementAccepted = statementAccepted;
+  }
+
+  public PickupMethod getPickupMethod() {
+    return pickupMethod;
+  }
+
+  public void setPickupMethod(PickupMethod pickupMethod) {
+    this.pickupMethod = pickupMethod;
+  }
+
+  public String getHandlingPointCode() {
+    return handlingPointCode;
+  }
+
+  public void setHandlingPointCode(String handlingPointCode) {
+    this.handlingPointCode = handlingPointCode;
+  }
+
+  public String getRecipientName() {
+    return recipientName;
+  }
+
+  public void setRecipientName(String recipientName) {
+    this.recipientName = recipientName;
+  }
+
+  public String getRecipientMobile() {
+    return recipientMobile;
+  }
+
+  public void setRecipientMobile(String recipientMobile) {
+    this.recipientMobile = recipientMobile;
+  }
+
+  public String getRecipientAddress() {
+    return recipientAddress;
+  }
+
+  public void setRecipientAddress(String recipientAddress) {
+    this.recipientAddress = recipientAddress;
+  }
+
+  public String getRemark() {
+    return remark;
+  }
+
+  public void setRemark(String remark) {
+    this.remark = remark;
+  }
+
+  public String getCollectorName() {
+    return collectorName;
+  }
+
+  public void setCollectorName(String collectorName) {
+    this.collectorName = collectorName;
+  }
+
+  public String getCollectorMobile() {
+    return collectorMobile;
+  }
+
+  public void setCollectorMobile(String collectorMobile) {
+    this.collectorMobile = collectorMobile;
+  }
+
+  public String getCollectorIdNumber() {
+    return collectorIdNumber;
+  }
+
+  public void setCollectorIdNumber(String collectorIdNumber) {
+    this.collectorIdNumber = collectorIdNumber;
+  }
+}

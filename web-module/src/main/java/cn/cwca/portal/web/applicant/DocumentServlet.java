@@ -1,0 +1,83 @@
+package cn.cwca.portal.web.applicant;
+
+import cn.cwca.portal.application.ApplicationDocumentService;
+import cn.cwca.portal.application.DocumentContent;
+import cn.cwca.portal.application.DocumentType;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Serves an uploaded document of the caller's application for 点击预览 (images inline, PDFs in the
+ * browser's viewer) and download: {@code /applicant/document?id=<申请ID>&type=<DocumentType>}, with
+ * {@code &download=1} as an attachment. Under /applicant/*, so web.xml admits applicants only; the
+ * service returns nothing for another applicant's 申请ID, which gives 404 as an unknown one does.
+ */
+@WebServlet(urlPatterns = DocumentServlet.PATH)
+public class DocumentServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The servlet path. */
+  public static final String PATH = "/applicant/document";
+
+  @EJB private ApplicationDocumentService documents;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<DocumentType> type = documentType(request.getParameter("type"));
+    String id = request.getParameter("id");
+    Optional<DocumentContent> content =
+        id == null || type.isEmpty() ? Optional.empty() : documents.read(id, type.get());
+    if (content.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    DocumentContent document = content.get();
+    byte[] bytes = document.bytes();
+    response.setContentType(document.contentType());
+    response.setContentLength(bytes.length);
+    response.setHeader(
+        "Content-Disposition",
+        disposition("1".equals(request.getParameter("download")), document.fileName()));
+    // The preview dialog of the wizard shows the document in a frame of the portal's own page.
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; style-src 'self' 'unsafe-inline';" + " frame-ancestors 'self'");
+    response.setHeader("Cache-Control", "private, no-store");
+    response.getOutputStream().write(bytes);
+  }
+
+  static Optional<DocumentType> documentType(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(DocumentType.valueOf(name));
+    } catch (IllegalArgumentException unknown) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code inline} or {@code attachment} with the applicant's file name as RFC 5987 {@code
+   * filename*} (RFC 6266 section 4.3) and an ASCII fallback.
+   */
+  static String disposition(boolean attachment, String fileName) {
+    String name = fileName == null || fileName.isBlank() ? "document" : fileName;
+    String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return (attachment ? "attachment" : "inline")
+        + "; filename=\""
+        + ascii
+        + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,64 @@
+package cn.cwca.portal.web.applicant;
+
+import cn.cwca.portal.application.ApplicationService;
+import cn.cwca.portal.application.ProgressRow;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.web.CurrentCaller;
+import cn.cwca.portal.web.FacesMessages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * /applicant/progress.xhtml: 进度查询 (user manual 4.2): the caller's applications in a lazy grid, the
+ * 快递信息 dialog and 取消申请 while unpaid.
+ */
+@Named
+@ViewScoped
+public class ProgressBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private ApplicationService applications;
+
+  @Inject private CurrentCaller caller;
+
+  private LazyDataModel<ProgressRow> rows;
+  private ProgressRow selected;
+
+  @PostConstruct
+  void load() {
+    rows = new ProgressModel(applications);
+  }
+
+  /** 点击查看 or 取消申请 of a row: the row the dialog is about. */
+  public void select(ProgressRow row) {
+    selected = row;
+  }
+
+  /** 取消申请, after the confirmation: 用户已取消. */
+  public void cancel() {
+    if (selected == null) {
+      return;
+    }
+    try {
+      applications.cancel(selected.publicId(), caller.clientInfo());
+      FacesMessages.addInfoLabel("progress.cancelled");
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+    selected = null;
+  }
+
+  public LazyDataModel<ProgressRow> getRows() {
+    return rows;
+  }
+
+  /** The row of the open dialog. */
+  public ProgressRow getSelected() {
+    return selected;
+  }
+}

@@ -1,0 +1,74 @@
+package cn.cwca.portal.web.applicant;
+
+import cn.cwca.portal.application.ApplicationService;
+import cn.cwca.portal.application.ProgressPage;
+import cn.cwca.portal.application.ProgressRow;
+import cn.cwca.portal.application.ProgressSort;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The rows of 进度查询, one page at a time from {@link ApplicationService#page}: the caller's submitted
+ * applications, newest first unless a column is sorted. Rows are keyed by 申请ID.
+ */
+class ProgressModel extends LazyDataModel<ProgressRow> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The sortable columns by their {@code field}. */
+  private static final Map<String, ProgressSort.Field> FIELDS =
+      Map.of(
+          "submittedAt", ProgressSort.Field.SUBMITTED_AT,
+          "serviceType", ProgressSort.Field.SERVICE_TYPE,
+          "reviewStatus", ProgressSort.Field.REVIEW_STATUS,
+          "paymentStatus", ProgressSort.Field.PAYMENT_STATUS);
+
+  private final ApplicationService applications;
+
+  ProgressModel(ApplicationService applications) {
+    this.applications = applications;
+  }
+
+  @Override
+  public int count(Map<String, FilterMeta> filterBy) {
+    return (int) applications.page(0, 1, null).total();
+  }
+
+  @Override
+  public List<ProgressRow> load(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    ProgressPage page = applications.page(first, pageSize, sort(sortBy).orElse(null));
+    setRowCount((int) page.total());
+    return page.rows();
+  }
+
+  /** The first active sort of a known column; none means newest first. */
+  static Optional<ProgressSort> sort(Map<String, SortMeta> sortBy) {
+    if (sortBy == null) {
+      return Optional.empty();
+    }
+    return sortBy.values().stream()
+        .filter(m -> m.getOrder() != null && m.getOrder() != SortOrder.UNSORTED)
+        .filter(m -> m.getField() != null && FIELDS.containsKey(m.getField()))
+        .findFirst()
+        .map(m -> new ProgressSort(FIELDS.get(m.getField()), m.getOrder() == SortOrder.ASCENDING));
+  }
+
+  @Override
+  public String getRowKey(ProgressRow row) {
+    return row.publicId();
+  }
+
+  @Override
+  public ProgressRow getRowData(String rowKey) {
+    List<ProgressRow> rows = getWrappedData();
+    return rows == null
+        ? null
+        : rows.stream().filter(r -> r.publicId().equals(rowKey)).findFirst().orElse(null);
+  }
+}
