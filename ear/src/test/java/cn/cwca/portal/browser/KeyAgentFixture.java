@@ -17,15 +17,28 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * The KEY控件 (key agent) in this JVM, as a user runs it: on 127.0.0.1 at its default ports (17643,
@@ -58,6 +71,14 @@ final class KeyAgentFixture implements AutoCloseable {
    * {@link #TOKEN} (a new EC P-256 key, issued by a test CA for a year).
    */
   static KeyAgentFixture startWithCertificate(String origin, String subject) {
+    return startWithCertificate(origin, subject, null);
+  }
+
+  /**
+   * Like {@link #startWithCertificate(String, String)}, with a certificate valid for {@code
+   * validity} from now, issued by a throw-away CA of the test (e.g. one inside the renewal window).
+   */
+  static KeyAgentFixture startWithCertificate(String origin, String subject, Duration validity) {
     requirePkcs11WrapperExport();
     Path library = softHsmLibrary();
     assertDefaultPortsFree();
@@ -72,7 +93,7 @@ final class KeyAgentFixture implements AutoCloseable {
     TokenService tokens =
         new TokenService(
             TokenDirectory.configuredBy(config), Clock.systemUTC(), config.sessionIdleTimeout());
-    putCertificate(tokens, subject);
+    putCertificate(tokens, subject, validity);
     try {
       return new KeyAgentFixture(AgentServer.start(config, tokens, AgentVersion.current()));
     } catch (IOException e) {
@@ -118,19 +139,47 @@ final class KeyAgentFixture implements AutoCloseable {
     }
   }
 
-  private static void putCertificate(TokenService tokens, String subject) {
+  private static void putCertificate(TokenService tokens, String subject, Duration validity) {
     TokenSession session =
         tokens.login(new TokenSelector(Optional.empty(), Optional.of(TOKEN)), PIN.toCharArray());
     try {
       GeneratedKey key =
           tokens.generateKey(session.id(), KeyAlgorithm.EC_P256, new X500Name(subject));
-      Object ca = newFixture("TestCa");
-      X509Certificate certificate =
-          (X509Certificate)
-              invoke(ca, "issue", new Class<?>[] {byte[].class}, key.certificationRequest());
+      X509Certificate certificate;
+      if (validity == null) {
+        Object ca = newFixture("TestCa");
+        certificate =
+            (X509Certificate)
+                invoke(ca, "issue", new Class<?>[] {byte[].class}, key.certificationRequest());
+      } else {
+        certificate = issueLocally(key.certificationRequest(), validity);
+      }
       tokens.installCertificate(session.id(), key.keyId(), List.of(certificate), Optional.empty());
     } finally {
       tokens.logout(session.id());
+    }
+  }
+
+  /** A certificate for the request, signed by a throw-away self-signed P-256 CA. */
+  private static X509Certificate issueLocally(byte[] certificationRequest, Duration validity) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair caKeys = generator.generateKeyPair();
+      PKCS10CertificationRequest request = new PKCS10CertificationRequest(certificationRequest);
+      Instant now = Instant.now();
+      X509CertificateHolder holder =
+          new X509v3CertificateBuilder(
+                  new X500Name("CN=Renewal Test CA,C=CN"),
+                  new BigInteger(64, new SecureRandom()).setBit(63),
+                  Date.from(now.minus(Duration.ofMinutes(5))),
+                  Date.from(now.plus(validity)),
+                  request.getSubject(),
+                  request.getSubjectPublicKeyInfo())
+              .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
+      return new JcaX509CertificateConverter().getCertificate(holder);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot issue the test certificate", e);
     }
   }
 
