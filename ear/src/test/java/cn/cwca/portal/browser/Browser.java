@@ -9,6 +9,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,7 +54,9 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    wait.ignoring(StaleElementReferenceException.class);
+    // A condition polled while the page is being replaced (a navigation, an ajax update) may find
+    // an element that no longer belongs to the document: poll again.
+    wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
   }
 
   void open(String page) {
