@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.AccountService;
-import cn.cwca.portal.account.IdType;
-import cn.cwca.portal.account.PersonRegistration;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.ca.RevocationReason;
 import cn.cwca.portal.certificate.CertificateRecord;
@@ -82,16 +80,7 @@ class CertificateServiceIT {
   @BeforeEach
   void callerHasAnAccount() {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(
-          new PersonRegistration(
-              "证书申请人",
-              TestIdentities.mobile(),
-              IdType.RESIDENT_ID,
-              ME,
-              TestIdentities.DIVISION,
-              TestIdentities.PASSWORD,
-              TestIdentities.PASSWORD),
-          CLIENT);
+      accounts.registerPerson(TestIdentities.person("证书申请人", ME), CLIENT);
     }
   }
 

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.AccountService;
-import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.account.LoginService;
-import cn.cwca.portal.account.PersonRegistration;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import jakarta.ejb.EJB;
@@ -34,16 +32,7 @@ class LoginServiceIT {
 
   private String registered(ClientInfo client) {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(
-        new PersonRegistration(
-            "钱七",
-            TestIdentities.mobile(),
-            IdType.RESIDENT_ID,
-            id,
-            TestIdentities.DIVISION,
-            TestIdentities.PASSWORD,
-            TestIdentities.PASSWORD),
-        client);
+    accounts.registerPerson(TestIdentities.person("钱七", id), client);
     return id;
   }
 

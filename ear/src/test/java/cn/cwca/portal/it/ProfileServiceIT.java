@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
-import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.account.LoginService;
-import cn.cwca.portal.account.PersonRegistration;
 import cn.cwca.portal.account.ProfileUpdate;
 import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
@@ -51,16 +49,7 @@ class ProfileServiceIT {
   @BeforeEach
   void callerHasAnAccount() {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(
-          new PersonRegistration(
-              "测试申请人",
-              TestIdentities.mobile(),
-              IdType.RESIDENT_ID,
-              ME,
-              TestIdentities.DIVISION,
-              TestIdentities.PASSWORD,
-              TestIdentities.PASSWORD),
-          CLIENT);
+      accounts.registerPerson(TestIdentities.person("测试申请人", ME), CLIENT);
     } else if (logins.authenticate(ME, TestIdentities.PASSWORD, CLIENT).isEmpty()) {
       accounts.changePassword(
           OTHER_PASSWORD, TestIdentities.PASSWORD, TestIdentities.PASSWORD, CLIENT);
@@ -69,16 +58,7 @@ class ProfileServiceIT {
 
   private String someoneElse() {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(
-        new PersonRegistration(
-            "其他申请人",
-            TestIdentities.mobile(),
-            IdType.RESIDENT_ID,
-            id,
-            TestIdentities.DIVISION,
-            TestIdentities.PASSWORD,
-            TestIdentities.PASSWORD),
-        CLIENT);
+    accounts.registerPerson(TestIdentities.person("其他申请人", id), CLIENT);
     return id;
   }
 

@@ -1,5 +1,7 @@
 package cn.cwca.portal.it;
 
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.account.PersonRegistration;
 import cn.cwca.portal.rules.CreditCodes;
 import cn.cwca.portal.rules.ResidentIdNumbers;
 import java.security.SecureRandom;
@@ -30,6 +32,12 @@ public final class TestIdentities {
       sb.append(CreditCodes.CHARSET.charAt(RANDOM.nextInt(CreditCodes.CHARSET.length())));
     }
     return sb.toString() + CreditCodes.checkCharacter(sb);
+  }
+
+  /** A natural person with a resident ID, a fresh mobile number, 聊城 and {@link #PASSWORD}. */
+  public static PersonRegistration person(String name, String idNumber) {
+    return new PersonRegistration(
+        name, mobile(), IdType.RESIDENT_ID, idNumber, DIVISION, PASSWORD, PASSWORD);
   }
 
   public static String mobile() {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.IdType;
-import cn.cwca.portal.account.PersonRegistration;
 import cn.cwca.portal.account.ProfileUpdate;
 import cn.cwca.portal.application.AgentDetails;
 import cn.cwca.portal.application.ApplicationCatalogue;
@@ -108,16 +107,7 @@ class CertificateApplicationIT {
   @BeforeEach
   void callerHasAnAccountAndNoDraft() {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(
-          new PersonRegistration(
-              "测试申请人",
-              TestIdentities.mobile(),
-              IdType.RESIDENT_ID,
-              ME,
-              TestIdentities.DIVISION,
-              TestIdentities.PASSWORD,
-              TestIdentities.PASSWORD),
-          CLIENT);
+      accounts.registerPerson(TestIdentities.person("测试申请人", ME), CLIENT);
     }
     Account me = accounts.find(ME).orElseThrow();
     if (me.getDisplayName().equals(KeyCertificates.SUBJECT_NAME)) {
@@ -558,16 +548,7 @@ class CertificateApplicationIT {
 
   private String someoneElse() {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(
-        new PersonRegistration(
-            "其他申请人",
-            TestIdentities.mobile(),
-            IdType.RESIDENT_ID,
-            id,
-            TestIdentities.DIVISION,
-            TestIdentities.PASSWORD,
-            TestIdentities.PASSWORD),
-        CLIENT);
+    accounts.registerPerson(TestIdentities.person("其他申请人", id), CLIENT);
     return id;
   }
 
