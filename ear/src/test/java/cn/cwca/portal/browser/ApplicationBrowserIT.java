@@ -148,10 +148,22 @@ class ApplicationBrowserIT {
     b.type("remark", "工作日送达");
     b.click("pickupNext");
 
-    // 4 资料文件上传: all six required for an organisation, templates not yet offered
+    // 4 资料文件上传: all six required for an organisation; the 申请单 comes filled in, as a PDF
     waitForStage("DOCUMENTS");
     b.waitForText("documentsNotice", "仅支持PDF、JPG、PNG格式");
-    b.waitForText("template_APPLICATION_FORM", "模板即将提供");
+    b.waitForText("template_APPLICATION_FORM", "下载已填写的申请单");
+    b.waitForText("template_SERVICE_AGREEMENT", "下载模板");
+    String form = b.find("template_APPLICATION_FORM").getAttribute("href");
+    assertTrue(form.contains("type=APPLICATION_FORM&id="), form);
+    ((org.openqa.selenium.JavascriptExecutor) b.driver())
+        .executeScript(
+            "window.formDownload = null; fetch(arguments[0]).then(r => r.arrayBuffer().then(a =>"
+                + " { window.formDownload = r.headers.get('content-type') + '|'"
+                + " + String.fromCharCode.apply(null, new Uint8Array(a).slice(0, 5)); }));",
+            form);
+    b.waitUntil(
+        "the filled 申请单 downloads as a PDF",
+        "return window.formDownload === 'application/pdf|%PDF-';");
     b.waitForText("price", "300");
     for (String type : DOCUMENTS) {
       b.waitForText("doc_" + type, "必传");
