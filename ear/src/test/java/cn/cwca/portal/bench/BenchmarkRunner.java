@@ -14,12 +14,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,8 @@ public class BenchmarkRunner {
   /** A throw-away keystore of the benchmark only. */
   static final String KEYSTORE_PASSWORD = "benchmark-only-keystore";
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static final Subject SUBJECT = Subject.organisation("基准测试有限公司", "91350100M000100Y43");
 
   @Resource(lookup = "jdbc/caportal")
@@ -52,8 +58,19 @@ public class BenchmarkRunner {
 
   @EJB CertificateService certificates;
 
-  CaConnectionFactory factory(String algorithm) throws NamingException {
-    return (CaConnectionFactory) new InitialContext().lookup("java:app/bench/ca-" + algorithm);
+  /** Looked up once each, as an application injects its connection factory once. */
+  private static final Map<String, CaConnectionFactory> FACTORIES = new ConcurrentHashMap<>();
+
+  CaConnectionFactory factory(String ca) {
+    return FACTORIES.computeIfAbsent(
+        ca,
+        name -> {
+          try {
+            return (CaConnectionFactory) new InitialContext().lookup("java:app/bench/ca-" + name);
+          } catch (NamingException e) {
+            throw new IllegalStateException("no benchmark CA " + name, e);
+          }
+        });
   }
 
   /**
@@ -61,11 +78,33 @@ public class BenchmarkRunner {
    * own.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void issueOne(String algorithm, byte[] csr) throws Exception {
-    IssuedCertificate issued;
-    try (CaConnection connection = factory(algorithm).getConnection()) {
-      issued = connection.issue(new IssueRequest(csr, CertificateProfile.ORGANISATION, SUBJECT, 1));
+  public void issueOne(String ca, byte[] csr) throws Exception {
+    insert(signOne(ca, csr));
+  }
+
+  /** One certificate signed through the adapter, outside any transaction, and not recorded. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public IssuedCertificate signOne(String ca, byte[] csr) throws Exception {
+    try (CaConnection connection = factory(ca).getConnection()) {
+      return connection.issue(new IssueRequest(csr, CertificateProfile.ORGANISATION, SUBJECT, 1));
     }
+  }
+
+  /** Only the registry row of an already signed certificate, in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordOne(IssuedCertificate template) throws Exception {
+    insert(
+        new IssuedCertificate(
+            template.der(),
+            new BigInteger(64, RANDOM).setBit(63).toString(16),
+            template.notBefore(),
+            template.notAfter(),
+            template.subjectDn(),
+            template.keyAlgorithm(),
+            template.chain()));
+  }
+
+  private void insert(IssuedCertificate issued) throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert =
             c.prepareStatement(
@@ -82,6 +121,33 @@ public class BenchmarkRunner {
       insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
       insert.executeUpdate();
     }
+  }
+
+  /**
+   * Certificates per second signed through the adapter alone (no transaction, no row), from {@code
+   * threadCount} threads for {@code millis}.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public double signingRate(String ca, List<byte[]> csrs, int threadCount, long millis)
+      throws Exception {
+    BenchmarkRunner self = context.getBusinessObject(BenchmarkRunner.class);
+    AtomicLong next = new AtomicLong();
+    return rate(
+        threadCount,
+        millis,
+        () -> () -> self.signOne(ca, csrs.get((int) (next.getAndIncrement() % csrs.size()))));
+  }
+
+  /**
+   * Registry rows committed per second (a transaction and an insert each, no signature), from
+   * {@code threadCount} threads for {@code millis}: the database's part of the issuance.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public double recordingRate(String ca, byte[] csr, int threadCount, long millis)
+      throws Exception {
+    BenchmarkRunner self = context.getBusinessObject(BenchmarkRunner.class);
+    IssuedCertificate template = self.signOne(ca, csr);
+    return rate(threadCount, millis, () -> () -> self.recordOne(template));
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.cwca.portal.bench;
 
+import cn.cwca.portal.devserver.CaHsmTokens;
 import cn.cwca.portal.it.PortalDeployment;
 import jakarta.ejb.EJB;
 import java.io.InputStream;
@@ -49,6 +50,10 @@ class IssuanceBenchmark {
   private static final int[] THREADS = {1, 2, 8};
   private static final long WARM_UP_MILLIS = Long.getLong("bench.warmUpMillis", 3000);
   private static final long RUN_MILLIS = Long.getLong("bench.runMillis", 5000);
+
+  /** {@code -Dbench.only=HSM_EC_P256,SM2}: measure only these CAs (for a quick look). */
+  private static final String ONLY = System.getProperty("bench.only", "");
+
   private static final Provider BC = new BouncyCastleProvider();
 
   @Deployment
@@ -62,12 +67,14 @@ class IssuanceBenchmark {
             org.bouncycastle.asn1.ASN1Object.class),
         war ->
             war.addAsResource(
-                new StringAsset(REPORT + "\n" + WARM_UP_MILLIS + "\n" + RUN_MILLIS),
+                new StringAsset(
+                    REPORT + "\n" + WARM_UP_MILLIS + "\n" + RUN_MILLIS + "\n" + ONLY + "\n"),
                 REPORT_RESOURCE),
         IssuanceBenchmark.class,
         BenchmarkRunner.class,
         BenchmarkRunner.Work.class,
-        BenchmarkCas.class);
+        BenchmarkCas.class,
+        CaHsmTokens.class);
   }
 
   @EJB BenchmarkRunner runner;
@@ -77,41 +84,64 @@ class IssuanceBenchmark {
     List<String> settings = settings();
     long warmUp = Long.parseLong(settings.get(1));
     long run = Long.parseLong(settings.get(2));
+    List<String> only =
+        settings.size() > 3 && !settings.get(3).isBlank()
+            ? List.of(settings.get(3).split(","))
+            : List.of();
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
             Locale.ROOT,
-            "Issuance end to end (EJB -> adapter -> signature -> row committed), PKCS#12 CA keys,"
-                + " %d s per figure, %d cores%n",
+            "Issuance end to end (EJB -> adapter -> signature -> row committed), %d s per figure,"
+                + " %d cores%n"
+                + "  adapter only: the same certificates signed through the adapter, no transaction"
+                + " or row (8 threads)%n",
             run / 1000,
             Runtime.getRuntime().availableProcessors()));
     report.append(
         String.format(
             Locale.ROOT,
-            "%-9s %8s %12s %16s %8s%n",
+            "%-14s %8s %12s %16s %8s %14s%n",
             "CA key",
             "threads",
             "certs/s",
             "raw sig/s (2t)",
-            "ratio"));
+            "ratio",
+            "adapter only"));
     for (String algorithm : ALGORITHMS) {
-      runner.caCertificates(algorithm);
-      List<byte[]> csrs = requests(algorithm, 8);
-      runner.issuanceRate(algorithm, csrs, 2, warmUp);
-      double raw = rawSignatureRate(algorithm, 2, run);
-      for (int threads : THREADS) {
-        double rate = runner.issuanceRate(algorithm, csrs, threads, run);
-        report.append(
-            String.format(
-                Locale.ROOT,
-                "%-9s %8d %12.0f %16.0f %7.0f%%%n",
-                algorithm,
-                threads,
-                rate,
-                raw,
-                100 * rate / raw));
+      if (!only.isEmpty() && !only.contains(algorithm)) {
+        continue;
       }
+      List<byte[]> csrs = requests(algorithm, 8);
+      measure(report, algorithm, csrs, warmUp, run, () -> rawSignatureRate(algorithm, 2, run));
     }
+    if (softHsmAvailable()) {
+      for (String algorithm : new String[] {"RSA_2048", "EC_P256"}) {
+        if (!only.isEmpty() && !only.contains("HSM_" + algorithm)) {
+          continue;
+        }
+        List<byte[]> csrs = requests(algorithm, 8);
+        int slotListIndex = algorithm.equals("RSA_2048") ? 0 : 1;
+        measure(
+            report,
+            "HSM_" + algorithm,
+            csrs,
+            warmUp,
+            run,
+            () -> rawHsmSignatureRate(algorithm, slotListIndex, 2, run));
+      }
+    } else {
+      report.append(
+          "HSM_*: no figures, SoftHSM2 is not installed or the server has no SOFTHSM2_CONF\n");
+    }
+    List<byte[]> p256 = requests("EC_P256", 1);
+    runner.recordingRate("EC_P256", p256.get(0), 8, warmUp);
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "Registry rows alone (transaction + insert + commit, no signature), 8 threads:"
+                + " %.0f rows/s%n",
+            runner.recordingRate("EC_P256", p256.get(0), 8, run)));
     byte[] ocspRequest = ocspRequest();
     runner.ocspRate(ocspRequest, 2, warmUp);
     for (int threads : new int[] {2, 8}) {
@@ -123,6 +153,80 @@ class IssuanceBenchmark {
               runner.ocspRate(ocspRequest, threads, run)));
     }
     Files.writeString(Path.of(settings.get(0)), report.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The figures of one CA: end to end with 1, 2 and 8 threads, raw signature, adapter only. */
+  private void measure(
+      StringBuilder report,
+      String ca,
+      List<byte[]> csrs,
+      long warmUp,
+      long run,
+      java.util.concurrent.Callable<Double> rawRate)
+      throws Exception {
+    runner.caCertificates(ca);
+    runner.issuanceRate(ca, csrs, 2, warmUp);
+    double raw = rawRate.call();
+    double adapterOnly = runner.signingRate(ca, csrs, 8, run);
+    for (int threads : THREADS) {
+      double rate = runner.issuanceRate(ca, csrs, threads, run);
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%-14s %8d %12.0f %16.0f %7.0f%% %14.0f%n",
+              ca,
+              threads,
+              rate,
+              raw,
+              100 * rate / raw,
+              adapterOnly));
+    }
+  }
+
+  private static boolean softHsmAvailable() {
+    return System.getenv("SOFTHSM2_CONF") != null
+        && Files.isRegularFile(Path.of(BenchmarkCas.SOFTHSM2_LIBRARY));
+  }
+
+  /**
+   * The issuing CA key on the SoftHSM2 token of a benchmark HSM CA, signing a certificate-sized
+   * message through its own SunPKCS11 session (the key never leaves the token).
+   */
+  private static double rawHsmSignatureRate(
+      String algorithm, int slotListIndex, int threads, long millis) throws Exception {
+    Provider provider =
+        java.security.Security.getProvider("SunPKCS11")
+            .configure(
+                "--name = BenchRaw"
+                    + slotListIndex
+                    + "\nlibrary = \""
+                    + BenchmarkCas.SOFTHSM2_LIBRARY
+                    + "\"\nslotListIndex = "
+                    + slotListIndex
+                    + "\n");
+    KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
+    keyStore.load(null, CaHsmTokens.PIN.toCharArray());
+    PrivateKey key = (PrivateKey) keyStore.getKey("issuing-ca", null);
+    String signatureAlgorithm = algorithm.equals("RSA_2048") ? "SHA256withRSA" : "SHA256withECDSA";
+    byte[] message = new byte[700];
+    new SecureRandom().nextBytes(message);
+    return BenchmarkRunner.rate(
+        threads,
+        millis,
+        () -> {
+          try {
+            Signature s = Signature.getInstance(signatureAlgorithm, provider);
+            return () -> {
+              s.initSign(key);
+              s.update(message);
+              s.sign();
+            };
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        jakarta.enterprise.concurrent.ManagedThreadFactory.class.cast(
+            new javax.naming.InitialContext().lookup("java:comp/DefaultManagedThreadFactory")));
   }
 
   @AfterAll

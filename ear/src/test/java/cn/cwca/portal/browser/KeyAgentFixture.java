@@ -12,33 +12,26 @@ import cn.cwca.keyagent.pkcs11.TokenDirectory;
 import cn.cwca.keyagent.pkcs11.TokenSelector;
 import cn.cwca.keyagent.pkcs11.TokenService;
 import cn.cwca.keyagent.pkcs11.TokenSession;
+import cn.cwca.portal.it.LegacyCa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
  * The KEY控件 (key agent) in this JVM, as a user runs it: on 127.0.0.1 at its default ports (17643,
@@ -160,24 +153,20 @@ final class KeyAgentFixture implements AutoCloseable {
     }
   }
 
-  /** A certificate for the request, signed by a throw-away self-signed P-256 CA. */
+  /**
+   * A certificate for the request, signed by the server's earlier issuing CA ({@link LegacyCa}),
+   * which the portal recognises as its own, as it recognises the certificates on keys issued before
+   * it.
+   */
   private static X509Certificate issueLocally(byte[] certificationRequest, Duration validity) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair caKeys = generator.generateKeyPair();
       PKCS10CertificationRequest request = new PKCS10CertificationRequest(certificationRequest);
       Instant now = Instant.now();
-      X509CertificateHolder holder =
-          new X509v3CertificateBuilder(
-                  new X500Name("CN=Renewal Test CA,C=CN"),
-                  new BigInteger(64, new SecureRandom()).setBit(63),
-                  Date.from(now.minus(Duration.ofMinutes(5))),
-                  Date.from(now.plus(validity)),
-                  request.getSubject(),
-                  request.getSubjectPublicKeyInfo())
-              .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
-      return new JcaX509CertificateConverter().getCertificate(holder);
+      return LegacyCa.certificate(
+          new X500Principal(request.getSubject().getEncoded()),
+          new JcaPKCS10CertificationRequest(request).getPublicKey(),
+          now.minus(Duration.ofMinutes(5)),
+          now.plus(validity));
     } catch (Exception e) {
       throw new IllegalStateException("Cannot issue the test certificate", e);
     }

@@ -1,5 +1,6 @@
 package cn.cwca.portal.devserver;
 
+import cn.cwca.portal.it.LegacyCa;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,11 +29,13 @@ public final class IntegrationServer {
     Files.createDirectories(state);
     try {
       domain.installJdbcDriver();
-      domain.start();
+      domain.start(CaHsmTokens.create(state.resolve("softhsm"), 2));
       domain.configureDatasource(db);
       Path caFolder = state.resolve("ca");
       deleteTree(caFolder);
-      domain.configureCa(CaSettings.inFolder(caFolder, DevServer.PORTAL_URL + "ca"));
+      domain.configureCa(
+          CaSettings.inFolder(caFolder, DevServer.PORTAL_URL + "ca"),
+          LegacyCa.create(state.resolve("legacy-ca")));
       domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
       String password =
           AdminBootstrap.ensureAdministrator(db)
@@ -50,7 +53,7 @@ public final class IntegrationServer {
     }
   }
 
-  private static void deleteTree(Path folder) throws java.io.IOException {
+  static void deleteTree(Path folder) throws java.io.IOException {
     if (Files.exists(folder)) {
       try (var paths = Files.walk(folder)) {
         for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,10 +60,18 @@ final class PayaraDomain {
   }
 
   void start() {
+    start(Map.of());
+  }
+
+  /**
+   * Starts the domain (again) with extra environment variables, which the server's JVM inherits
+   * from asadmin: for example {@code SOFTHSM2_CONF} for a CA on a SoftHSM2 token.
+   */
+  void start(Map<String, String> environment) {
     if (isRunning()) {
       asadmin("stop-domain", DOMAIN);
     }
-    asadmin("start-domain", DOMAIN);
+    run(List.of("start-domain", DOMAIN), true, environment);
   }
 
   void stop() {
@@ -119,6 +128,21 @@ final class PayaraDomain {
    * first start) and the public URL its certificates name for the CRL, OCSP and the CA certificate.
    */
   void configureCa(CaSettings ca) throws IOException {
+    configureCa(ca, null);
+  }
+
+  /**
+   * The same, and a PEM file of earlier issuing CA certificates the CA recognises as its own
+   * (certificates on users' keys from before this system), or null for none.
+   */
+  void configureCa(CaSettings ca, Path previousIssuers) throws IOException {
+    if (previousIssuers != null) {
+      asadmin(
+          "create-system-properties",
+          "caportal.ca.previousIssuers=" + escape(previousIssuers.toAbsolutePath().toString()));
+    } else {
+      run(List.of("delete-system-property", "caportal.ca.previousIssuers"), false);
+    }
     passwordAlias(CA_KEYSTORE_PASSWORD_ALIAS, ca.keystorePassword());
     asadmin(
         "create-system-properties",
@@ -170,16 +194,21 @@ final class PayaraDomain {
   }
 
   private Result run(List<String> args, boolean failOnError) {
+    return run(args, failOnError, Map.of());
+  }
+
+  private Result run(List<String> args, boolean failOnError, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/asadmin").toString());
     command.add("--interactive=false");
     command.addAll(args);
     try {
-      Process p =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      builder.environment().putAll(environment);
+      Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();

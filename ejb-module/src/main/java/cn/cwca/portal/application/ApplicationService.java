@@ -7,6 +7,7 @@ import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.certificate.CertificateRecord;
 import cn.cwca.portal.certificate.CertificateRegistry;
+import cn.cwca.portal.certificate.CertificateService;
 import cn.cwca.portal.certificate.CertificateStatus;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
@@ -66,6 +67,8 @@ public class ApplicationService {
   @Inject AccountService accounts;
 
   @Inject CertificateRegistry registry;
+
+  @Inject CertificateService certificates;
 
   @Inject ApplicationCatalogue catalogue;
 
@@ -568,13 +571,19 @@ public class ApplicationService {
   }
 
   /**
-   * A certificate from the key belongs to the caller: the registry says so, or, for a certificate
-   * the registry does not know (issued before it), its subject's serialNumber is the caller's ID
-   * number or USCC (the CA puts it there). Not revoked; valid for the service type; for 变更 the
-   * subject data changed.
+   * A certificate from the key belongs to the caller: this CA (or an earlier issuing CA it
+   * recognises) signed it, and the registry says it is the caller's or, for a certificate the
+   * registry does not know (issued before it), its subject's serialNumber is the caller's ID number
+   * or USCC (the CA puts it there). Not revoked; valid for the service type; for 变更 the subject
+   * data changed.
    */
   private void checkCertificate(
       ServiceType type, ConcernedCertificate c, Account account, LocalDateTime now) {
+    // Read from the key now: signed by this CA? (At submission the stored certificate is checked
+    // again without its DER: it was verified when it was read, and only a new reading replaces it.)
+    if (c.der() != null && !certificates.issuedByThisCa(c.der())) {
+      throw new BusinessException("application.certificateNotFromThisCa");
+    }
     String owner = account.getLoginName();
     Optional<CertificateRecord> known = registry.findBySerial(c.serialHex());
     if (known.isPresent()) {

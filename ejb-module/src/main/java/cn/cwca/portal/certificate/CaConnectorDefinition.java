@@ -8,10 +8,16 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * Wires the CA resource adapter packaged in this EAR ({@code ca-connector-rar.rar}) as a connection
  * factory. The settings are the server's, not the code's: the keystore path comes from the system
  * property {@code caportal.ca.keystore} and its password from the Payara password alias {@code
- * caportal-ca-keystore-password}; the URLs written into certificates from {@code
- * caportal.ca.baseUrl}. No transaction support: a signature cannot be rolled back; the registry row
- * written beside it in the caller's JTA transaction can (see CertificateService).
+ * caportal-ca-keystore-password} (with {@code caportal.ca.tokenType=PKCS11}: the PKCS#11 module
+ * from {@code caportal.ca.pkcs11Library}, the token in the first slot, and the alias holds its user
+ * PIN); the URLs written into certificates from {@code caportal.ca.baseUrl}; the earlier issuing
+ * CAs whose certificates it recognises (on users' keys from before this system) from the PEM file
+ * named by {@code caportal.ca.previousIssuers}, if set. No transaction support: a signature cannot
+ * be rolled back; the registry row written beside it in the caller's JTA transaction can (see
+ * CertificateService).
  */
+// Property names are the adapter's field names, first letter lower case: Payara 6 ignores a
+// property whose case differs from the adapter's (seen with TokenType=PKCS11).
 @Singleton
 @ConnectionFactoryDefinition(
     name = CaConnectorDefinition.JNDI_NAME,
@@ -20,13 +26,16 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     resourceAdapter = "#ca-connector-rar",
     transactionSupport = TransactionSupportLevel.NoTransaction,
     properties = {
-      "TokenType=${caportal.ca.tokenType}",
-      "KeystorePath=${caportal.ca.keystore}",
-      "KeystorePassword=${ALIAS=caportal-ca-keystore-password}",
-      "CaKeyAlgorithm=${caportal.ca.keyAlgorithm}",
-      "CrlDistributionPointUrl=${caportal.ca.baseUrl}/issuing-ca.crl",
-      "OcspUrl=${caportal.ca.baseUrl}/ocsp",
-      "CaIssuersUrl=${caportal.ca.baseUrl}/issuing-ca.cer"
+      "tokenType=${caportal.ca.tokenType}",
+      "keystorePath=${caportal.ca.keystore}",
+      "keystorePassword=${ALIAS=caportal-ca-keystore-password}",
+      "pkcs11Library=${caportal.ca.pkcs11Library}",
+      "pkcs11Pin=${ALIAS=caportal-ca-keystore-password}",
+      "caKeyAlgorithm=${caportal.ca.keyAlgorithm}",
+      "crlDistributionPointUrl=${caportal.ca.baseUrl}/issuing-ca.crl",
+      "ocspUrl=${caportal.ca.baseUrl}/ocsp",
+      "caIssuersUrl=${caportal.ca.baseUrl}/issuing-ca.cer",
+      "previousIssuerCertificates=${caportal.ca.previousIssuers}"
     })
 public class CaConnectorDefinition {
   public static final String JNDI_NAME = "java:app/ca/CaConnectionFactory";

@@ -171,6 +171,20 @@ public class CertificateService {
     }
   }
 
+  /**
+   * Whether this CA (or an earlier issuing CA it is configured to recognise) signed the
+   * certificate: what a user shows, for example read from a USB key, is only theirs to renew or
+   * change when it is.
+   */
+  @PermitAll
+  public boolean issuedByThisCa(byte[] certificateDer) {
+    try (CaConnection connection = ca.getConnection()) {
+      return connection.issuedByThisCa(certificateDer);
+    } catch (CaException e) {
+      throw new EJBException("The CA cannot check a certificate", e);
+    }
+  }
+
   /** The CA certificates (DER), issuing CA first. */
   @PermitAll
   public List<byte[]> caCertificates() {

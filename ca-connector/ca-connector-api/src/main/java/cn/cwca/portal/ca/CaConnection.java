@@ -44,6 +44,17 @@ public interface CaConnection extends AutoCloseable {
    */
   byte[] answerOcsp(byte[] ocspRequestDer, CertificateStatusLookup lookup) throws CaException;
 
+  /**
+   * Whether a certificate was signed by this CA's issuing key, or by one of the earlier issuing CAs
+   * the CA is configured to recognise (certificates issued before this system): its issuer is that
+   * CA's subject and its signature verifies with that CA's public key. Says nothing of validity or
+   * revocation.
+   *
+   * @param certificateDer the DER encoding of an X.509 certificate
+   * @return false also for bytes that are not a certificate
+   */
+  boolean issuedByThisCa(byte[] certificateDer) throws CaException;
+
   /** The DER encodings of the CA certificates, the issuing CA first and the root last. */
   List<byte[]> caCertificates() throws CaException;
 

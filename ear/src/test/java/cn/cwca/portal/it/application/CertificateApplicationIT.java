@@ -15,6 +15,7 @@ import cn.cwca.portal.account.ProfileUpdate;
 import cn.cwca.portal.application.AgentDetails;
 import cn.cwca.portal.application.ApplicationCatalogue;
 import cn.cwca.portal.application.ApplicationDocumentService;
+import cn.cwca.portal.application.ApplicationFormService;
 import cn.cwca.portal.application.ApplicationService;
 import cn.cwca.portal.application.CertificateApplication;
 import cn.cwca.portal.application.CertificateChoice;
@@ -37,6 +38,7 @@ import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
@@ -87,15 +89,21 @@ class CertificateApplicationIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.servicesWithTests(
+    return PortalDeployment.servicesWithTestsAndLibraries(
+        List.of(
+            org.bouncycastle.jce.provider.BouncyCastleProvider.class,
+            org.bouncycastle.cert.X509CertificateHolder.class,
+            org.bouncycastle.asn1.ASN1Object.class),
         CertificateApplicationIT.class,
         KeyCertificates.class,
+        LegacyCa.class,
         TestIdentities.class,
         TestCallerMechanism.class);
   }
 
   @EJB ApplicationService applications;
   @EJB ApplicationDocumentService documents;
+  @EJB ApplicationFormService forms;
   @EJB ApplicationCatalogue catalogue;
   @EJB AccountService accounts;
   @EJB AuditLog audit;
@@ -261,6 +269,15 @@ class CertificateApplicationIT {
             BusinessException.class,
             () -> step1(fromKey(ServiceType.RENEW, 1, KeyCertificates.SOMEONE_ELSES)));
     assertEquals("application.certificateNotOwned", e.messageKey());
+  }
+
+  @Test
+  void certificateNotIssuedByThisCaIsRefusedThoughItNamesTheCaller() {
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> step1(fromKey(ServiceType.RENEW, 1, KeyCertificates.SELF_SIGNED)));
+    assertEquals("application.certificateNotFromThisCa", e.messageKey());
   }
 
   @Test
@@ -460,6 +477,7 @@ class CertificateApplicationIT {
 
     assertEquals(Optional.empty(), applications.findMine(id));
     assertEquals(Optional.empty(), documents.read(id, DocumentType.APPLICATION_FORM));
+    assertEquals(Optional.empty(), forms.filledApplicationForm(id));
     BusinessException cancel =
         assertThrows(BusinessException.class, () -> applications.cancel(id, CLIENT));
     assertEquals("application.notFound", cancel.messageKey());
@@ -468,6 +486,35 @@ class CertificateApplicationIT {
     assertFalse(
         applications.page(0, 100, null).rows().stream().anyMatch(r -> r.publicId().equals(id)));
     assertEquals(Optional.empty(), applications.findMine("AAAAAAAAAAAAAAAA"));
+  }
+
+  @Test
+  void theApplicationFormIsFilledWithTheCallersApplicationInChinese() throws Exception {
+    String id = step1(newKey(false));
+    applications.confirmUserInformation(id);
+    applications.savePickup(
+        id,
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", "放门卫"),
+        CLIENT);
+    Account me = accounts.find(ME).orElseThrow();
+
+    byte[] pdf = forms.filledApplicationForm(id).orElseThrow();
+
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertTrue(text.contains("数字证书申请单"), text);
+      assertTrue(text.contains(id), text);
+      assertTrue(text.contains(me.getDisplayName()), text);
+      assertTrue(text.contains(ME), text);
+      assertTrue(text.contains("新办"), text);
+    }
+    assertEquals(Optional.empty(), forms.filledApplicationForm("AAAAAAAAAAAAAAAA"));
+    for (DocumentType type : DocumentType.values()) {
+      if (type.hasTemplate()) {
+        byte[] template = forms.template(type);
+        assertEquals("%PDF-", new String(template, 0, 5, StandardCharsets.US_ASCII), type.name());
+      }
+    }
   }
 
   @Test

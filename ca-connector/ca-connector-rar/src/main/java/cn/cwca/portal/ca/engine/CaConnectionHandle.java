@@ -43,6 +43,12 @@ final class CaConnectionHandle implements CaConnection {
   }
 
   @Override
+  public boolean issuedByThisCa(byte[] certificateDer) throws CaException {
+    Objects.requireNonNull(certificateDer, "certificateDer");
+    return authority().issuedByThisCa(certificateDer);
+  }
+
+  @Override
   public List<byte[]> caCertificates() throws CaException {
     return authority().caCertificates().stream().map(byte[]::clone).toList();
   }

@@ -147,6 +147,15 @@ public class CaManagedConnectionFactory
       defaultValue = DEFAULT_CA_ISSUERS_URL)
   private String caIssuersUrl = DEFAULT_CA_ISSUERS_URL;
 
+  @ConfigProperty(
+      description =
+          "A PEM file of earlier issuing CA certificates whose certificates this CA recognises"
+              + " as its own (certificates issued before this system, read from a user's key);"
+              + " ${name} is replaced with a system property, and an unset one or an empty"
+              + " value means none",
+      defaultValue = "")
+  private String previousIssuerCertificates = "";
+
   private transient CaResourceAdapter resourceAdapter;
   private transient PrintWriter logWriter;
 
@@ -168,7 +177,14 @@ public class CaManagedConnectionFactory
       throw new ResourceAdapterInternalException(
           "the connection factory is not associated with the CA resource adapter");
     }
-    return new CaManagedConnection(this, resourceAdapter.authorityFor(settings()));
+    try {
+      return new CaManagedConnection(this, resourceAdapter.authorityFor(settings()));
+    } catch (InvalidPropertyException e) {
+      InvalidPropertyException described =
+          new InvalidPropertyException(e.getMessage() + " (settings: " + this + ")");
+      described.initCause(e);
+      throw described;
+    }
   }
 
   /** Any idle connection of this factory will do: they are all alike. */
@@ -233,7 +249,7 @@ public class CaManagedConnectionFactory
     return new CaSettings(
         type,
         pkcs12 ? Path.of(expandSystemProperties("keystorePath", keystorePath)) : null,
-        pkcs12 ? secret("keystorePassword", keystorePassword) : null,
+        pkcs12 ? secret("keystorePassword (tokenType PKCS12)", keystorePassword) : null,
         pkcs12 ? null : Path.of(expandSystemProperties("pkcs11Library", pkcs11Library)),
         pkcs12 ? null : pkcs11Slot,
         pkcs12 ? 0 : pkcs11SlotListIndex,
@@ -245,7 +261,30 @@ public class CaManagedConnectionFactory
         issuingCaValidityYears,
         url("crlDistributionPointUrl", crlDistributionPointUrl),
         url("ocspUrl", ocspUrl),
-        url("caIssuersUrl", caIssuersUrl));
+        url("caIssuersUrl", caIssuersUrl),
+        optionalPath("previousIssuerCertificates", previousIssuerCertificates));
+  }
+
+  /** A path whose unset system properties read as empty; null when it is empty. */
+  private static Path optionalPath(String property, String value) throws InvalidPropertyException {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    Matcher matcher = PLACEHOLDER.matcher(value.strip());
+    StringBuilder expanded = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(
+          expanded, Matcher.quoteReplacement(System.getProperty(matcher.group(1), "")));
+    }
+    matcher.appendTail(expanded);
+    if (expanded.isEmpty()) {
+      return null;
+    }
+    try {
+      return Path.of(expanded.toString());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw invalid(property, "is not a path: " + expanded);
+    }
   }
 
   private CaSettings.TokenType tokenType() throws InvalidPropertyException {
@@ -478,6 +517,34 @@ public class CaManagedConnectionFactory
     this.caIssuersUrl = caIssuersUrl;
   }
 
+  public String getPreviousIssuerCertificates() {
+    return previousIssuerCertificates;
+  }
+
+  public void setPreviousIssuerCertificates(String previousIssuerCertificates) {
+    this.previousIssuerCertificates = previousIssuerCertificates;
+  }
+
+  /** The settings as given, without the password and the PIN. */
+  @Override
+  public String toString() {
+    return "CaManagedConnectionFactory[tokenType="
+        + tokenType
+        + ", keystorePath="
+        + keystorePath
+        + ", pkcs11Library="
+        + pkcs11Library
+        + ", pkcs11Slot="
+        + pkcs11Slot
+        + ", pkcs11SlotListIndex="
+        + pkcs11SlotListIndex
+        + ", caKeyAlgorithm="
+        + caKeyAlgorithm
+        + ", previousIssuerCertificates="
+        + previousIssuerCertificates
+        + "]";
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof CaManagedConnectionFactory that
@@ -495,7 +562,8 @@ public class CaManagedConnectionFactory
         && Objects.equals(issuingCaValidityYears, that.issuingCaValidityYears)
         && Objects.equals(crlDistributionPointUrl, that.crlDistributionPointUrl)
         && Objects.equals(ocspUrl, that.ocspUrl)
-        && Objects.equals(caIssuersUrl, that.caIssuersUrl);
+        && Objects.equals(caIssuersUrl, that.caIssuersUrl)
+        && Objects.equals(previousIssuerCertificates, that.previousIssuerCertificates);
   }
 
   @Override

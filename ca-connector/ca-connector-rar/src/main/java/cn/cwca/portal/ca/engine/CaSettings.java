@@ -23,6 +23,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  * @param crlDistributionPointUrl the CRL distribution point of issued certificates, or null
  * @param ocspUrl the OCSP responder of issued certificates, or null
  * @param caIssuersUrl where the issuing CA certificate can be fetched, or null
+ * @param previousIssuersPath a PEM file of earlier issuing CA certificates whose certificates count
+ *     as this CA's, or null
  */
 record CaSettings(
     TokenType tokenType,
@@ -39,7 +41,8 @@ record CaSettings(
     int issuingCaValidityYears,
     String crlDistributionPointUrl,
     String ocspUrl,
-    String caIssuersUrl) {
+    String caIssuersUrl,
+    Path previousIssuersPath) {
 
   /** Where the CA keys are kept. */
   enum TokenType {
@@ -76,6 +79,8 @@ record CaSettings(
         + ocspUrl
         + ", caIssuers="
         + caIssuersUrl
+        + ", previousIssuers="
+        + previousIssuersPath
         + "]";
   }
 }

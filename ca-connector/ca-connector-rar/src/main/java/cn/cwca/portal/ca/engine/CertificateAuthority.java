@@ -5,8 +5,10 @@ import cn.cwca.portal.ca.CertificateStatusLookup;
 import cn.cwca.portal.ca.CrlRequest;
 import cn.cwca.portal.ca.IssueRequest;
 import cn.cwca.portal.ca.IssuedCertificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * One open CA: its crypto token, the issuing CA on it, and the operations of {@link
@@ -22,6 +24,10 @@ final class CertificateAuthority implements AutoCloseable {
   private final CertificateIssuer issuer;
   private final CrlSigner crls;
   private final OcspResponder ocsp;
+
+  /** The issuing CA first, then the earlier issuing CAs of the configuration. */
+  private final List<X509CertificateHolder> recognisedIssuers;
+
   private volatile boolean open = true;
 
   private CertificateAuthority(
@@ -29,6 +35,12 @@ final class CertificateAuthority implements AutoCloseable {
       throws CaException {
     this.token = token;
     this.ca = ca;
+    List<X509CertificateHolder> issuers = new ArrayList<>();
+    issuers.add(ca.certificate());
+    if (settings.previousIssuersPath() != null) {
+      issuers.addAll(PreviousIssuers.read(settings.previousIssuersPath()));
+    }
+    this.recognisedIssuers = List.copyOf(issuers);
     this.issuer = new CertificateIssuer(ca, settings, serials);
     this.crls = new CrlSigner(ca);
     this.ocsp = new OcspResponder(ca);
@@ -69,6 +81,12 @@ final class CertificateAuthority implements AutoCloseable {
   byte[] answerOcsp(byte[] requestDer, CertificateStatusLookup lookup) throws CaException {
     requireOpen();
     return ocsp.answer(requestDer, lookup);
+  }
+
+  /** Whether this CA or a recognised earlier issuing CA signed the certificate. */
+  boolean issuedByThisCa(byte[] certificateDer) throws CaException {
+    requireOpen();
+    return PreviousIssuers.signedByOneOf(certificateDer, recognisedIssuers);
   }
 
   /** The CA certificates, the issuing CA first; callers must not modify the arrays. */

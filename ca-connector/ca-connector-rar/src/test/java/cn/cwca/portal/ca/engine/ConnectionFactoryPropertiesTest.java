@@ -44,7 +44,10 @@ class ConnectionFactoryPropertiesTest {
         continue;
       }
       assertFalse(property.description()[0].isBlank(), field.getName());
-      boolean optional = property.confidential() || field.getName().equals("pkcs11Slot");
+      boolean optional =
+          property.confidential()
+              || field.getName().equals("pkcs11Slot")
+              || field.getName().equals("previousIssuerCertificates");
       assertEquals(optional, property.defaultValue().isEmpty(), field.getName());
     }
   }
