@@ -37,9 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The issuance and OCSP benchmark (issue 3): its own command, {@code mvn -P bench verify}, not part
  * of the test suite. Runs in the deployed EAR on Payara with PostgreSQL and prints certificates per
- * second for RSA-2048, P-256 and SM2 CA keys (PKCS#12) with 1, 2 and 8 client threads, beside the
- * raw signature rate of the same key with 2 threads measured in the same run, and OCSP responses
- * per second with the portal's P-256 signer.
+ * second for RSA-2048, P-256 and SM2 CA keys (PKCS#12) and RSA-2048 and P-256 CA keys on SoftHSM2
+ * tokens (PKCS#11), with 1, 2 and 8 client threads, beside the raw signature rate of the same key
+ * with 2 threads and the rate of the adapter alone; then registry rows per second without
+ * signature, and OCSP responses per second with the portal's P-256 signer.
  */
 @ExtendWith(ArquillianExtension.class)
 class IssuanceBenchmark {
