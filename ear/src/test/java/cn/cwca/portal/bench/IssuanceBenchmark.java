@@ -12,6 +12,8 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -322,7 +324,25 @@ class IssuanceBenchmark {
   private static double signatureRate(
       PrivateKey key, String signatureAlgorithm, Provider provider, int threads, long millis)
       throws Exception {
-    return signatureRate(key, signatureAlgorithm, provider, threads, millis);
+    byte[] message = new byte[700];
+    new SecureRandom().nextBytes(message);
+    return BenchmarkRunner.rate(
+        threads,
+        millis,
+        () -> {
+          try {
+            Signature s = Signature.getInstance(signatureAlgorithm, provider);
+            return () -> {
+              s.initSign(key);
+              s.update(message);
+              s.sign();
+            };
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        jakarta.enterprise.concurrent.ManagedThreadFactory.class.cast(
+            new javax.naming.InitialContext().lookup("java:comp/DefaultManagedThreadFactory")));
   }
 
   /**
