@@ -52,7 +52,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     properties = {
       "tokenType=PKCS11",
       "pkcs11Library=" + BenchmarkCas.SOFTHSM2_LIBRARY,
-      "pkcs11SlotListIndex=0",
+      "pkcs11SlotListIndex=1",
       "pkcs11Pin=" + CaHsmTokens.PIN,
       "caKeyAlgorithm=RSA_2048"
     })
@@ -64,7 +64,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     properties = {
       "tokenType=PKCS11",
       "pkcs11Library=" + BenchmarkCas.SOFTHSM2_LIBRARY,
-      "pkcs11SlotListIndex=1",
+      "pkcs11SlotListIndex=2",
       "pkcs11Pin=" + CaHsmTokens.PIN,
       "caKeyAlgorithm=EC_P256"
     })

@@ -140,7 +140,7 @@ class IssuanceBenchmark {
           continue;
         }
         List<byte[]> csrs = requests(algorithm, 8);
-        int slotListIndex = algorithm.equals("RSA_2048") ? 0 : 1;
+        int slotListIndex = algorithm.equals("RSA_2048") ? 1 : 2;
         measure(
             report,
             "HSM_" + algorithm,

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Empty SoftHSM2 tokens for CAs whose keys live on an HSM, in a private token directory of the
- * integration-test server, which runs with {@code SOFTHSM2_CONF} pointing at it. The benchmark's
- * HSM connection factories select them by slot-list index (0, 1, ...: SoftHSM2 lists its
- * initialised tokens first) and create a CA on each at first use. Without SoftHSM2 installed there
- * are none, and what needs them says so.
+ * integration-test server, which runs with {@code SOFTHSM2_CONF} pointing at it. The portal's CA
+ * (with it.ca.token=PKCS11) and the benchmark's HSM connection factories select them by slot-list
+ * index (0, 1, ...: SoftHSM2 lists its initialised tokens first) and create a CA on each at first
+ * use. Without SoftHSM2 installed there are none, and what needs them says so.
  */
 public final class CaHsmTokens {
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -29,13 +30,18 @@ public final class IntegrationServer {
     Files.createDirectories(state);
     try {
       domain.installJdbcDriver();
-      domain.start(CaHsmTokens.create(state.resolve("softhsm"), 2));
+      // Token 0: the portal's CA (it.ca.token=PKCS11); 1 and 2: the benchmark's HSM CAs.
+      Map<String, String> hsm = CaHsmTokens.create(state.resolve("softhsm"), 3);
+      domain.start(hsm);
       domain.configureDatasource(db);
       Path caFolder = state.resolve("ca");
       deleteTree(caFolder);
-      domain.configureCa(
-          CaSettings.inFolder(caFolder, DevServer.PORTAL_URL + "ca"),
-          LegacyCa.create(state.resolve("legacy-ca")));
+      CaSettings ca = CaSettings.inFolder(caFolder, DevServer.PORTAL_URL + "ca");
+      domain.configureCa(ca, LegacyCa.create(state.resolve("legacy-ca")));
+      if (!hsm.isEmpty() && "PKCS11".equals(System.getProperty("it.ca.token", "PKCS11"))) {
+        domain.configureHsmCa(CaHsmTokens.library().orElseThrow(), CaHsmTokens.PIN, ca);
+        System.out.println("The portal's CA key is on SoftHSM2 token 0 (it.ca.token=PKCS11)");
+      }
       domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
       String password =
           AdminBootstrap.ensureAdministrator(db)

@@ -156,6 +156,26 @@ final class PayaraDomain {
   }
 
   /**
+   * Puts the portal's CA key on the HSM token in the first slot of the PKCS#11 module (a CA is
+   * created there on first use), as the README's PKCS11 settings do: the user PIN in the CA's
+   * password alias.
+   */
+  void configureHsmCa(Path pkcs11Library, String pin, CaSettings ca) throws IOException {
+    passwordAlias(CA_KEYSTORE_PASSWORD_ALIAS, pin);
+    asadmin(
+        "create-system-properties",
+        "caportal.ca.tokenType=PKCS11"
+            + ":caportal.ca.pkcs11Library="
+            + escape(pkcs11Library.toString())
+            + ":caportal.ca.keystore="
+            + escape(ca.keystore().toString())
+            + ":caportal.ca.keyAlgorithm="
+            + ca.keyAlgorithm()
+            + ":caportal.ca.baseUrl="
+            + escape(ca.baseUrl()));
+  }
+
+  /**
    * A Payara password alias: the secret lives in the domain's encrypted keystore, never in
    * domain.xml.
    */

@@ -1,5 +1,6 @@
 package cn.cwca.portal.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.audit.AuditLog;
@@ -16,6 +18,7 @@ import cn.cwca.portal.certificate.CertificateRegistry;
 import cn.cwca.portal.certificate.CertificateService;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.devserver.CaHsmTokens;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -67,6 +70,7 @@ class CertificateServiceIT {
             org.bouncycastle.cert.X509CertificateHolder.class,
             org.bouncycastle.asn1.ASN1Object.class),
         CertificateServiceIT.class,
+        CaHsmTokens.class,
         TestIdentities.class,
         TestCallerMechanism.class);
   }
@@ -82,6 +86,38 @@ class CertificateServiceIT {
     if (accounts.find(ME).isEmpty()) {
       accounts.registerPerson(TestIdentities.person("证书申请人", ME), CLIENT);
     }
+  }
+
+  /**
+   * With the production PKCS11 settings (the integration server's default, it.ca.token=PKCS11), the
+   * issuing CA key the portal signs with is on the SoftHSM2 token, sensitive, and no keystore file
+   * was written.
+   */
+  @Test
+  void withPkcs11SettingsTheIssuingCaKeyIsOnTheTokenAndNeverLeavesIt() throws Exception {
+    assumeTrue(
+        "PKCS11".equals(System.getProperty("caportal.ca.tokenType")),
+        "the server's CA is not on an HSM token (it.ca.token=PKCS12 or no SoftHSM2)");
+    java.security.Provider token =
+        java.security.Security.getProvider("SunPKCS11")
+            .configure(
+                "--name = CertificateServiceIT\nlibrary = \""
+                    + System.getProperty("caportal.ca.pkcs11Library")
+                    + "\"\nslotListIndex = 0\n");
+    java.security.KeyStore keyStore = java.security.KeyStore.getInstance("PKCS11", token);
+    keyStore.load(null, CaHsmTokens.PIN.toCharArray());
+
+    byte[] issuing = certificates.caCertificates().get(0);
+    assertArrayEquals(issuing, keyStore.getCertificate("issuing-ca").getEncoded());
+    java.security.Key key = keyStore.getKey("issuing-ca", null);
+    assertInstanceOf(java.security.PrivateKey.class, key);
+    assertNull(key.getEncoded(), "the CA private key is sensitive: its value cannot be read");
+    assertFalse(
+        java.nio.file.Files.exists(
+            java.nio.file.Path.of(System.getProperty("caportal.ca.keystore"))),
+        "no PKCS#12 keystore was created");
+    CertificateRecord issued = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    x509(issued.getDer()).verify(keyStore.getCertificate("issuing-ca").getPublicKey());
   }
 
   private static KeyPair p256() throws Exception {

@@ -5,7 +5,6 @@ import cn.cwca.portal.ca.KeyAlgorithm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -18,9 +17,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.security.auth.login.LoginException;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -162,13 +159,15 @@ final class Pkcs11Token implements CryptoToken {
     return description;
   }
 
+  /**
+   * Does not log out. A PKCS#11 login belongs to the whole process, not to this provider instance:
+   * logging out here would also log out another application (or the next deployment of this one,
+   * which may start before this one stops) using the same token in the server, and its next
+   * signature would fail. The login ends with the server process.
+   */
   @Override
   public void close() {
-    try {
-      ((AuthProvider) provider).logout();
-    } catch (LoginException | ProviderException e) {
-      LOG.log(Level.WARNING, "Logging out of the " + description + " failed", e);
-    }
+    LOG.fine(() -> "Closed the " + description + " (the server stays logged in to the token)");
   }
 
   private static String rootMessage(Throwable e) {
