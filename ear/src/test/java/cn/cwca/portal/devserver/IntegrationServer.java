@@ -71,16 +71,31 @@ public final class IntegrationServer {
 
   /** Drops and creates the test database, so that every run starts from an empty schema. */
   private static DatabaseSettings freshDatabase() throws SQLException {
-    String base = System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:5432/");
-    String user = System.getProperty("it.db.user", "postgres");
-    String name = System.getProperty("it.db.name", "caportal_it");
-    String password = DatabaseSettings.setting("CAPORTAL_IT_DB_PASSWORD");
-    DatabaseSettings maintenance = new DatabaseSettings(base + "postgres", user, password);
+    DatabaseSettings maintenance = onTestServer("postgres");
     try (Connection c = maintenance.connect();
         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+      s.execute("DROP DATABASE IF EXISTS " + testDatabaseName() + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + testDatabaseName() + " ENCODING 'UTF8'");
     }
-    return new DatabaseSettings(base + name, user, password);
+    return onTestServer(testDatabaseName());
+  }
+
+  /**
+   * A connection to the integration tests' database, for a test that prepares rows the pages then
+   * show (the in-container tests use the server's datasource instead).
+   */
+  public static Connection testDatabase() throws SQLException {
+    return onTestServer(testDatabaseName()).connect();
+  }
+
+  private static String testDatabaseName() {
+    return System.getProperty("it.db.name", "caportal_it");
+  }
+
+  private static DatabaseSettings onTestServer(String database) {
+    return new DatabaseSettings(
+        System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:5432/") + database,
+        System.getProperty("it.db.user", "postgres"),
+        DatabaseSettings.setting("CAPORTAL_IT_DB_PASSWORD"));
   }
 }

@@ -81,6 +81,9 @@ class CertificateServiceIT {
   @EJB AuditLog audit;
   @Inject UserTransaction tx;
 
+  @jakarta.annotation.Resource(lookup = "jdbc/caportal")
+  javax.sql.DataSource database;
+
   @BeforeEach
   void callerHasAnAccount() {
     if (accounts.find(ME).isEmpty()) {
@@ -214,6 +217,36 @@ class CertificateServiceIT {
 
     assertInstanceOf(RevokedStatus.class, ocspStatus(issuingDer, revoked.getSerialHex()));
     assertNull(ocspStatus(issuingDer, good.getSerialHex()), "null is GOOD in Bouncy Castle");
+  }
+
+  @Test
+  void theOwnerListsAndDownloadsTheirOwnCertificatesAndNoOneElses() throws Exception {
+    CertificateRecord mine = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    String othersSerial =
+        new BigInteger(64, new java.security.SecureRandom()).setBit(63).toString(16);
+    try (java.sql.Connection c = database.getConnection();
+        java.sql.PreparedStatement insert =
+            c.prepareStatement(
+                "insert into issued_certificate (id, version, serial_hex, subject_dn,"
+                    + " owner_login_name, profile, key_algorithm, not_before, not_after, status,"
+                    + " der, issued_at) values (nextval('issued_certificate_seq'), 0, ?,"
+                    + " 'CN=别人,C=CN', ?, 'NATURAL_PERSON', 'EC_P256', now(), now() + interval '1"
+                    + " year', 'VALID', ?, now())")) {
+      insert.setString(1, othersSerial);
+      insert.setString(2, TestIdentities.residentId());
+      insert.setBytes(3, mine.getDer());
+      insert.executeUpdate();
+    }
+
+    List<CertificateRecord> listed = certificates.ownCertificates();
+
+    assertTrue(listed.stream().anyMatch(r -> r.getSerialHex().equals(mine.getSerialHex())));
+    assertTrue(listed.stream().allMatch(r -> r.getOwnerLoginName().equals(ME)));
+    assertArrayEquals(
+        mine.getDer(),
+        certificates.ownCertificateDer(mine.getSerialHex().toUpperCase()).orElseThrow());
+    assertTrue(certificates.ownCertificateDer(othersSerial).isEmpty(), "someone else's");
+    assertTrue(certificates.ownCertificateDer("not-a-serial").isEmpty());
   }
 
   private Object ocspStatus(byte[] issuingDer, String serialHex) throws Exception {

@@ -40,6 +40,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Issues and revokes certificates through the CA connector and keeps the registry in step, in the
@@ -125,6 +126,23 @@ public class CertificateService {
         "owner=" + owner.getLoginName() + ", subject=" + issued.subjectDn(),
         c);
     return record;
+  }
+
+  /** 我的证书: the caller's own certificates, newest first, whatever their status. */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public List<CertificateRecord> ownCertificates() {
+    return registry.certificatesOf(caller());
+  }
+
+  /**
+   * The DER encoding of one of the caller's own certificates; empty for a serial the registry does
+   * not know or that belongs to someone else (the two are not told apart).
+   */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public Optional<byte[]> ownCertificateDer(String serialHex) {
+    return validSerial(serialHex)
+        .flatMap(serial -> registry.findOwned(caller(), serial))
+        .map(CertificateRecord::getDer);
   }
 
   /**
@@ -283,6 +301,16 @@ public class CertificateService {
             .map(d -> d.name())
             .orElse(null);
     return province == null ? subject : subject.withLocation(province, city);
+  }
+
+  /**
+   * The normalised serial, or empty when the text is not a hexadecimal number of 20 octets or less.
+   */
+  static Optional<String> validSerial(String serialHex) {
+    if (serialHex == null || !serialHex.strip().matches("[0-9A-Fa-f]{1,40}")) {
+      return Optional.empty();
+    }
+    return Optional.of(normalised(serialHex));
   }
 
   /** Serial numbers are kept as lower-case hex without leading zeros. */

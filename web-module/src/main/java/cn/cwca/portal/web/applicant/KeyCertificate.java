@@ -61,16 +61,7 @@ public final class KeyCertificate implements Serializable {
     }
     Instant notBefore = certificate.getNotBefore().toInstant();
     Instant notAfter = certificate.getNotAfter().toInstant();
-    Status status;
-    if (now.isBefore(notBefore)) {
-      status = Status.NOT_YET_VALID;
-    } else if (now.isAfter(notAfter)) {
-      status = Status.EXPIRED;
-    } else if (!now.isBefore(notAfter.minus(Duration.ofDays(RENEWAL_DAYS)))) {
-      status = Status.EXPIRING;
-    } else {
-      status = Status.VALID;
-    }
+    Status status = statusAt(notBefore, notAfter, now);
     return new KeyCertificate(
         certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
         certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
@@ -78,7 +69,24 @@ public final class KeyCertificate implements Serializable {
         LocalDateTime.ofInstant(notBefore, ZoneOffset.UTC),
         LocalDateTime.ofInstant(notAfter, ZoneOffset.UTC),
         status,
-        status == Status.EXPIRED ? 0 : Math.max(0, Duration.between(now, notAfter).toDays()));
+        daysLeft(notAfter, now));
+  }
+
+  /** Where a certificate valid from {@code notBefore} to {@code notAfter} stands at {@code now}. */
+  static Status statusAt(Instant notBefore, Instant notAfter, Instant now) {
+    if (now.isBefore(notBefore)) {
+      return Status.NOT_YET_VALID;
+    } else if (now.isAfter(notAfter)) {
+      return Status.EXPIRED;
+    } else if (!now.isBefore(notAfter.minus(Duration.ofDays(RENEWAL_DAYS)))) {
+      return Status.EXPIRING;
+    }
+    return Status.VALID;
+  }
+
+  /** Whole days from {@code now} until {@code notAfter}; 0 once expired. */
+  static long daysLeft(Instant notAfter, Instant now) {
+    return Math.max(0, Duration.between(now, notAfter).toDays());
   }
 
   private final String subject;
