@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * Runs inside the server: issues certificates end to end (EJB -> resource adapter -> signature ->
@@ -104,23 +106,29 @@ public class BenchmarkRunner {
             template.chain()));
   }
 
+  private static final String INSERT =
+      "INSERT INTO issued_certificate (id, version, serial_hex, subject_dn, owner_login_name,"
+          + " profile, key_algorithm, not_before, not_after, status, der, issued_at) VALUES"
+          + " (nextval('issued_certificate_seq'), 0, ?, ?, 'benchmark', 'ORGANISATION', ?, ?, ?,"
+          + " 'VALID', ?, ?)";
+
   private void insert(IssuedCertificate issued) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO issued_certificate (id, version, serial_hex, subject_dn,"
-                    + " owner_login_name, profile, key_algorithm, not_before, not_after, status, der,"
-                    + " issued_at) VALUES (nextval('issued_certificate_seq'), 0, ?, ?, 'benchmark',"
-                    + " 'ORGANISATION', ?, ?, ?, 'VALID', ?, ?)")) {
-      insert.setString(1, issued.serialHex().toLowerCase());
-      insert.setString(2, issued.subjectDn());
-      insert.setString(3, issued.keyAlgorithm().name());
-      insert.setTimestamp(4, utc(issued.notBefore()));
-      insert.setTimestamp(5, utc(issued.notAfter()));
-      insert.setBytes(6, issued.der());
-      insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-      insert.executeUpdate();
+        PreparedStatement insert = c.prepareStatement(INSERT)) {
+      insert(insert, issued);
     }
+  }
+
+  private static void insert(PreparedStatement insert, IssuedCertificate issued)
+      throws java.sql.SQLException {
+    insert.setString(1, issued.serialHex().toLowerCase());
+    insert.setString(2, issued.subjectDn());
+    insert.setString(3, issued.keyAlgorithm().name());
+    insert.setTimestamp(4, utc(issued.notBefore()));
+    insert.setTimestamp(5, utc(issued.notAfter()));
+    insert.setBytes(6, issued.der());
+    insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+    insert.executeUpdate();
   }
 
   /**
@@ -128,7 +136,7 @@ public class BenchmarkRunner {
    * threadCount} threads for {@code millis}.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public double signingRate(String ca, List<byte[]> csrs, int threadCount, long millis)
+  public Figure signingRate(String ca, List<byte[]> csrs, int threadCount, long millis)
       throws Exception {
     BenchmarkRunner self = context.getBusinessObject(BenchmarkRunner.class);
     AtomicLong next = new AtomicLong();
@@ -143,11 +151,82 @@ public class BenchmarkRunner {
    * {@code threadCount} threads for {@code millis}: the database's part of the issuance.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public double recordingRate(String ca, byte[] csr, int threadCount, long millis)
+  public Figure recordingRate(String ca, byte[] csr, int threadCount, long millis)
       throws Exception {
     BenchmarkRunner self = context.getBusinessObject(BenchmarkRunner.class);
     IssuedCertificate template = self.signOne(ca, csr);
     return rate(threadCount, millis, () -> () -> self.recordOne(template));
+  }
+
+  /**
+   * Requests checked per second as the CA must check every request, and nothing else: parsed and
+   * their proof of possession verified (a fresh public key each time, as in real issuance), from
+   * {@code threadCount} threads for {@code millis}.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Figure requestCheckRate(List<byte[]> csrs, int threadCount, long millis) throws Exception {
+    java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    AtomicLong next = new AtomicLong();
+    return rate(
+        threadCount,
+        millis,
+        () ->
+            () -> {
+              PKCS10CertificationRequest request =
+                  new PKCS10CertificationRequest(
+                      csrs.get((int) (next.getAndIncrement() % csrs.size())));
+              if (!request.isSignatureValid(
+                  new JcaContentVerifierProviderBuilder()
+                      .setProvider(bc)
+                      .build(request.getSubjectPublicKeyInfo()))) {
+                throw new IllegalStateException("a benchmark request does not verify");
+              }
+            });
+  }
+
+  /**
+   * The database's own limit: registry rows inserted and committed per second on plain PostgreSQL
+   * connections (autocommit, one row per commit, no application server in the way), from {@code
+   * threadCount} threads for {@code millis}. What PostgreSQL can do on this machine, like pgbench.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Figure databaseRowRate(String ca, byte[] csr, int threadCount, long millis)
+      throws Exception {
+    BenchmarkRunner self = context.getBusinessObject(BenchmarkRunner.class);
+    IssuedCertificate template = self.signOne(ca, csr);
+    List<Connection> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      return rate(
+          threadCount,
+          millis,
+          () -> {
+            try {
+              Connection pooled = dataSource.getConnection();
+              held.add(pooled);
+              // the driver's own connection, past the pool's wrappers
+              Connection physical = (Connection) pooled.unwrap(org.postgresql.PGConnection.class);
+              physical.setAutoCommit(true);
+              PreparedStatement insert = physical.prepareStatement(INSERT);
+              return () ->
+                  insert(
+                      insert,
+                      new IssuedCertificate(
+                          template.der(),
+                          new BigInteger(64, RANDOM).setBit(63).toString(16),
+                          template.notBefore(),
+                          template.notAfter(),
+                          template.subjectDn(),
+                          template.keyAlgorithm(),
+                          template.chain()));
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+    }
   }
 
   /**
@@ -171,7 +250,7 @@ public class BenchmarkRunner {
    * Issues from {@code threadCount} threads for {@code millis}; returns certificates per second.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public double issuanceRate(String algorithm, List<byte[]> csrs, int threadCount, long millis)
+  public Figure issuanceRate(String algorithm, List<byte[]> csrs, int threadCount, long millis)
       throws Exception {
     BenchmarkRunner self = context.getBusinessObject(BenchmarkRunner.class);
     AtomicLong next = new AtomicLong();
@@ -189,7 +268,7 @@ public class BenchmarkRunner {
    * OCSP answers per second through the portal's CertificateService (registry lookup + signature).
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public double ocspRate(byte[] request, int threadCount, long millis) throws Exception {
+  public Figure ocspRate(byte[] request, int threadCount, long millis) throws Exception {
     return rate(threadCount, millis, () -> () -> certificates.answerOcsp(request));
   }
 
@@ -198,18 +277,31 @@ public class BenchmarkRunner {
   }
 
   /**
-   * Runs the work from the given number of container-managed threads for a time; operations per
-   * second.
+   * Operations per second, and the CPU time each cost this server's JVM and the PostgreSQL server
+   * on the same machine (read from /proc; zero where it cannot be read): a figure that other load
+   * on the machine does not distort as it does the rate.
    */
-  static double rate(int threadCount, long millis, Supplier<Work> work, ManagedThreadFactory f)
+  public record Figure(double perSecond, double jvmMicros, double databaseMicros)
+      implements java.io.Serializable {}
+
+  /**
+   * Runs the work from the given number of container-managed threads for a time; operations per
+   * second and their CPU cost.
+   */
+  static Figure rate(int threadCount, long millis, Supplier<Work> work, ManagedThreadFactory f)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threadCount, f);
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
-    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    long start = System.nanoTime();
+    List<Work> works = new java.util.ArrayList<>();
     for (int i = 0; i < threadCount; i++) {
-      Work w = work.get();
+      works.add(work.get());
+    }
+    long jvmBefore = jvmCpuNanos();
+    long databaseBefore = databaseCpuNanos();
+    long start = System.nanoTime();
+    long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (Work w : works) {
       pool.submit(
           () -> {
             while (System.nanoTime() < end) {
@@ -225,13 +317,49 @@ public class BenchmarkRunner {
     pool.shutdown();
     pool.awaitTermination(millis + 60_000, TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
+    long jvm = jvmCpuNanos() - jvmBefore;
+    long database = databaseCpuNanos() - databaseBefore;
     if (failed.get() > 0) {
       throw new IllegalStateException(failed.get() + " operations failed");
     }
-    return done.get() / seconds;
+    long n = Math.max(1, done.get());
+    return new Figure(done.get() / seconds, jvm / 1e3 / n, database / 1e3 / n);
   }
 
-  private double rate(int threadCount, long millis, Supplier<Work> work) throws Exception {
+  private static long jvmCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  /** User and system CPU time of every process named postgres (Linux /proc; 100 ticks/s). */
+  private static long databaseCpuNanos() {
+    long ticks = 0;
+    java.io.File[] processes = new java.io.File("/proc").listFiles();
+    if (processes == null) {
+      return 0;
+    }
+    for (java.io.File process : processes) {
+      if (!process.getName().chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      try {
+        String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+        int close = stat.lastIndexOf(')');
+        if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+          continue;
+        }
+        String[] fields = stat.substring(close + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (java.io.IOException | RuntimeException gone) {
+        // the process ended while being read
+      }
+    }
+    return ticks * 10_000_000L;
+  }
+
+  private Figure rate(int threadCount, long millis, Supplier<Work> work) throws Exception {
     return rate(threadCount, millis, work, threads);
   }
 

@@ -1,5 +1,6 @@
 package cn.cwca.portal.bench;
 
+import cn.cwca.portal.bench.BenchmarkRunner.Figure;
 import cn.cwca.portal.devserver.CaHsmTokens;
 import cn.cwca.portal.it.PortalDeployment;
 import jakarta.ejb.EJB;
@@ -48,6 +49,10 @@ class IssuanceBenchmark {
   private static final String REPORT_RESOURCE = "bench-report-path.txt";
   private static final Path REPORT = Path.of("target", "bench", "report.txt").toAbsolutePath();
   private static final String[] ALGORITHMS = {"RSA_2048", "EC_P256", "SM2"};
+
+  /** The goals, certificates per second end to end on a 2-core machine. */
+  private static final java.util.Map<String, Integer> GOALS =
+      java.util.Map.of("RSA_2048", 1500, "EC_P256", 3000, "SM2", 2000);
 
   /** {@code -Dbench.threads=1,2,8,32}: the client thread counts of the end-to-end figures. */
   private static final String THREADS = System.getProperty("bench.threads", "1,2,8");
@@ -107,32 +112,61 @@ class IssuanceBenchmark {
         java.util.Arrays.stream(settings.get(4).split(","))
             .mapToInt(t -> Integer.parseInt(t.strip()))
             .toArray();
+    int cores = Runtime.getRuntime().availableProcessors();
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
             Locale.ROOT,
             "Issuance end to end (EJB -> adapter -> signature -> row committed), %d s per figure,"
                 + " %d cores%n"
-                + "  adapter only: the same certificates signed through the adapter, no transaction"
-                + " or row (8 threads)%n",
+                + "  JVM us, DB us: CPU microseconds per certificate in the server's JVM and in"
+                + " PostgreSQL (%d cores give %,d per second)%n",
             run / 1000,
-            Runtime.getRuntime().availableProcessors()));
+            cores,
+            cores,
+            cores * 1_000_000));
     report.append(
         String.format(
             Locale.ROOT,
-            "%-14s %8s %12s %16s %8s %14s%n",
+            "%-14s %8s %10s %8s %8s %16s %7s%n",
             "CA key",
             "threads",
             "certs/s",
+            "JVM us",
+            "DB us",
             "raw sig/s (2t)",
-            "ratio",
-            "adapter only"));
+            "ratio"));
+    StringBuilder limits = new StringBuilder();
+    limits.append(
+        String.format(
+            Locale.ROOT,
+            "%nLimits: each irreducible part of an issuance alone, and the bound they set together:%n"
+                + "  bound = 1 / (1/signatures + 1/request checks + 1/database rows); no"
+                + " implementation issuing one committed row per certificate exceeds it%n"
+                + "  signatures: the CA key, 2 threads; request checks: parse + proof-of-possession"
+                + " verification, 2 threads;%n"
+                + "  database rows: insert + commit on plain PostgreSQL connections, 8 threads;"
+                + " adapter only: signed through the adapter, no transaction or row, 8 threads%n"));
+    limits.append(
+        String.format(
+            Locale.ROOT,
+            "%-14s %9s %9s %10s %8s %9s %8s %9s %6s%n",
+            "CA key",
+            "sig/s",
+            "checks/s",
+            "db rows/s",
+            "bound",
+            "adapter/s",
+            "(JVM us)",
+            "best e2e",
+            "goal"));
     for (String algorithm : ALGORITHMS) {
       if (!only.isEmpty() && !only.contains(algorithm)) {
         continue;
       }
       List<byte[]> csrs = requests(algorithm, 8);
-      measure(report, algorithm, csrs, warmUp, run, () -> rawSignatureRate(algorithm, 2, run));
+      measure(
+          report, limits, algorithm, csrs, warmUp, run, () -> rawSignatureRate(algorithm, 2, run));
     }
     if (softHsmAvailable()) {
       for (String algorithm : new String[] {"RSA_2048", "EC_P256"}) {
@@ -143,6 +177,7 @@ class IssuanceBenchmark {
         int slotListIndex = algorithm.equals("RSA_2048") ? 1 : 2;
         measure(
             report,
+            limits,
             "HSM_" + algorithm,
             csrs,
             warmUp,
@@ -153,58 +188,93 @@ class IssuanceBenchmark {
       report.append(
           "HSM_*: no figures, SoftHSM2 is not installed or the server has no SOFTHSM2_CONF\n");
     }
+    report.append(limits).append(String.format(Locale.ROOT, "%n"));
     List<byte[]> p256 = requests("EC_P256", 1);
     runner.recordingRate("EC_P256", p256.get(0), 8, warmUp);
     for (int threads : threadCounts) {
       if (threads >= 8) {
+        Figure rows = runner.recordingRate("EC_P256", p256.get(0), threads, run);
         report.append(
             String.format(
                 Locale.ROOT,
-                "Registry rows alone (transaction + insert + commit, no signature), %d threads:"
-                    + " %.0f rows/s%n",
+                "Registry rows alone through the server (EJB + JTA transaction + insert + commit, no"
+                    + " signature), %d threads: %.0f rows/s, JVM %.0f us, DB %.0f us%n",
                 threads,
-                runner.recordingRate("EC_P256", p256.get(0), threads, run)));
+                rows.perSecond(),
+                rows.jvmMicros(),
+                rows.databaseMicros()));
       }
     }
     byte[] ocspRequest = ocspRequest();
     runner.ocspRate(ocspRequest, 2, warmUp);
     for (int threads : new int[] {2, 8}) {
+      Figure ocsp = runner.ocspRate(ocspRequest, threads, run);
       report.append(
           String.format(
               Locale.ROOT,
-              "OCSP (portal CA, P-256 signer, registry lookup) %d threads: %.0f responses/s%n",
+              "OCSP (portal CA, P-256 signer, registry lookup) %d threads: %.0f responses/s, JVM"
+                  + " %.0f us, DB %.0f us%n",
               threads,
-              runner.ocspRate(ocspRequest, threads, run)));
+              ocsp.perSecond(),
+              ocsp.jvmMicros(),
+              ocsp.databaseMicros()));
     }
     Files.writeString(Path.of(settings.get(0)), report.toString(), StandardCharsets.UTF_8);
   }
 
-  /** The figures of one CA: end to end with 1, 2 and 8 threads, raw signature, adapter only. */
+  /**
+   * The figures of one CA: end to end with each thread count beside the raw signature rate; and, in
+   * {@code limits}, what each irreducible part of an issuance allows alone, the bound they set
+   * together, and the adapter alone.
+   */
   private void measure(
       StringBuilder report,
+      StringBuilder limits,
       String ca,
       List<byte[]> csrs,
       long warmUp,
       long run,
-      java.util.concurrent.Callable<Double> rawRate)
+      java.util.concurrent.Callable<Figure> rawRate)
       throws Exception {
     runner.caCertificates(ca);
     runner.issuanceRate(ca, csrs, 2, warmUp);
-    double raw = rawRate.call();
-    double adapterOnly = runner.signingRate(ca, csrs, 8, run);
+    double raw = rawRate.call().perSecond();
+    Figure adapterOnly = runner.signingRate(ca, csrs, 8, run);
+    runner.requestCheckRate(csrs, 2, warmUp);
+    double checks = runner.requestCheckRate(csrs, 2, run).perSecond();
+    runner.databaseRowRate(ca, csrs.get(0), 8, warmUp);
+    double rows = runner.databaseRowRate(ca, csrs.get(0), 8, run).perSecond();
+    double best = 0;
     for (int threads : threadCounts) {
-      double rate = runner.issuanceRate(ca, csrs, threads, run);
+      Figure issued = runner.issuanceRate(ca, csrs, threads, run);
+      best = Math.max(best, issued.perSecond());
       report.append(
           String.format(
               Locale.ROOT,
-              "%-14s %8d %12.0f %16.0f %7.0f%% %14.0f%n",
+              "%-14s %8d %10.0f %8.0f %8.0f %16.0f %6.0f%%%n",
               ca,
               threads,
-              rate,
+              issued.perSecond(),
+              issued.jvmMicros(),
+              issued.databaseMicros(),
               raw,
-              100 * rate / raw,
-              adapterOnly));
+              100 * issued.perSecond() / raw));
     }
+    double bound = 1 / (1 / raw + 1 / checks + 1 / rows);
+    Integer goal = GOALS.get(ca);
+    limits.append(
+        String.format(
+            Locale.ROOT,
+            "%-14s %9.0f %9.0f %10.0f %8.0f %9.0f %8.0f %9.0f %6s%n",
+            ca,
+            raw,
+            checks,
+            rows,
+            bound,
+            adapterOnly.perSecond(),
+            adapterOnly.jvmMicros(),
+            best,
+            goal == null ? "-" : goal.toString()));
   }
 
   private static boolean softHsmAvailable() {
@@ -216,7 +286,7 @@ class IssuanceBenchmark {
    * The issuing CA key on the SoftHSM2 token of a benchmark HSM CA, signing a certificate-sized
    * message through its own SunPKCS11 session (the key never leaves the token).
    */
-  private static double rawHsmSignatureRate(
+  private static Figure rawHsmSignatureRate(
       String algorithm, int slotListIndex, int threads, long millis) throws Exception {
     Provider provider =
         java.security.Security.getProvider("SunPKCS11")
@@ -290,7 +360,7 @@ class IssuanceBenchmark {
    * The issuing CA key of the same keystore, signing a certificate-sized message with the provider
    * the adapter uses for it (the JDK for RSA, Bouncy Castle for P-256 and SM2).
    */
-  private static double rawSignatureRate(String algorithm, int threads, long millis)
+  private static Figure rawSignatureRate(String algorithm, int threads, long millis)
       throws Exception {
     KeyStore keyStore = KeyStore.getInstance("PKCS12", BC);
     try (InputStream in =
@@ -321,7 +391,7 @@ class IssuanceBenchmark {
   }
 
   /** Signatures per second of a certificate-sized message with the key, from several threads. */
-  private static double signatureRate(
+  private static Figure signatureRate(
       PrivateKey key, String signatureAlgorithm, Provider provider, int threads, long millis)
       throws Exception {
     byte[] message = new byte[700];
