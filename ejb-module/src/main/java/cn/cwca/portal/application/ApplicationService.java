@@ -148,11 +148,12 @@ public class ApplicationService {
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}; {@code
    *     validation.required} (no service type, agent field missing); {@code
-   *     application.keyQuestionsRequired}; {@code application.yearsUnavailable}; the certificate's
-   *     {@code application.certificateRequired}, {@code .certificateUnreadable}, {@code
-   *     .certificateNotOwned}, {@code .certificateRevoked}, {@code .certificateExpired}, {@code
-   *     application.renewal.tooEarly}, {@code application.change.sameSubject}; the agent's {@code
-   *     validation.name}, {@code validation.mobile}, {@code validation.residentId}, {@code
+   *     application.keyQuestionsRequired}; {@code application.firstKeyTaken} (新办's free first key
+   *     asked for by an applicant who already has one); {@code application.yearsUnavailable}; the
+   *     certificate's {@code application.certificateRequired}, {@code .certificateUnreadable},
+   *     {@code .certificateNotOwned}, {@code .certificateRevoked}, {@code .certificateExpired},
+   *     {@code application.renewal.tooEarly}, {@code application.change.sameSubject}; the agent's
+   *     {@code validation.name}, {@code validation.mobile}, {@code validation.residentId}, {@code
    *     validation.passport}; {@code application.statementRequired}; {@code
    *     application.draftExists}, {@code application.concurrentEdit}
    */
@@ -177,6 +178,9 @@ public class ApplicationService {
       }
       holdsJiangsuKey = info.holdsUnexpiredJiangsuKey();
       furtherKey = info.furtherPaidKey();
+      if (!furtherKey) {
+        requireFreeFirstKey(owner);
+      }
     }
     ConcernedCertificate certificate =
         switch (type.certificateSource()) {
@@ -434,7 +438,10 @@ public class ApplicationService {
     boolean furtherKey = a.isFurtherPaidKey();
     switch (type.certificateSource()) {
       case NONE -> {
-        // 新办: no certificate
+        // 新办: no certificate; the free first key may have been given since step 1
+        if (!furtherKey) {
+          requireFreeFirstKey(owner);
+        }
       }
       case FROM_KEY ->
           checkCertificate(
@@ -624,6 +631,24 @@ public class ApplicationService {
   private boolean holdsAnotherValidCertificate(String owner, String serialHex) {
     return registry.validCertificatesOf(owner).stream()
         .anyMatch(r -> !r.getSerialHex().equalsIgnoreCase(serialHex));
+  }
+
+  /**
+   * 新办第一把锁（免费） (user manual 4.1.1.3.1) is given once: an applicant who holds a valid certificate of
+   * this CA, or has another order for a free first key that was neither cancelled nor rejected,
+   * asks for a further (paid) key whatever they answer to 是否申请第二把及以上的收费锁.
+   *
+   * @throws BusinessException {@code application.firstKeyTaken}
+   */
+  private void requireFreeFirstKey(String owner) {
+    boolean holdsCertificate = !registry.validCertificatesOf(owner).isEmpty();
+    long standingOrders =
+        em.createNamedQuery(CertificateApplication.COUNT_FREE_FIRST_KEY_ORDERS_OF, Long.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    if (holdsCertificate || standingOrders > 0) {
+      throw new BusinessException("application.firstKeyTaken");
+    }
   }
 
   private boolean legalRepresentativeChangedSince(String owner, LocalDateTime since) {

@@ -47,12 +47,25 @@ import java.util.Objects;
     query =
         "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
             + " AND a.reviewStatus <> cn.cwca.portal.application.ReviewStatus.DRAFT")
+@NamedQuery(
+    name = CertificateApplication.COUNT_FREE_FIRST_KEY_ORDERS_OF,
+    query =
+        "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+            + " AND a.serviceType = cn.cwca.portal.application.ServiceType.NEW_OR_REPLACE"
+            + " AND a.furtherPaidKey = false"
+            + " AND a.reviewStatus NOT IN (cn.cwca.portal.application.ReviewStatus.DRAFT,"
+            + " cn.cwca.portal.application.ReviewStatus.CANCELLED,"
+            + " cn.cwca.portal.application.ReviewStatus.REJECTED)")
 public class CertificateApplication implements Serializable {
 
   static final String OWNED = "CertificateApplication.owned";
   static final String BY_PUBLIC_ID = "CertificateApplication.byPublicId";
   static final String DRAFT_OF = "CertificateApplication.draftOf";
   static final String COUNT_SUBMITTED_OF = "CertificateApplication.countSubmittedOf";
+
+  /** The owner's standing orders for 新办's free first key (submitted, not cancelled or rejected). */
+  static final String COUNT_FREE_FIRST_KEY_ORDERS_OF =
+      "CertificateApplication.countFreeFirstKeyOrdersOf";
 
   private static final long serialVersionUID = 1L;
 

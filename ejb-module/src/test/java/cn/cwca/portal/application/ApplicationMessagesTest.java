@@ -33,6 +33,7 @@ class ApplicationMessagesTest {
         "application.concurrentEdit",
         "application.statementRequired",
         "application.keyQuestionsRequired",
+        "application.firstKeyTaken",
         "application.yearsUnavailable",
         "application.certificateRequired",
         "application.certificateUnreadable",

@@ -70,8 +70,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * called as the authenticated applicant {@link TestCallerMechanism#LOGIN_NAME} (a natural person,
  * so the required documents are the 申请单, the 协议 and the 经办人身份证复印件): each of the six service types
  * from the first step to the order, the refusals of submission, idempotent submission, cancelling,
- * and that another applicant's 申请ID gives nothing. Every test starts without an open draft and
- * makes its own data.
+ * and that another applicant's 申请ID gives nothing. Every test starts as an applicant without an
+ * open draft, orders or certificates (earlier tests' are handed to someone else) and makes its own
+ * data.
  */
 @ExtendWith(ArquillianExtension.class)
 class CertificateApplicationIT {
@@ -111,9 +112,12 @@ class CertificateApplicationIT {
   @Resource(lookup = "jdbc/caportal")
   DataSource database;
 
-  /** The caller has an account and no open draft, whatever an earlier test did. */
+  /**
+   * The caller has an account, no open draft, and no orders or certificates (so that 新办's free
+   * first key is still theirs to ask for), whatever an earlier test or test class did.
+   */
   @BeforeEach
-  void callerHasAnAccountAndNoDraft() {
+  void callerHasAnAccountAndNothingElse() throws SQLException {
     if (accounts.find(ME).isEmpty()) {
       accounts.registerPerson(TestIdentities.person("测试申请人", ME), CLIENT);
     }
@@ -123,6 +127,7 @@ class CertificateApplicationIT {
       accounts.updateProfile(new ProfileUpdate("测试申请人", me.getMobile(), null), CLIENT);
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
+    handEverythingToSomeoneElse();
   }
 
   // --- the six service types, end to end ------------------------------------------------------
@@ -323,6 +328,45 @@ class CertificateApplicationIT {
   }
 
   @Test
+  void aFreeFirstKeyIsRefusedToAnApplicantWhoHoldsAValidCertificate() throws SQLException {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    registryCertificate(now.minusMonths(1), now.plusYears(1));
+
+    BusinessException e = assertThrows(BusinessException.class, () -> step1(newKey(false)));
+
+    assertEquals("application.firstKeyTaken", e.messageKey());
+    assertTrue(applications.currentDraft().isEmpty(), "nothing was saved");
+    String id = step1(newKey(true));
+    assertTrue(applications.findMine(id).orElseThrow().isFurtherPaidKey());
+  }
+
+  @Test
+  void aFreeFirstKeyIsRefusedWhileAnotherFreeFirstKeyOrderStands() throws SQLException {
+    String first = submitted(newKey(false));
+
+    BusinessException e = assertThrows(BusinessException.class, () -> step1(newKey(false)));
+    assertEquals("application.firstKeyTaken", e.messageKey());
+
+    reject(first); // as a reviewer would: a rejected order gave no key
+    String again = step1(newKey(false));
+    assertFalse(applications.findMine(again).orElseThrow().isFurtherPaidKey());
+  }
+
+  @Test
+  void submissionRefusesAFreeFirstKeyThatWasGivenSinceStepOne() throws SQLException {
+    String id = step1(newKey(false));
+    walkToSubmission(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    registryCertificate(now.minusDays(1), now.plusYears(1)); // issued meanwhile
+
+    BusinessException e = assertThrows(BusinessException.class, () -> submit(id));
+
+    assertEquals("application.firstKeyTaken", e.messageKey());
+    assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
+  }
+
+  @Test
   void theDraftKeepsEveryStepAndIsResumed() {
     String id = step1(newKey(false));
     String again =
@@ -457,7 +501,7 @@ class CertificateApplicationIT {
   void theProgressGridListsOrdersNewestFirstWithoutDrafts() {
     String older = submitted(newKey(true));
     String newer = submitted(newKey(false));
-    step1(newKey(false)); // an open draft is not a row
+    step1(newKey(true)); // an open draft is not a row
 
     ProgressPage page = applications.page(0, 2, null);
 
@@ -620,6 +664,40 @@ class CertificateApplicationIT {
       insert.executeUpdate();
     }
     return serial;
+  }
+
+  /**
+   * The caller's orders and registry certificates, as if someone else had them: each test starts as
+   * an applicant who has not had a key yet.
+   */
+  private void handEverythingToSomeoneElse() throws SQLException {
+    String archive = TestIdentities.residentId();
+    try (Connection c = database.getConnection();
+        PreparedStatement orders =
+            c.prepareStatement(
+                "update certificate_application set owner_login_name = ?"
+                    + " where owner_login_name = ? and review_status <> 'DRAFT'");
+        PreparedStatement certificates =
+            c.prepareStatement(
+                "update issued_certificate set owner_login_name = ? where owner_login_name = ?")) {
+      for (PreparedStatement update : List.of(orders, certificates)) {
+        update.setString(1, archive);
+        update.setString(2, ME);
+        update.executeUpdate();
+      }
+    }
+  }
+
+  /** 驳回 by a reviewer (the review screens are a later issue). */
+  private void reject(String publicId) throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "update certificate_application set review_status = 'REJECTED',"
+                    + " review_opinion = '资料不清晰' where public_id = ?")) {
+      update.setString(1, publicId);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   private void handOver(String publicId, String newOwner) throws SQLException {
