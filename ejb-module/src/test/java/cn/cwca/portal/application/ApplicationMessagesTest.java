@@ -126,7 +126,14 @@ class ApplicationMessagesTest {
             DocumentTitles.of(DocumentType.AGENT_ID_COPY)));
     assertEquals(
         "文件大小不能超过10MB",
-        MessageFormat.format(BUNDLE.getString("application.document.tooLarge"), "10"));
+        MessageFormat.format(
+            BUNDLE.getString("application.document.tooLarge"),
+            new DocumentUploadPolicy(DocumentUploadPolicy.DEFAULT_MAX_BYTES).limitText()));
+    assertEquals(
+        "文件大小不能超过500KB",
+        MessageFormat.format(
+            BUNDLE.getString("application.document.tooLarge"),
+            new DocumentUploadPolicy(500 * 1024).limitText()));
     assertTrue(
         MessageFormat.format(
                 BUNDLE.getString("application.renewal.tooEarly"), "2049-08-23", "2049-06-24")

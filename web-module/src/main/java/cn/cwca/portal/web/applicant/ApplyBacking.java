@@ -556,12 +556,13 @@ public class ApplyBacking implements Serializable {
 
   /** The size limit of an upload, for p:fileUpload's sizeLimit. */
   public long getMaxBytes() {
-    return documents.maxBytes();
+    return documents.uploadPolicy().maxBytes();
   }
 
   /** The size limit's refusal, shown by p:fileUpload before sending a file that is too large. */
   public String getTooLargeMessage() {
-    return FacesMessages.message("application.document.tooLarge", getMaxBytes() / (1024 * 1024));
+    return FacesMessages.message(
+        "application.document.tooLarge", documents.uploadPolicy().limitText());
   }
 
   public PriceQuote getQuote() {
