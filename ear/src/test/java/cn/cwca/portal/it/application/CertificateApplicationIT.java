@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.account.ProfileUpdate;
 import cn.cwca.portal.application.AgentDetails;
@@ -22,12 +23,17 @@ import cn.cwca.portal.application.CertificateChoice;
 import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.DocumentContent;
 import cn.cwca.portal.application.DocumentInfo;
+import cn.cwca.portal.application.DocumentRequirements;
 import cn.cwca.portal.application.DocumentSlot;
 import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.HandlingPoint;
+import cn.cwca.portal.application.ManualCatalogue;
 import cn.cwca.portal.application.PaymentStatus;
 import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.application.PickupMethod;
 import cn.cwca.portal.application.PickupOption;
+import cn.cwca.portal.application.PickupRules;
+import cn.cwca.portal.application.PriceTable;
 import cn.cwca.portal.application.ProgressPage;
 import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.application.ReviewStatus;
@@ -50,13 +56,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -97,6 +107,7 @@ class CertificateApplicationIT {
             org.bouncycastle.asn1.ASN1Object.class),
         CertificateApplicationIT.class,
         KeyCertificates.class,
+        ManualCatalogue.class,
         LegacyCa.class,
         TestIdentities.class,
         TestCallerMechanism.class);
@@ -562,22 +573,106 @@ class CertificateApplicationIT {
   }
 
   @Test
-  void theSeededCatalogueFollowsTheManual() {
+  void everySeededReferenceRowIsTheManuals() throws SQLException {
     assertEquals(
-        List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
-        describe(catalogue.pickupRules().optionsFor(ServiceType.NEW_OR_REPLACE, false)));
+        sorted(
+            ManualCatalogue.handlingPoints().stream()
+                .map(p -> p.getCode() + "|" + p.getName() + "|" + p.getAddress())),
+        rows("select code || '|' || name || '|' || address from handling_point"));
+    assertEquals(
+        sorted(
+            ManualCatalogue.pickupOptions().stream()
+                .map(
+                    o ->
+                        o.getServiceType()
+                            + "|"
+                            + o.isFurtherKey()
+                            + "|"
+                            + o.getMethod()
+                            + "|"
+                            + o.getHandlingPoint().getCode())),
+        rows(
+            "select service_type || '|' || further_key || '|' || pickup_method || '|'"
+                + " || handling_point_code from pickup_option"));
+    assertEquals(
+        sorted(
+            ManualCatalogue.priceEntries().stream()
+                .map(
+                    e ->
+                        e.getServiceType()
+                            + "|"
+                            + e.isFurtherKey()
+                            + "|"
+                            + e.getYears()
+                            + "|"
+                            + e.getAmount().toPlainString())),
+        rows(
+            "select service_type || '|' || further_key || '|' || years || '|' || amount"
+                + " from price_entry"));
+    assertEquals(
+        sorted(
+            ManualCatalogue.documentRequirementRows().stream()
+                .map(
+                    r ->
+                        r.getUserType()
+                            + "|"
+                            + r.getServiceType()
+                            + "|"
+                            + r.getDocumentType()
+                            + "|"
+                            + r.isRequired())),
+        rows(
+            "select user_type || '|' || service_type || '|' || document_type || '|' || required"
+                + " from document_requirement"));
+  }
+
+  @Test
+  void theWizardReadsTheSeededCatalogueInTheManualsOrder() {
+    assertEquals(
+        ManualCatalogue.handlingPoints().stream().map(HandlingPoint::getCode).toList(),
+        catalogue.handlingPoints().stream().map(HandlingPoint::getCode).toList());
+    PickupRules manualPickup = ManualCatalogue.pickupRules();
+    PickupRules seededPickup = catalogue.pickupRules();
+    PriceTable manualPrices = ManualCatalogue.priceTable();
+    PriceTable seededPrices = catalogue.priceTable();
+    DocumentRequirements manualDocuments = ManualCatalogue.documentRequirements();
+    for (ServiceType type : ServiceType.values()) {
+      for (boolean furtherKey : List.of(false, true)) {
+        String what = type + (furtherKey ? ", further key" : ", first key");
+        assertEquals(
+            describe(manualPickup.optionsFor(type, furtherKey)),
+            describe(seededPickup.optionsFor(type, furtherKey)),
+            what);
+        List<Integer> years = manualPrices.yearOptions(type, furtherKey);
+        assertEquals(years, seededPrices.yearOptions(type, furtherKey), what);
+        for (Integer y : type.needsYears() ? years : withoutYears()) {
+          assertEquals(
+              price(manualPrices, type, furtherKey, y),
+              price(seededPrices, type, furtherKey, y),
+              what + ", years " + y);
+        }
+      }
+      for (AccountType user : List.of(AccountType.NATURAL_PERSON, AccountType.ORGANISATION)) {
+        DocumentRequirements seeded = catalogue.documentRequirements(user, type);
+        assertEquals(
+            manualDocuments.asked(user, type), seeded.asked(user, type), user + " " + type);
+        assertEquals(
+            manualDocuments.required(user, type), seeded.required(user, type), user + " " + type);
+      }
+    }
+    // What the manual says in words: 丢失补办 and the first key of 更新+丢失补办 leave 山东聊城 by courier
+    // or are collected there, a further key only ships from 宁夏银川, the first 新办 key is free.
+    for (ServiceType type : List.of(ServiceType.LOST, ServiceType.RENEW_AND_LOST)) {
+      assertEquals(
+          List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
+          describe(seededPickup.optionsFor(type, false)),
+          type.name());
+    }
     assertEquals(
         List.of("COURIER@NX_YINCHUAN"),
-        describe(catalogue.pickupRules().optionsFor(ServiceType.NEW_OR_REPLACE, true)));
-    for (ServiceType type :
-        List.of(ServiceType.RENEW, ServiceType.CHANGE, ServiceType.CHANGE_AND_RENEW)) {
-      assertEquals(
-          List.of(PickupMethod.SELF_SERVICE), catalogue.pickupRules().methodsFor(type, false));
-    }
-    assertTrue(catalogue.priceTable().quote(ServiceType.NEW_OR_REPLACE, false, 1).isFree());
-    assertEquals(List.of(1, 2, 3), applications.yearOptions(ServiceType.RENEW, false));
+        describe(seededPickup.optionsFor(ServiceType.RENEW_AND_LOST, true)));
+    assertTrue(seededPrices.quote(ServiceType.NEW_OR_REPLACE, false, 1).isFree());
     assertEquals(List.of(), applications.yearOptions(ServiceType.LOST, false));
-    assertEquals(2, catalogue.handlingPoints().size());
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -631,6 +726,32 @@ class CertificateApplicationIT {
         documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
       }
     }
+  }
+
+  /** A type without 证书年限 has one price, quoted without years. */
+  private static List<Integer> withoutYears() {
+    return Arrays.asList((Integer) null);
+  }
+
+  private static String price(PriceTable table, ServiceType type, boolean furtherKey, Integer y) {
+    return table.quote(type, furtherKey, y).amount().toPlainString();
+  }
+
+  private static List<String> sorted(Stream<String> rows) {
+    return rows.sorted().toList();
+  }
+
+  /** The single text column of every row the query returns, sorted. */
+  private List<String> rows(String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement select = c.prepareStatement(query);
+        ResultSet result = select.executeQuery()) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows.stream().sorted().toList();
   }
 
   private static List<String> describe(List<PickupOption> options) {
