@@ -255,6 +255,11 @@ public class CertificateApplication implements Serializable {
       AgentDetails agent,
       LocalDateTime now) {
     requireDraft();
+    // The lazy DER first: with EclipseLink's weaving, writing an attribute that was not fetched
+    // loads the rest of the row, which would overwrite the fields set before it (a resumed draft
+    // lost its new 服务类型 and 证书年限 so).
+    certificateDer =
+        certificate == null || certificate.der() == null ? null : certificate.der().clone();
     this.serviceType = Objects.requireNonNull(type);
     this.years = type.needsYears() ? Objects.requireNonNull(checkedYears) : null;
     this.holdsUnexpiredJiangsuKey = type.asksKeyQuestions() ? holdsJiangsuKey : null;
@@ -264,13 +269,11 @@ public class CertificateApplication implements Serializable {
       certificateSubjectDn = null;
       certificateNotBefore = null;
       certificateNotAfter = null;
-      certificateDer = null;
     } else {
       certificateSerialHex = certificate.serialHex();
       certificateSubjectDn = certificate.subjectDn();
       certificateNotBefore = certificate.notBefore();
       certificateNotAfter = certificate.notAfter();
-      certificateDer = certificate.der() == null ? null : certificate.der().clone();
     }
     this.agentName = agent.name();
     this.agentMobile = agent.mobile();

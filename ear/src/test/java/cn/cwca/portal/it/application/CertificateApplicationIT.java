@@ -378,6 +378,23 @@ class CertificateApplicationIT {
   }
 
   @Test
+  void aResumedDraftSavesAChangedServiceType() {
+    String id = step1(newKey(true));
+    applications.confirmUserInformation(id);
+
+    // 上一步 to 证书信息填写, then another service type (each call reads the draft afresh)
+    applications.goBack(id, WizardStep.CERTIFICATE_INFORMATION);
+    assertEquals(id, step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.VALID_UNTIL_2049)));
+
+    CertificateApplication draft = applications.findMine(id).orElseThrow();
+    assertEquals(ServiceType.CHANGE, draft.getServiceType());
+    assertNull(draft.getYears());
+    assertFalse(draft.isFurtherPaidKey());
+    assertEquals(KeyCertificates.SUBJECT_NAME, draft.getCertificateSubjectName());
+    assertEquals(WizardStep.CONFIRMATION, draft.getWizardStep());
+  }
+
+  @Test
   void theDraftKeepsEveryStepAndIsResumed() {
     String id = step1(newKey(false));
     String again =
