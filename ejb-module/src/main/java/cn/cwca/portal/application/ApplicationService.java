@@ -30,7 +30,8 @@ import java.util.Optional;
 
 /**
  * The application wizard of an applicant (user manual 4.1) and the progress grid (4.2). Every step
- * is saved in the draft; {@link #submit} checks everything again, prices the order and records it
+ * is saved in the draft, and what is typed before a step is saved is kept there too ({@link
+ * #keepUncheckedInput}); {@link #submit} checks everything again, prices the order and records it
  * with its audit entry in one transaction.
  *
  * <p>Always the caller's own applications: no method takes an owner, and another applicant's 申请ID
@@ -204,6 +205,31 @@ public class ApplicationService {
             .allows(type, furtherKey, a.getPickupMethod(), a.getHandlingPointCode())) {
       a.clearPickup(now);
     }
+    Applications.flush(em);
+    return a;
+  }
+
+  /**
+   * Keeps what the applicant has typed on a step's form (证书信息填写 or 取key方式) in the draft as it is,
+   * unchecked, while they type: the page sends it on every change, so that a reload, a session
+   * timeout or a crash loses nothing. Nothing is checked and no step is saved here (立即申请 and 下一步 do
+   * that, and drop what was kept of their step). Without a 申请ID it continues the caller's open
+   * draft, or starts one on the first change.
+   *
+   * @param snapshot every field of the step's form; what was kept of the step before is replaced,
+   *     fields of other steps are ignored
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}; {@code
+   *     application.draftExists}, {@code application.concurrentEdit}
+   */
+  public CertificateApplication keepUncheckedInput(
+      String publicId, WizardStep step, UncheckedInput snapshot) {
+    Account account = caller();
+    LocalDateTime now = now();
+    CertificateApplication a =
+        publicId == null
+            ? draftOf(account.getLoginName()).orElseGet(() -> newDraft(account, now))
+            : Applications.ownedDraft(em, account.getLoginName(), publicId);
+    a.keepUncheckedInput(step, snapshot == null ? UncheckedInput.none() : snapshot, now);
     Applications.flush(em);
     return a;
   }

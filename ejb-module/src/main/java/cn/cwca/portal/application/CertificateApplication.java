@@ -22,10 +22,11 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * 申请: a certificate application, a draft while the wizard runs (every step is saved, so nothing is
- * lost on a refresh, a session timeout or a crash), then the order that is paid, reviewed and
- * fulfilled. It is known outside the server only by its {@link #getPublicId() 申请ID}. Values
- * reaching it are already checked by {@link ApplicationInput} and the rule classes. Times are UTC.
+ * 申请: a certificate application, a draft while the wizard runs (every step is saved, and so is what
+ * is typed on a step before it is saved, {@link UncheckedInput}: nothing is lost on a refresh, a
+ * session timeout or a crash), then the order that is paid, reviewed and fulfilled. It is known
+ * outside the server only by its {@link #getPublicId() 申请ID}. Values reaching it are already
+ * checked by {@link ApplicationInput} and the rule classes. Times are UTC.
  */
 @Entity
 @Table(name = "certificate_application")
@@ -121,6 +122,10 @@ public class CertificateApplication implements Serializable {
 
   @Column(name = "agent_id_number", length = 32)
   private String agentIdNumber;
+
+  /** {@link UncheckedInput} as JSON; {@code null} when there is none. */
+  @Column(name = "unchecked_input")
+  private String uncheckedInput;
 
   @Column(name = "statement_accepted", nullable = false)
   private boolean statementAccepted;
@@ -281,11 +286,15 @@ public class CertificateApplication implements Serializable {
     this.agentIdNumber = agent.idNumber();
     this.statementAccepted = true;
     this.userInformationConfirmed = false;
+    this.uncheckedInput = getUncheckedInput().without(WizardStep.CERTIFICATE_INFORMATION).toJson();
     this.wizardStep = WizardStep.CONFIRMATION;
     this.updatedAt = now;
   }
 
-  /** Drops the pickup choice (after step 1 changed the service type or key to one without it). */
+  /**
+   * Drops the pickup choice and what was typed on 取key方式 (after step 1 changed the service type or
+   * key to one without it, or before a new choice is recorded).
+   */
   void clearPickup(LocalDateTime now) {
     requireDraft();
     pickupMethod = null;
@@ -299,6 +308,17 @@ public class CertificateApplication implements Serializable {
     collectorName = null;
     collectorMobile = null;
     collectorIdNumber = null;
+    uncheckedInput = getUncheckedInput().without(WizardStep.PICKUP).toJson();
+    updatedAt = now;
+  }
+
+  /**
+   * Keeps what the applicant typed on a step of the draft, unchecked, in place of what was kept of
+   * that step before; the step's saved values stay as they are until it is saved again.
+   */
+  void keepUncheckedInput(WizardStep step, UncheckedInput snapshot, LocalDateTime now) {
+    requireDraft();
+    uncheckedInput = getUncheckedInput().replacing(step, snapshot).toJson();
     updatedAt = now;
   }
 
@@ -505,6 +525,11 @@ public class CertificateApplication implements Serializable {
 
   public String getAgentIdNumber() {
     return agentIdNumber;
+  }
+
+  /** What was typed on the steps and not saved yet; none once every step is saved. */
+  public UncheckedInput getUncheckedInput() {
+    return UncheckedInput.fromJson(uncheckedInput);
   }
 
   public boolean isStatementAccepted() {

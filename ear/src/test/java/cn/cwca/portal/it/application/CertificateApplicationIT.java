@@ -27,6 +27,7 @@ import cn.cwca.portal.application.DocumentRequirements;
 import cn.cwca.portal.application.DocumentSlot;
 import cn.cwca.portal.application.DocumentType;
 import cn.cwca.portal.application.HandlingPoint;
+import cn.cwca.portal.application.InputField;
 import cn.cwca.portal.application.ManualCatalogue;
 import cn.cwca.portal.application.PaymentStatus;
 import cn.cwca.portal.application.PickupDetails;
@@ -39,6 +40,7 @@ import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.application.ReviewStatus;
 import cn.cwca.portal.application.ServiceType;
 import cn.cwca.portal.application.SubmissionResult;
+import cn.cwca.portal.application.UncheckedInput;
 import cn.cwca.portal.application.WizardStep;
 import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
@@ -65,6 +67,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -413,6 +416,76 @@ class CertificateApplicationIT {
     applications.discardDraft(id, CLIENT);
     assertTrue(applications.currentDraft().isEmpty());
     assertTrue(applications.findMine(id).isEmpty());
+  }
+
+  @Test
+  void whatIsTypedIsKeptUncheckedInADraftStartedOnTheFirstChange() {
+    CertificateApplication started =
+        applications.keepUncheckedInput(
+            null,
+            WizardStep.CERTIFICATE_INFORMATION,
+            UncheckedInput.of(
+                Map.of(
+                    InputField.SERVICE_TYPE, "NEW_OR_REPLACE",
+                    InputField.AGENT_NAME, "钱",
+                    InputField.AGENT_MOBILE, "123")));
+
+    CertificateApplication draft = applications.currentDraft().orElseThrow();
+    assertEquals(started.getPublicId(), draft.getPublicId());
+    assertEquals("123", draft.getUncheckedInput().text(InputField.AGENT_MOBILE), "as typed");
+    assertNull(draft.getServiceType(), "no step is saved");
+    assertEquals(WizardStep.CERTIFICATE_INFORMATION, draft.getWizardStep());
+
+    String id = draft.getPublicId();
+    applications.keepUncheckedInput(
+        null,
+        WizardStep.CERTIFICATE_INFORMATION,
+        UncheckedInput.of(Map.of(InputField.AGENT_NAME, "钱经办")));
+    assertEquals(
+        Map.of(InputField.AGENT_NAME, "钱经办"),
+        applications.currentDraft().orElseThrow().getUncheckedInput().texts(),
+        "the open draft goes on, the step's input is replaced");
+
+    assertEquals(id, step1(newKey(true)));
+    CertificateApplication saved = applications.findMine(id).orElseThrow();
+    assertTrue(saved.getUncheckedInput().isEmpty(), "立即申请 saved the checked values");
+    assertEquals("测试经办人", saved.getAgentName());
+
+    applications.confirmUserInformation(id);
+    applications.keepUncheckedInput(
+        id,
+        WizardStep.PICKUP,
+        UncheckedInput.of(
+            Map.of(InputField.RECIPIENT_NAME, "李", InputField.RECIPIENT_MOBILE, "138")));
+    assertEquals(
+        "138",
+        applications
+            .findMine(id)
+            .orElseThrow()
+            .getUncheckedInput()
+            .text(InputField.RECIPIENT_MOBILE));
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+    assertTrue(applications.findMine(id).orElseThrow().getUncheckedInput().isEmpty());
+  }
+
+  @Test
+  void typedInputIsRefusedForAnOrderAndForAnotherApplicantsDraft() throws SQLException {
+    UncheckedInput remark = UncheckedInput.of(Map.of(InputField.REMARK, "晚了"));
+    String order = submitted(newKey(true));
+    BusinessException late =
+        assertThrows(
+            BusinessException.class,
+            () -> applications.keepUncheckedInput(order, WizardStep.PICKUP, remark));
+    assertEquals("application.notDraft", late.messageKey());
+
+    String theirs = step1(newKey(true));
+    handOver(theirs, someoneElse());
+    BusinessException foreign =
+        assertThrows(
+            BusinessException.class,
+            () -> applications.keepUncheckedInput(theirs, WizardStep.PICKUP, remark));
+    assertEquals("application.notFound", foreign.messageKey());
   }
 
   // --- documents and submission -----------------------------------------------------------
