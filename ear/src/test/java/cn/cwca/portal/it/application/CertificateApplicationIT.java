@@ -52,6 +52,7 @@ import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -631,6 +632,14 @@ class CertificateApplicationIT {
     assertFalse(
         applications.page(0, 100, null).rows().stream().anyMatch(r -> r.publicId().equals(id)));
     assertEquals(Optional.empty(), applications.findMine("AAAAAAAAAAAAAAAA"));
+  }
+
+  @Test
+  void anApplicantWithoutAStaffRoleCannotUseTheStaffsReadPath() {
+    String id = submitted(newKey(true));
+    assertThrows(
+        EJBAccessException.class, () -> documents.readForStaff(id, DocumentType.APPLICATION_FORM));
+    assertThrows(EJBAccessException.class, () -> applications.findForStaff(id));
   }
 
   @Test
