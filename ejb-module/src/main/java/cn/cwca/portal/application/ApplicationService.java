@@ -3,7 +3,6 @@ package cn.cwca.portal.application;
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.AccountType;
-import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.certificate.CertificateRecord;
 import cn.cwca.portal.certificate.CertificateRegistry;
@@ -47,15 +46,6 @@ public class ApplicationService {
 
   static final String CANCELLED = "application.cancelled";
   static final String DRAFT_DISCARDED = "application.draftDiscarded";
-
-  /**
-   * The personal centre's audit action (AccountService.PROFILE_UPDATED) and how it names a change
-   * of 法定代表人: the certificate does not carry the legal representative, so 变更 learns of its change
-   * here.
-   */
-  static final String PROFILE_UPDATED = "account.profileUpdated";
-
-  static final String LEGAL_REPRESENTATIVE_CHANGE = "legalRepresentative:";
 
   /** Largest page of the progress grid. */
   static final int MAX_PAGE_SIZE = 100;
@@ -637,7 +627,7 @@ public class ApplicationService {
           c.subjectDn(),
           account.getDisplayName(),
           account.getType() == AccountType.ORGANISATION
-              && legalRepresentativeChangedSince(owner, c.notBefore()));
+              && account.legalRepresentativeChangedAfter(c.notBefore()));
     }
   }
 
@@ -675,20 +665,6 @@ public class ApplicationService {
     if (holdsCertificate || standingOrders > 0) {
       throw new BusinessException("application.firstKeyTaken");
     }
-  }
-
-  private boolean legalRepresentativeChangedSince(String owner, LocalDateTime since) {
-    if (since == null) {
-      return false;
-    }
-    for (AuditEntry entry : audit.forTarget(owner)) {
-      if (PROFILE_UPDATED.equals(entry.getAction())
-          && entry.getOccurredAt().isAfter(since)
-          && String.valueOf(entry.getDetails()).contains(LEGAL_REPRESENTATIVE_CHANGE)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private CertificateApplication newDraft(Account account, LocalDateTime now) {
