@@ -97,3 +97,108 @@ portal.applyServiceType = function (args) {
     PF('lostNotice').show();
   }
 };
+
+/**
+ * 证书申请, steps 1 and 3: keeps what the applicant types or chooses in the draft on the server as they go, unchecked,
+ * so that a reload, a session timeout or a crash loses nothing before 立即申请 / 下一步 checks and saves the step. The
+ * fields are the elements of the form marked data-input="<InputField>" that hold the field's input (the .field
+ * wrapper: radio buttons, a select, a checkbox, or a text input or area). A change is sent at once, typing after a
+ * pause of a second. The values are taken when the request leaves the ajax queue (the remote command's onstart), so
+ * that they are the form as the requests before it (e.g. 服务类型's, which redraws the fields) left it. The form's
+ * element [data-input-state] says idle, pending, saved or failed (with the server's reason). Once input is kept, the
+ * address asks for the draft (?resume=true), so that a reload reopens it.
+ *
+ * formId, hiddenId: the form and its hidden input the remote command submits; command: the remote command's name.
+ * The remote command calls portal.inputKeepers[formId].start() as onstart and .complete(args) as oncomplete.
+ */
+portal.inputKeepers = portal.inputKeepers || {};
+
+portal.keepInput = function (formId, hiddenId, command) {
+  var form = document.getElementById(formId);
+  var hidden = document.getElementById(hiddenId);
+  if (!form || !hidden) {
+    return;
+  }
+  var state = form.querySelector('[data-input-state]');
+  var changes = 0;
+  var sentChanges = [];
+  var queued = false;
+  var timer = null;
+
+  var show = function (name, text) {
+    if (state) {
+      state.setAttribute('data-input-state', name);
+      state.textContent = text || state.getAttribute('data-text-' + name) || '';
+    }
+  };
+  var valueOf = function (field) {
+    var element = $(field);
+    var radios = element.find(':radio');
+    if (radios.length) {
+      return radios.filter(':checked').val() || '';
+    }
+    var select = element.find('select');
+    if (select.length) {
+      return select.val() || '';
+    }
+    var checkbox = element.find(':checkbox');
+    if (checkbox.length) {
+      return checkbox.prop('checked') ? 'true' : 'false';
+    }
+    return element.find('input:not([type=hidden]), textarea').first().val() || '';
+  };
+  var send = function () {
+    window.clearTimeout(timer);
+    timer = null;
+    if (!queued) {
+      queued = true;
+      window[command]();
+    }
+  };
+  var askForTheDraftOnReload = function () {
+    if (window.history && window.URL) {
+      var address = new URL(window.location.href);
+      if (address.searchParams.get('resume') !== 'true') {
+        address.searchParams.set('resume', 'true');
+        window.history.replaceState(window.history.state, '', address.toString());
+      }
+    }
+  };
+
+  portal.inputKeepers[formId] = {
+    start: function () {
+      queued = false;
+      var values = {};
+      $(form).find('[data-input]').each(function () {
+        values[this.getAttribute('data-input')] = valueOf(this);
+      });
+      hidden.value = JSON.stringify(values);
+      sentChanges.push(changes);
+    },
+    complete: function (args) {
+      var covered = sentChanges.shift();
+      if (!args || args.inputKept !== true) {
+        show('failed', args && args.refusal);
+        return;
+      }
+      askForTheDraftOnReload();
+      if (covered === changes && !queued && timer === null && sentChanges.length === 0) {
+        show('saved');
+      }
+    }
+  };
+
+  $(form).on('input change', function (event) {
+    if (!$(event.target).closest('[data-input]').length) {
+      return;
+    }
+    changes += 1;
+    show('pending');
+    if (event.type === 'change') {
+      send();
+    } else {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(send, 1000);
+    }
+  });
+};

@@ -23,7 +23,8 @@ import org.openqa.selenium.By;
 /**
  * 证书申请 and 进度查询 in headless Chromium: an organisation applies for a further (paid) 新办 key shipped
  * by courier, the draft survives a reload and is resumed, the six documents are uploaded and one is
- * previewed, the application is submitted and then cancelled from the progress grid.
+ * previewed, the application is submitted and then cancelled from the progress grid; what is typed
+ * on a step before 立即申请 / 下一步 survives a reload and a new session.
  */
 class ApplicationBrowserIT {
 
@@ -235,6 +236,67 @@ class ApplicationBrowserIT {
   }
 
   @Test
+  void whatIsTypedBeforeNextSurvivesAReloadAndANewSession() {
+    String id = TestIdentities.residentId();
+    String agentId = TestIdentities.residentId();
+    PortalSteps.registerPerson(b, "吴输入", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
+    PortalSteps.login(b, id, TestIdentities.PASSWORD);
+    b.waitForUrl("/applicant/home.xhtml");
+
+    // 1 证书信息填写, typed but not saved: no 立即申请
+    b.click("menuApply");
+    b.waitForUrl("/applicant/apply.xhtml");
+    waitForStage("CERTIFICATE_INFORMATION");
+    b.clickCss("#serviceType label[for='serviceType:0']");
+    b.clickCss("label[for='jiangsuKey:1']");
+    b.clickCss("label[for='furtherKey:0']");
+    b.chooseFirst("yearsMenu");
+    b.type("agentName", "吴经办");
+    b.type("agentMobile", "123"); // not a mobile number (yet): kept as typed
+    b.typeAndLeave("agentIdNumber", agentId);
+    b.click("statementLink");
+    b.click("statementRead");
+    waitUntilKept("certificateInputState");
+
+    b.reload();
+    waitForStage("CERTIFICATE_INFORMATION");
+    assertCertificateInformationAsTyped(agentId);
+
+    // The session is gone (timeout, another browser): the draft is found and resumed
+    b.driver().manage().deleteAllCookies();
+    PortalSteps.login(b, id, TestIdentities.PASSWORD);
+    b.waitForUrl("/applicant/home.xhtml");
+    b.waitForText("homeDraft", "证书信息填写");
+    b.open("/applicant/apply.xhtml");
+    waitForStage("DRAFT_FOUND");
+    b.click("resumeDraft");
+    waitForStage("CERTIFICATE_INFORMATION");
+    assertCertificateInformationAsTyped(agentId);
+
+    // 立即申请 still checks what was typed
+    b.clickAndWaitForAjax("saveCertificate");
+    b.waitForText("agentMobileMsg", "请输入合法手机号");
+    b.typeAndLeave("agentMobile", TestIdentities.mobile());
+    b.clickAndWaitForAjax("saveCertificate");
+    waitForStage("CONFIRMATION");
+    b.click("confirmNext");
+
+    // 3 取key方式, typed but not saved: no 下一步
+    waitForStage("PICKUP");
+    b.type("recipientName", "郑收货");
+    b.type("recipientMobile", "139");
+    b.typeAndLeave("recipientAddress", "宁夏回族自治区银川市测试路9号");
+    waitUntilKept("pickupInputState");
+
+    b.reload();
+    waitForStage("PICKUP");
+    assertEquals("郑收货", b.value("recipientName"));
+    assertEquals("139", b.value("recipientMobile"));
+    assertEquals("宁夏回族自治区银川市测试路9号", b.value("recipientAddress"));
+    PortalSteps.logout(b);
+  }
+
+  @Test
   void cancellingTheWizardDiscardsTheDraft() {
     String id = TestIdentities.residentId();
     PortalSteps.registerPerson(b, "李草稿", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
@@ -266,6 +328,28 @@ class ApplicationBrowserIT {
     assertFalse(b.exists("homeDraft"), "the draft is gone");
     b.waitForText("latestApplication", "暂无证书申请");
     PortalSteps.logout(b);
+  }
+
+  /** Waits until the page says that what was typed on the step is kept in the draft. */
+  private void waitUntilKept(String stateId) {
+    b.waitForAttribute(stateId, "data-input-state", "saved");
+    b.waitForText(stateId, "已自动保存草稿");
+  }
+
+  private void assertCertificateInformationAsTyped(String agentId) {
+    b.waitForText("typeScenario", "首次申请西部CA锁");
+    assertTrue(selected("serviceType:0"), "新办（替换）");
+    assertTrue(selected("jiangsuKey:1"), "是否拥有未到期江苏智慧锁: 否");
+    assertTrue(selected("furtherKey:0"), "是否申请第二把及以上的收费锁: 是");
+    assertEquals("1", b.driver().findElement(By.id("years_input")).getAttribute("value"));
+    assertEquals("吴经办", b.value("agentName"));
+    assertEquals("123", b.value("agentMobile"));
+    assertEquals(agentId, b.value("agentIdNumber"));
+    assertTrue(selected("statementAccepted_input"), "已阅读用户责任声明");
+  }
+
+  private boolean selected(String inputId) {
+    return b.driver().findElement(By.id(inputId)).isSelected();
   }
 
   private void upload(String type, Path file) {

@@ -261,6 +261,36 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** What a GET of the page's own fetch() answered. */
+  record Fetched(int status, String contentType, String url, long length, String firstBytesHex) {}
+
+  /**
+   * GETs a URL from the current page with its session cookie, as the page's links and images do;
+   * redirects are followed ({@link Fetched#url()} is where it ended).
+   */
+  Fetched fetch(String url) {
+    List<?> answer =
+        (List<?>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                        + "  return r.arrayBuffer().then(function (body) {"
+                        + "   var head = Array.prototype.map.call(new Uint8Array(body).slice(0, 8),"
+                        + "     function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');"
+                        + "   done([r.status, r.headers.get('content-type') || '', r.url,"
+                        + "     body.byteLength, head]);"
+                        + "  });"
+                        + " }).catch(function (e) { done([0, String(e), '', 0, '']); });",
+                    url);
+    return new Fetched(
+        ((Number) answer.get(0)).intValue(),
+        (String) answer.get(1),
+        (String) answer.get(2),
+        ((Number) answer.get(3)).longValue(),
+        (String) answer.get(4));
+  }
+
   WebDriver driver() {
     return driver;
   }

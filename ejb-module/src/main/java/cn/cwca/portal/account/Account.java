@@ -79,6 +79,13 @@ public class Account implements Serializable {
   @Column(name = "legal_representative", length = 100)
   private String legalRepresentative;
 
+  /**
+   * When 法定代表人 was last changed in the personal centre (UTC); {@code null} while it is the one
+   * registered. A 变更 needs to know it: the certificate does not carry the legal representative.
+   */
+  @Column(name = "legal_representative_changed_at")
+  private LocalDateTime legalRepresentativeChangedAt;
+
   @Column(name = "password_hash", nullable = false, length = 200)
   private String passwordHash;
 
@@ -183,7 +190,8 @@ public class Account implements Serializable {
 
   /**
    * Applies the personal-centre changes (values already validated and normalised) and returns what
-   * changed, field name to {@code "old -> new"}, for the audit trail; empty when nothing changed.
+   * changed, field name to {@code "old -> new"}, for the audit trail; empty when nothing changed. A
+   * changed 法定代表人 records when it changed.
    */
   public Map<String, String> updateProfile(
       String newDisplayName, String newMobile, String newLegalRepresentative, LocalDateTime now) {
@@ -200,6 +208,7 @@ public class Account implements Serializable {
         && !Objects.equals(legalRepresentative, newLegalRepresentative)) {
       changes.put("legalRepresentative", legalRepresentative + " -> " + newLegalRepresentative);
       legalRepresentative = newLegalRepresentative;
+      legalRepresentativeChangedAt = now;
     }
     if (!changes.isEmpty()) {
       updatedAt = now;
@@ -250,6 +259,21 @@ public class Account implements Serializable {
   /** 法定代表人 of an organisation, {@code null} otherwise. */
   public String getLegalRepresentative() {
     return legalRepresentative;
+  }
+
+  /** When 法定代表人 was last changed (UTC); {@code null} while it is the one registered. */
+  public LocalDateTime getLegalRepresentativeChangedAt() {
+    return legalRepresentativeChangedAt;
+  }
+
+  /**
+   * Whether 法定代表人 was changed after the moment given (e.g. the issue of a certificate), so that a
+   * 变更 has something to change.
+   */
+  public boolean legalRepresentativeChangedAfter(LocalDateTime moment) {
+    return legalRepresentativeChangedAt != null
+        && moment != null
+        && legalRepresentativeChangedAt.isAfter(moment);
   }
 
   /** The roles, unmodifiable. */

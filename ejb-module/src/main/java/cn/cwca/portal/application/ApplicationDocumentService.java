@@ -48,11 +48,11 @@ public class ApplicationDocumentService {
 
   Clock clock = Clock.systemUTC();
 
-  /** The size limit of one file in bytes, for the upload component too. */
+  /** What an upload must be, its size limit for the upload component too. */
   @PermitAll
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public long maxBytes() {
-    return DocumentUploadPolicy.configured().maxBytes();
+  public DocumentUploadPolicy uploadPolicy() {
+    return DocumentUploadPolicy.configured();
   }
 
   /**

@@ -3,7 +3,6 @@ package cn.cwca.portal.application;
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.AccountType;
-import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.certificate.CertificateRecord;
 import cn.cwca.portal.certificate.CertificateRegistry;
@@ -30,7 +29,8 @@ import java.util.Optional;
 
 /**
  * The application wizard of an applicant (user manual 4.1) and the progress grid (4.2). Every step
- * is saved in the draft; {@link #submit} checks everything again, prices the order and records it
+ * is saved in the draft, and what is typed before a step is saved is kept there too ({@link
+ * #keepUncheckedInput}); {@link #submit} checks everything again, prices the order and records it
  * with its audit entry in one transaction.
  *
  * <p>Always the caller's own applications: no method takes an owner, and another applicant's 申请ID
@@ -46,15 +46,6 @@ public class ApplicationService {
 
   static final String CANCELLED = "application.cancelled";
   static final String DRAFT_DISCARDED = "application.draftDiscarded";
-
-  /**
-   * The personal centre's audit action (AccountService.PROFILE_UPDATED) and how it names a change
-   * of 法定代表人: the certificate does not carry the legal representative, so 变更 learns of its change
-   * here.
-   */
-  static final String PROFILE_UPDATED = "account.profileUpdated";
-
-  static final String LEGAL_REPRESENTATIVE_CHANGE = "legalRepresentative:";
 
   /** Largest page of the progress grid. */
   static final int MAX_PAGE_SIZE = 100;
@@ -148,11 +139,12 @@ public class ApplicationService {
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}; {@code
    *     validation.required} (no service type, agent field missing); {@code
-   *     application.keyQuestionsRequired}; {@code application.yearsUnavailable}; the certificate's
-   *     {@code application.certificateRequired}, {@code .certificateUnreadable}, {@code
-   *     .certificateNotOwned}, {@code .certificateRevoked}, {@code .certificateExpired}, {@code
-   *     application.renewal.tooEarly}, {@code application.change.sameSubject}; the agent's {@code
-   *     validation.name}, {@code validation.mobile}, {@code validation.residentId}, {@code
+   *     application.keyQuestionsRequired}; {@code application.firstKeyTaken} (新办's free first key
+   *     asked for by an applicant who already has one); {@code application.yearsUnavailable}; the
+   *     certificate's {@code application.certificateRequired}, {@code .certificateUnreadable},
+   *     {@code .certificateNotOwned}, {@code .certificateRevoked}, {@code .certificateExpired},
+   *     {@code application.renewal.tooEarly}, {@code application.change.sameSubject}; the agent's
+   *     {@code validation.name}, {@code validation.mobile}, {@code validation.residentId}, {@code
    *     validation.passport}; {@code application.statementRequired}; {@code
    *     application.draftExists}, {@code application.concurrentEdit}
    */
@@ -177,6 +169,9 @@ public class ApplicationService {
       }
       holdsJiangsuKey = info.holdsUnexpiredJiangsuKey();
       furtherKey = info.furtherPaidKey();
+      if (!furtherKey) {
+        requireFreeFirstKey(owner);
+      }
     }
     ConcernedCertificate certificate =
         switch (type.certificateSource()) {
@@ -200,6 +195,31 @@ public class ApplicationService {
             .allows(type, furtherKey, a.getPickupMethod(), a.getHandlingPointCode())) {
       a.clearPickup(now);
     }
+    Applications.flush(em);
+    return a;
+  }
+
+  /**
+   * Keeps what the applicant has typed on a step's form (证书信息填写 or 取key方式) in the draft as it is,
+   * unchecked, while they type: the page sends it on every change, so that a reload, a session
+   * timeout or a crash loses nothing. Nothing is checked and no step is saved here (立即申请 and 下一步 do
+   * that, and drop what was kept of their step). Without a 申请ID it continues the caller's open
+   * draft, or starts one on the first change.
+   *
+   * @param snapshot every field of the step's form; what was kept of the step before is replaced,
+   *     fields of other steps are ignored
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}; {@code
+   *     application.draftExists}, {@code application.concurrentEdit}
+   */
+  public CertificateApplication keepUncheckedInput(
+      String publicId, WizardStep step, UncheckedInput snapshot) {
+    Account account = caller();
+    LocalDateTime now = now();
+    CertificateApplication a =
+        publicId == null
+            ? draftOf(account.getLoginName()).orElseGet(() -> newDraft(account, now))
+            : Applications.ownedDraft(em, account.getLoginName(), publicId);
+    a.keepUncheckedInput(step, snapshot == null ? UncheckedInput.none() : snapshot, now);
     Applications.flush(em);
     return a;
   }
@@ -434,7 +454,10 @@ public class ApplicationService {
     boolean furtherKey = a.isFurtherPaidKey();
     switch (type.certificateSource()) {
       case NONE -> {
-        // 新办: no certificate
+        // 新办: no certificate; the free first key may have been given since step 1
+        if (!furtherKey) {
+          requireFreeFirstKey(owner);
+        }
       }
       case FROM_KEY ->
           checkCertificate(
@@ -604,7 +627,7 @@ public class ApplicationService {
           c.subjectDn(),
           account.getDisplayName(),
           account.getType() == AccountType.ORGANISATION
-              && legalRepresentativeChangedSince(owner, c.notBefore()));
+              && account.legalRepresentativeChangedAfter(c.notBefore()));
     }
   }
 
@@ -626,18 +649,22 @@ public class ApplicationService {
         .anyMatch(r -> !r.getSerialHex().equalsIgnoreCase(serialHex));
   }
 
-  private boolean legalRepresentativeChangedSince(String owner, LocalDateTime since) {
-    if (since == null) {
-      return false;
+  /**
+   * 新办第一把锁（免费） (user manual 4.1.1.3.1) is given once: an applicant who holds a valid certificate of
+   * this CA, or has another order for a free first key that was neither cancelled nor rejected,
+   * asks for a further (paid) key whatever they answer to 是否申请第二把及以上的收费锁.
+   *
+   * @throws BusinessException {@code application.firstKeyTaken}
+   */
+  private void requireFreeFirstKey(String owner) {
+    boolean holdsCertificate = !registry.validCertificatesOf(owner).isEmpty();
+    long standingOrders =
+        em.createNamedQuery(CertificateApplication.COUNT_FREE_FIRST_KEY_ORDERS_OF, Long.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    if (holdsCertificate || standingOrders > 0) {
+      throw new BusinessException("application.firstKeyTaken");
     }
-    for (AuditEntry entry : audit.forTarget(owner)) {
-      if (PROFILE_UPDATED.equals(entry.getAction())
-          && entry.getOccurredAt().isAfter(since)
-          && String.valueOf(entry.getDetails()).contains(LEGAL_REPRESENTATIVE_CHANGE)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private CertificateApplication newDraft(Account account, LocalDateTime now) {

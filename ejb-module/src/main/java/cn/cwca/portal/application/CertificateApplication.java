@@ -22,10 +22,11 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * 申请: a certificate application, a draft while the wizard runs (every step is saved, so nothing is
- * lost on a refresh, a session timeout or a crash), then the order that is paid, reviewed and
- * fulfilled. It is known outside the server only by its {@link #getPublicId() 申请ID}. Values
- * reaching it are already checked by {@link ApplicationInput} and the rule classes. Times are UTC.
+ * 申请: a certificate application, a draft while the wizard runs (every step is saved, and so is what
+ * is typed on a step before it is saved, {@link UncheckedInput}: nothing is lost on a refresh, a
+ * session timeout or a crash), then the order that is paid, reviewed and fulfilled. It is known
+ * outside the server only by its {@link #getPublicId() 申请ID}. Values reaching it are already
+ * checked by {@link ApplicationInput} and the rule classes. Times are UTC.
  */
 @Entity
 @Table(name = "certificate_application")
@@ -47,12 +48,25 @@ import java.util.Objects;
     query =
         "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
             + " AND a.reviewStatus <> cn.cwca.portal.application.ReviewStatus.DRAFT")
+@NamedQuery(
+    name = CertificateApplication.COUNT_FREE_FIRST_KEY_ORDERS_OF,
+    query =
+        "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+            + " AND a.serviceType = cn.cwca.portal.application.ServiceType.NEW_OR_REPLACE"
+            + " AND a.furtherPaidKey = false"
+            + " AND a.reviewStatus NOT IN (cn.cwca.portal.application.ReviewStatus.DRAFT,"
+            + " cn.cwca.portal.application.ReviewStatus.CANCELLED,"
+            + " cn.cwca.portal.application.ReviewStatus.REJECTED)")
 public class CertificateApplication implements Serializable {
 
   static final String OWNED = "CertificateApplication.owned";
   static final String BY_PUBLIC_ID = "CertificateApplication.byPublicId";
   static final String DRAFT_OF = "CertificateApplication.draftOf";
   static final String COUNT_SUBMITTED_OF = "CertificateApplication.countSubmittedOf";
+
+  /** The owner's standing orders for 新办's free first key (submitted, not cancelled or rejected). */
+  static final String COUNT_FREE_FIRST_KEY_ORDERS_OF =
+      "CertificateApplication.countFreeFirstKeyOrdersOf";
 
   private static final long serialVersionUID = 1L;
 
@@ -108,6 +122,10 @@ public class CertificateApplication implements Serializable {
 
   @Column(name = "agent_id_number", length = 32)
   private String agentIdNumber;
+
+  /** {@link UncheckedInput} as JSON; {@code null} when there is none. */
+  @Column(name = "unchecked_input")
+  private String uncheckedInput;
 
   @Column(name = "statement_accepted", nullable = false)
   private boolean statementAccepted;
@@ -242,6 +260,11 @@ public class CertificateApplication implements Serializable {
       AgentDetails agent,
       LocalDateTime now) {
     requireDraft();
+    // The lazy DER first: with EclipseLink's weaving, writing an attribute that was not fetched
+    // loads the rest of the row, which would overwrite the fields set before it (a resumed draft
+    // lost its new 服务类型 and 证书年限 so).
+    certificateDer =
+        certificate == null || certificate.der() == null ? null : certificate.der().clone();
     this.serviceType = Objects.requireNonNull(type);
     this.years = type.needsYears() ? Objects.requireNonNull(checkedYears) : null;
     this.holdsUnexpiredJiangsuKey = type.asksKeyQuestions() ? holdsJiangsuKey : null;
@@ -251,13 +274,11 @@ public class CertificateApplication implements Serializable {
       certificateSubjectDn = null;
       certificateNotBefore = null;
       certificateNotAfter = null;
-      certificateDer = null;
     } else {
       certificateSerialHex = certificate.serialHex();
       certificateSubjectDn = certificate.subjectDn();
       certificateNotBefore = certificate.notBefore();
       certificateNotAfter = certificate.notAfter();
-      certificateDer = certificate.der() == null ? null : certificate.der().clone();
     }
     this.agentName = agent.name();
     this.agentMobile = agent.mobile();
@@ -265,11 +286,15 @@ public class CertificateApplication implements Serializable {
     this.agentIdNumber = agent.idNumber();
     this.statementAccepted = true;
     this.userInformationConfirmed = false;
+    this.uncheckedInput = getUncheckedInput().without(WizardStep.CERTIFICATE_INFORMATION).toJson();
     this.wizardStep = WizardStep.CONFIRMATION;
     this.updatedAt = now;
   }
 
-  /** Drops the pickup choice (after step 1 changed the service type or key to one without it). */
+  /**
+   * Drops the pickup choice and what was typed on 取key方式 (after step 1 changed the service type or
+   * key to one without it, or before a new choice is recorded).
+   */
   void clearPickup(LocalDateTime now) {
     requireDraft();
     pickupMethod = null;
@@ -283,6 +308,17 @@ public class CertificateApplication implements Serializable {
     collectorName = null;
     collectorMobile = null;
     collectorIdNumber = null;
+    uncheckedInput = getUncheckedInput().without(WizardStep.PICKUP).toJson();
+    updatedAt = now;
+  }
+
+  /**
+   * Keeps what the applicant typed on a step of the draft, unchecked, in place of what was kept of
+   * that step before; the step's saved values stay as they are until it is saved again.
+   */
+  void keepUncheckedInput(WizardStep step, UncheckedInput snapshot, LocalDateTime now) {
+    requireDraft();
+    uncheckedInput = getUncheckedInput().replacing(step, snapshot).toJson();
     updatedAt = now;
   }
 
@@ -489,6 +525,11 @@ public class CertificateApplication implements Serializable {
 
   public String getAgentIdNumber() {
     return agentIdNumber;
+  }
+
+  /** What was typed on the steps and not saved yet; none once every step is saved. */
+  public UncheckedInput getUncheckedInput() {
+    return UncheckedInput.fromJson(uncheckedInput);
   }
 
   public boolean isStatementAccepted() {

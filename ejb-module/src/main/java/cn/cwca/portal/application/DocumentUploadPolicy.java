@@ -9,7 +9,8 @@ import java.util.logging.Logger;
  * What an uploaded document must be: not empty, at most {@link #maxBytes()} long, and a PDF, JPEG
  * or PNG by its content. The limit comes from the system property {@value #MAX_BYTES_PROPERTY}
  * (Payara: {@code asadmin create-system-properties} or a JVM option), default {@value
- * #DEFAULT_MAX_BYTES} bytes (10 MB); every instance of a cluster must be given the same value.
+ * #DEFAULT_MAX_BYTES} bytes (10 MB); every instance of a cluster must be given the same value. The
+ * web module's multipart-config (web.xml, 50 MB) bounds it: a larger file never reaches the policy.
  */
 public final class DocumentUploadPolicy {
 
@@ -20,6 +21,7 @@ public final class DocumentUploadPolicy {
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
   private static final Logger LOG = Logger.getLogger(DocumentUploadPolicy.class.getName());
+  private static final long BYTES_PER_KB = 1024L;
   private static final long BYTES_PER_MB = 1024L * 1024;
 
   private final long maxBytes;
@@ -67,7 +69,7 @@ public final class DocumentUploadPolicy {
    * The format of an acceptable upload.
    *
    * @throws BusinessException {@code application.document.empty}, {@code
-   *     application.document.tooLarge} (argument: the limit in MB) or {@code
+   *     application.document.tooLarge} (argument: {@link #limitText()}) or {@code
    *     application.document.unsupportedType}
    */
   public DocumentFormat check(byte[] content) {
@@ -75,19 +77,30 @@ public final class DocumentUploadPolicy {
       throw new BusinessException("application.document.empty");
     }
     if (content.length > maxBytes) {
-      throw new BusinessException("application.document.tooLarge", limitInMegabytes());
+      throw new BusinessException("application.document.tooLarge", limitText());
     }
     return DocumentFormat.detect(content)
         .orElseThrow(() -> new BusinessException("application.document.unsupportedType"));
   }
 
-  /** The limit in MB as shown to the applicant (e.g. "10", "0.5"). */
-  String limitInMegabytes() {
-    if (maxBytes % BYTES_PER_MB == 0) {
-      return Long.toString(maxBytes / BYTES_PER_MB);
+  /**
+   * The limit as the applicant reads it: in MB from 1 MB on ("10MB", "1.5MB"), in KB below
+   * ("500KB"), in bytes below 1 KB ("800B"); at most two decimals, rounded down so that the text
+   * never promises more than the limit allows.
+   */
+  public String limitText() {
+    if (maxBytes >= BYTES_PER_MB) {
+      return inUnits(BYTES_PER_MB) + "MB";
     }
+    if (maxBytes >= BYTES_PER_KB) {
+      return inUnits(BYTES_PER_KB) + "KB";
+    }
+    return maxBytes + "B";
+  }
+
+  private String inUnits(long unit) {
     return BigDecimal.valueOf(maxBytes)
-        .divide(BigDecimal.valueOf(BYTES_PER_MB), 2, RoundingMode.HALF_UP)
+        .divide(BigDecimal.valueOf(unit), 2, RoundingMode.DOWN)
         .stripTrailingZeros()
         .toPlainString();
   }

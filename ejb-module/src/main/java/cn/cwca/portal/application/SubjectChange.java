@@ -6,7 +6,8 @@ import cn.cwca.portal.common.BusinessException;
  * The rule of 变更 (user manual 4.1.3: 请在变更前到个人信息-个人中心里修改变更信息后再提交变更申请): the subject data of the
  * personal centre must differ from the certificate's, otherwise there is nothing to change. The
  * certificate names the subject in CN (and O for an organisation); the legal representative is not
- * in the certificate, so its change is known from the personal centre's history instead.
+ * in the certificate, so its change is known from when the personal centre last changed it
+ * (Account.getLegalRepresentativeChangedAt) instead.
  */
 final class SubjectChange {
 

@@ -73,6 +73,24 @@ class AccountTest {
   }
 
   @Test
+  void aChangedLegalRepresentativeRecordsWhenItChanged() {
+    Account account = organisation();
+    assertNull(account.getLegalRepresentativeChangedAt(), "registered, never changed");
+    assertFalse(account.legalRepresentativeChangedAfter(REGISTERED.minusYears(1)));
+
+    account.updateProfile("聊城示例有限公司", "13700137000", "张三", REGISTERED.plusDays(1));
+    assertNull(account.getLegalRepresentativeChangedAt(), "only the mobile changed");
+
+    account.updateProfile("聊城示例有限公司", "13700137000", "王五", REGISTERED.plusDays(2));
+    account.updateProfile("聊城新名称有限公司", "13700137000", "王五", REGISTERED.plusDays(3));
+    assertEquals(REGISTERED.plusDays(2), account.getLegalRepresentativeChangedAt());
+    assertTrue(account.legalRepresentativeChangedAfter(REGISTERED.plusDays(1)));
+    assertFalse(
+        account.legalRepresentativeChangedAfter(REGISTERED.plusDays(2)), "not after itself");
+    assertFalse(account.legalRepresentativeChangedAfter(null));
+  }
+
+  @Test
   void anUnchangedProfileReportsNothing() {
     Account account = organisation();
     assertTrue(
@@ -93,6 +111,7 @@ class AccountTest {
             REGISTERED);
     assertEquals(Map.of(), person.updateProfile("李四", "13900139000", "王五", REGISTERED));
     assertNull(person.getLegalRepresentative());
+    assertNull(person.getLegalRepresentativeChangedAt());
   }
 
   @Test

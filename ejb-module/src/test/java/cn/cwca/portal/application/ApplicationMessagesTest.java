@@ -7,6 +7,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class ApplicationMessagesTest {
         "application.concurrentEdit",
         "application.statementRequired",
         "application.keyQuestionsRequired",
+        "application.firstKeyTaken",
         "application.yearsUnavailable",
         "application.certificateRequired",
         "application.certificateUnreadable",
@@ -109,11 +111,42 @@ class ApplicationMessagesTest {
     assertEquals("您已成功提交证书申请，请继续完成支付", BUNDLE.getString("application.submitted"));
   }
 
+  /**
+   * The 注意 column of the manual's table of service types (4.1): nothing for 新办（替换）; for the others
+   * the warning about sealed bids of an unfinished tender on the key, naming the type's own key and
+   * the customer service number; for the types with 变更, first the personal centre.
+   */
   @Test
-  void everyServiceTypeHasAWarningEntryEvenWhenEmpty() {
+  void everyServiceTypeButNewHasTheManualsWarningWithTheServiceNumber() {
+    Map<ServiceType, String> keyOfTheType =
+        Map.of(
+            ServiceType.RENEW, "当前申请的更新USBkey",
+            ServiceType.CHANGE, "当前申请的变更的USBkey",
+            ServiceType.LOST, "当前申请的丢失补办USBkey",
+            ServiceType.CHANGE_AND_RENEW, "当前申请的变更+更新的USBkey",
+            ServiceType.RENEW_AND_LOST, "当前申请的丢失补办USBkey");
     for (ServiceType t : ServiceType.values()) {
-      assertTrue(BUNDLE.containsKey("serviceType." + t.name() + ".warning"), t.name());
+      String key = "serviceType." + t.name() + ".warning";
+      assertTrue(BUNDLE.containsKey(key), key);
+      String warning = BUNDLE.getString(key);
+      if (t == ServiceType.NEW_OR_REPLACE) {
+        assertEquals("", warning, "the manual gives 新办（替换） no warning");
+        continue;
+      }
+      assertTrue(warning.contains(keyOfTheType.get(t)), key + ": " + warning);
+      assertTrue(warning.contains("待开标的电子标书"), key + ": " + warning);
+      assertTrue(warning.contains("客服电话4007-188588"), key + ": " + warning);
+      assertEquals(
+          t.isChange(), warning.startsWith("1、请在变更前到个人信息-个人中心里修改变更信息"), key + ": " + warning);
     }
+  }
+
+  @Test
+  void theLostKeyNoticeHasTheManualsTextWithTheServiceNumber() {
+    String notice = BUNDLE.getString("application.lostNotice");
+    assertTrue(notice.startsWith("查看已经办理的数字证书列表"), notice);
+    assertTrue(notice.contains("当前申请的丢失补办USBkey"), notice);
+    assertTrue(notice.contains("客服电话4007-188588"), notice);
   }
 
   @Test
@@ -125,7 +158,14 @@ class ApplicationMessagesTest {
             DocumentTitles.of(DocumentType.AGENT_ID_COPY)));
     assertEquals(
         "文件大小不能超过10MB",
-        MessageFormat.format(BUNDLE.getString("application.document.tooLarge"), "10"));
+        MessageFormat.format(
+            BUNDLE.getString("application.document.tooLarge"),
+            new DocumentUploadPolicy(DocumentUploadPolicy.DEFAULT_MAX_BYTES).limitText()));
+    assertEquals(
+        "文件大小不能超过500KB",
+        MessageFormat.format(
+            BUNDLE.getString("application.document.tooLarge"),
+            new DocumentUploadPolicy(500 * 1024).limitText()));
     assertTrue(
         MessageFormat.format(
                 BUNDLE.getString("application.renewal.tooEarly"), "2049-08-23", "2049-06-24")

@@ -11,6 +11,7 @@ import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.common.BusinessException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CertificateApplicationTest {
@@ -194,5 +195,72 @@ class CertificateApplicationTest {
         NOW);
     assertEquals("1a2b", a.getCertificateSerialHex());
     assertEquals("示例公司", a.getCertificateSubjectName());
+  }
+
+  @Test
+  void whatIsTypedIsKeptUncheckedPerStepUntilTheStepIsSaved() {
+    CertificateApplication a = draft();
+    a.keepUncheckedInput(
+        WizardStep.CERTIFICATE_INFORMATION,
+        UncheckedInput.of(
+            Map.of(
+                InputField.AGENT_NAME,
+                "王",
+                InputField.AGENT_MOBILE,
+                "139",
+                InputField.REMARK,
+                "x")),
+        NOW.plusMinutes(1));
+    a.keepUncheckedInput(
+        WizardStep.PICKUP,
+        UncheckedInput.of(Map.of(InputField.RECIPIENT_NAME, "李")),
+        NOW.plusMinutes(2));
+
+    assertEquals("139", a.getUncheckedInput().text(InputField.AGENT_MOBILE), "kept as typed");
+    assertFalse(a.getUncheckedInput().has(InputField.REMARK), "not a field of 证书信息填写");
+    assertEquals("李", a.getUncheckedInput().text(InputField.RECIPIENT_NAME));
+    assertEquals(NOW.plusMinutes(2), a.getUpdatedAt());
+    assertEquals(WizardStep.CERTIFICATE_INFORMATION, a.getWizardStep(), "no step is saved");
+    assertNull(a.getServiceType());
+
+    a.keepUncheckedInput(
+        WizardStep.CERTIFICATE_INFORMATION,
+        UncheckedInput.of(Map.of(InputField.AGENT_NAME, "王经")),
+        NOW);
+    assertFalse(a.getUncheckedInput().has(InputField.AGENT_MOBILE), "each change sends the form");
+    assertEquals("王经", a.getUncheckedInput().text(InputField.AGENT_NAME));
+
+    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 1, false, false, null, AGENT, NOW);
+    assertFalse(
+        a.getUncheckedInput().has(InputField.AGENT_NAME), "saved: the checked values count");
+    assertEquals(
+        "李", a.getUncheckedInput().text(InputField.RECIPIENT_NAME), "step 3 not saved yet");
+
+    a.confirmUserInformation(NOW);
+    a.recordPickup(
+        new PickupOption(
+            ServiceType.NEW_OR_REPLACE, false, PickupMethod.COURIER, ManualCatalogue.LIAOCHENG),
+        "李收货",
+        "13812345678",
+        "山东省聊城市东昌府区示例路1号",
+        null,
+        null,
+        null,
+        null,
+        NOW);
+    assertTrue(a.getUncheckedInput().isEmpty());
+  }
+
+  @Test
+  void aSubmittedOrderKeepsNoTypedInput() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                a.keepUncheckedInput(
+                    WizardStep.PICKUP, UncheckedInput.of(Map.of(InputField.REMARK, "晚了")), NOW));
+    assertEquals("application.notDraft", e.messageKey());
   }
 }

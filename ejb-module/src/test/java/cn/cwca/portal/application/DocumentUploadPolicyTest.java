@@ -46,8 +46,28 @@ class DocumentUploadPolicyTest {
             BusinessException.class,
             () -> new DocumentUploadPolicy(DocumentUploadPolicy.DEFAULT_MAX_BYTES).check(pdf));
     assertEquals("application.document.tooLarge", e.messageKey());
-    assertArrayEquals(new Object[] {"10"}, e.args());
-    assertEquals("0.5", new DocumentUploadPolicy(512 * 1024).limitInMegabytes());
+    assertArrayEquals(new Object[] {"10MB"}, e.args());
+  }
+
+  @Test
+  void aLimitUnderOneMegabyteIsShownInKilobytesNotAsZeroMegabytes() {
+    assertEquals("512KB", new DocumentUploadPolicy(512 * 1024).limitText());
+    assertEquals("500KB", new DocumentUploadPolicy(500 * 1024).limitText());
+    assertEquals("1.5KB", new DocumentUploadPolicy(1536).limitText());
+    assertEquals("800B", new DocumentUploadPolicy(800).limitText());
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> new DocumentUploadPolicy(300_000).check(new byte[300_001]));
+    assertArrayEquals(new Object[] {"292.96KB"}, e.args());
+  }
+
+  @Test
+  void aLimitOfMegabytesIsShownInMegabytesRoundedDown() {
+    assertEquals("10MB", new DocumentUploadPolicy(10L * 1024 * 1024).limitText());
+    assertEquals("1.5MB", new DocumentUploadPolicy(1536L * 1024).limitText());
+    assertEquals("1MB", new DocumentUploadPolicy(1024L * 1024).limitText());
+    assertEquals("2.99MB", new DocumentUploadPolicy(3L * 1024 * 1024 - 1).limitText());
   }
 
   @Test

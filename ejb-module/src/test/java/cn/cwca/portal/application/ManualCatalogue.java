@@ -17,32 +17,48 @@ import java.util.List;
 
 /**
  * The reference data of the V3 migration, as the user manual (4.1.x.3) and PRODUCT.md state it, for
- * the rule tests; the integration tests check that the seeded tables say the same.
+ * the rule tests; the integration test (CertificateApplicationIT, through this module's test-jar)
+ * checks that every seeded row says the same. Pickup options are listed in display order.
  */
-final class ManualCatalogue {
+public final class ManualCatalogue {
 
-  static final HandlingPoint LIAOCHENG = new HandlingPoint("SD_LIAOCHENG", "山东聊城办理点", "山东省聊城市");
-  static final HandlingPoint YINCHUAN = new HandlingPoint("NX_YINCHUAN", "宁夏银川办理点", "宁夏回族自治区银川市");
+  public static final HandlingPoint LIAOCHENG =
+      new HandlingPoint("SD_LIAOCHENG", "山东聊城办理点", "山东省聊城市");
+  public static final HandlingPoint YINCHUAN =
+      new HandlingPoint("NX_YINCHUAN", "宁夏银川办理点", "宁夏回族自治区银川市");
 
   private ManualCatalogue() {}
 
-  static PickupRules pickupRules() {
-    return new PickupRules(
-        List.of(
-            new PickupOption(NEW_OR_REPLACE, false, COURIER, LIAOCHENG),
-            new PickupOption(NEW_OR_REPLACE, false, PICKUP, LIAOCHENG),
-            new PickupOption(NEW_OR_REPLACE, true, COURIER, YINCHUAN),
-            new PickupOption(RENEW, false, SELF_SERVICE, LIAOCHENG),
-            new PickupOption(CHANGE, false, SELF_SERVICE, LIAOCHENG),
-            new PickupOption(CHANGE_AND_RENEW, false, SELF_SERVICE, LIAOCHENG),
-            new PickupOption(LOST, false, COURIER, LIAOCHENG),
-            new PickupOption(LOST, false, PICKUP, LIAOCHENG),
-            new PickupOption(RENEW_AND_LOST, false, COURIER, LIAOCHENG),
-            new PickupOption(RENEW_AND_LOST, false, PICKUP, LIAOCHENG),
-            new PickupOption(RENEW_AND_LOST, true, COURIER, YINCHUAN)));
+  /** 办理点, in display order. */
+  public static List<HandlingPoint> handlingPoints() {
+    return List.of(LIAOCHENG, YINCHUAN);
   }
 
-  static PriceTable priceTable() {
+  public static PickupRules pickupRules() {
+    return new PickupRules(pickupOptions());
+  }
+
+  /** 取key方式 per service type and key, in display order within each. */
+  public static List<PickupOption> pickupOptions() {
+    return List.of(
+        new PickupOption(NEW_OR_REPLACE, false, COURIER, LIAOCHENG),
+        new PickupOption(NEW_OR_REPLACE, false, PICKUP, LIAOCHENG),
+        new PickupOption(NEW_OR_REPLACE, true, COURIER, YINCHUAN),
+        new PickupOption(RENEW, false, SELF_SERVICE, LIAOCHENG),
+        new PickupOption(CHANGE, false, SELF_SERVICE, LIAOCHENG),
+        new PickupOption(CHANGE_AND_RENEW, false, SELF_SERVICE, LIAOCHENG),
+        new PickupOption(LOST, false, COURIER, LIAOCHENG),
+        new PickupOption(LOST, false, PICKUP, LIAOCHENG),
+        new PickupOption(RENEW_AND_LOST, false, COURIER, LIAOCHENG),
+        new PickupOption(RENEW_AND_LOST, false, PICKUP, LIAOCHENG),
+        new PickupOption(RENEW_AND_LOST, true, COURIER, YINCHUAN));
+  }
+
+  public static PriceTable priceTable() {
+    return new PriceTable(priceEntries());
+  }
+
+  public static List<PriceEntry> priceEntries() {
     List<PriceEntry> entries = new ArrayList<>();
     years(entries, NEW_OR_REPLACE, false, "0.00", "0.00", "0.00");
     years(entries, NEW_OR_REPLACE, true, "300.00", "500.00", "700.00");
@@ -52,10 +68,14 @@ final class ManualCatalogue {
     years(entries, CHANGE_AND_RENEW, false, "260.00", "440.00", "600.00");
     years(entries, RENEW_AND_LOST, false, "200.00", "380.00", "540.00");
     years(entries, RENEW_AND_LOST, true, "350.00", "530.00", "690.00");
-    return new PriceTable(entries);
+    return entries;
   }
 
-  static DocumentRequirements documentRequirements() {
+  public static DocumentRequirements documentRequirements() {
+    return new DocumentRequirements(documentRequirementRows());
+  }
+
+  public static List<DocumentRequirement> documentRequirementRows() {
     List<DocumentRequirement> rows = new ArrayList<>();
     for (ServiceType type : ServiceType.values()) {
       for (DocumentType document : DocumentType.values()) {
@@ -76,7 +96,7 @@ final class ManualCatalogue {
           new DocumentRequirement(
               AccountType.NATURAL_PERSON, type, DocumentType.POWER_OF_ATTORNEY, false));
     }
-    return new DocumentRequirements(rows);
+    return rows;
   }
 
   private static void years(

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.account.ProfileUpdate;
 import cn.cwca.portal.application.AgentDetails;
@@ -22,17 +23,24 @@ import cn.cwca.portal.application.CertificateChoice;
 import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.DocumentContent;
 import cn.cwca.portal.application.DocumentInfo;
+import cn.cwca.portal.application.DocumentRequirements;
 import cn.cwca.portal.application.DocumentSlot;
 import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.HandlingPoint;
+import cn.cwca.portal.application.InputField;
+import cn.cwca.portal.application.ManualCatalogue;
 import cn.cwca.portal.application.PaymentStatus;
 import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.application.PickupMethod;
 import cn.cwca.portal.application.PickupOption;
+import cn.cwca.portal.application.PickupRules;
+import cn.cwca.portal.application.PriceTable;
 import cn.cwca.portal.application.ProgressPage;
 import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.application.ReviewStatus;
 import cn.cwca.portal.application.ServiceType;
 import cn.cwca.portal.application.SubmissionResult;
+import cn.cwca.portal.application.UncheckedInput;
 import cn.cwca.portal.application.WizardStep;
 import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
@@ -44,19 +52,25 @@ import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -70,8 +84,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * called as the authenticated applicant {@link TestCallerMechanism#LOGIN_NAME} (a natural person,
  * so the required documents are the 申请单, the 协议 and the 经办人身份证复印件): each of the six service types
  * from the first step to the order, the refusals of submission, idempotent submission, cancelling,
- * and that another applicant's 申请ID gives nothing. Every test starts without an open draft and
- * makes its own data.
+ * and that another applicant's 申请ID gives nothing. Every test starts as an applicant without an
+ * open draft, orders or certificates (earlier tests' are handed to someone else) and makes its own
+ * data.
  */
 @ExtendWith(ArquillianExtension.class)
 class CertificateApplicationIT {
@@ -96,6 +111,7 @@ class CertificateApplicationIT {
             org.bouncycastle.asn1.ASN1Object.class),
         CertificateApplicationIT.class,
         KeyCertificates.class,
+        ManualCatalogue.class,
         LegacyCa.class,
         TestIdentities.class,
         TestCallerMechanism.class);
@@ -111,9 +127,12 @@ class CertificateApplicationIT {
   @Resource(lookup = "jdbc/caportal")
   DataSource database;
 
-  /** The caller has an account and no open draft, whatever an earlier test did. */
+  /**
+   * The caller has an account, no open draft, and no orders or certificates (so that 新办's free
+   * first key is still theirs to ask for), whatever an earlier test or test class did.
+   */
   @BeforeEach
-  void callerHasAnAccountAndNoDraft() {
+  void callerHasAnAccountAndNothingElse() throws SQLException {
     if (accounts.find(ME).isEmpty()) {
       accounts.registerPerson(TestIdentities.person("测试申请人", ME), CLIENT);
     }
@@ -123,6 +142,7 @@ class CertificateApplicationIT {
       accounts.updateProfile(new ProfileUpdate("测试申请人", me.getMobile(), null), CLIENT);
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
+    handEverythingToSomeoneElse();
   }
 
   // --- the six service types, end to end ------------------------------------------------------
@@ -323,6 +343,62 @@ class CertificateApplicationIT {
   }
 
   @Test
+  void aFreeFirstKeyIsRefusedToAnApplicantWhoHoldsAValidCertificate() throws SQLException {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    registryCertificate(now.minusMonths(1), now.plusYears(1));
+
+    BusinessException e = assertThrows(BusinessException.class, () -> step1(newKey(false)));
+
+    assertEquals("application.firstKeyTaken", e.messageKey());
+    assertTrue(applications.currentDraft().isEmpty(), "nothing was saved");
+    String id = step1(newKey(true));
+    assertTrue(applications.findMine(id).orElseThrow().isFurtherPaidKey());
+  }
+
+  @Test
+  void aFreeFirstKeyIsRefusedWhileAnotherFreeFirstKeyOrderStands() throws SQLException {
+    String first = submitted(newKey(false));
+
+    BusinessException e = assertThrows(BusinessException.class, () -> step1(newKey(false)));
+    assertEquals("application.firstKeyTaken", e.messageKey());
+
+    reject(first); // as a reviewer would: a rejected order gave no key
+    String again = step1(newKey(false));
+    assertFalse(applications.findMine(again).orElseThrow().isFurtherPaidKey());
+  }
+
+  @Test
+  void submissionRefusesAFreeFirstKeyThatWasGivenSinceStepOne() throws SQLException {
+    String id = step1(newKey(false));
+    walkToSubmission(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    registryCertificate(now.minusDays(1), now.plusYears(1)); // issued meanwhile
+
+    BusinessException e = assertThrows(BusinessException.class, () -> submit(id));
+
+    assertEquals("application.firstKeyTaken", e.messageKey());
+    assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
+  }
+
+  @Test
+  void aResumedDraftSavesAChangedServiceType() {
+    String id = step1(newKey(true));
+    applications.confirmUserInformation(id);
+
+    // 上一步 to 证书信息填写, then another service type (each call reads the draft afresh)
+    applications.goBack(id, WizardStep.CERTIFICATE_INFORMATION);
+    assertEquals(id, step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.VALID_UNTIL_2049)));
+
+    CertificateApplication draft = applications.findMine(id).orElseThrow();
+    assertEquals(ServiceType.CHANGE, draft.getServiceType());
+    assertNull(draft.getYears());
+    assertFalse(draft.isFurtherPaidKey());
+    assertEquals(KeyCertificates.SUBJECT_NAME, draft.getCertificateSubjectName());
+    assertEquals(WizardStep.CONFIRMATION, draft.getWizardStep());
+  }
+
+  @Test
   void theDraftKeepsEveryStepAndIsResumed() {
     String id = step1(newKey(false));
     String again =
@@ -341,6 +417,76 @@ class CertificateApplicationIT {
     applications.discardDraft(id, CLIENT);
     assertTrue(applications.currentDraft().isEmpty());
     assertTrue(applications.findMine(id).isEmpty());
+  }
+
+  @Test
+  void whatIsTypedIsKeptUncheckedInADraftStartedOnTheFirstChange() {
+    CertificateApplication started =
+        applications.keepUncheckedInput(
+            null,
+            WizardStep.CERTIFICATE_INFORMATION,
+            UncheckedInput.of(
+                Map.of(
+                    InputField.SERVICE_TYPE, "NEW_OR_REPLACE",
+                    InputField.AGENT_NAME, "钱",
+                    InputField.AGENT_MOBILE, "123")));
+
+    CertificateApplication draft = applications.currentDraft().orElseThrow();
+    assertEquals(started.getPublicId(), draft.getPublicId());
+    assertEquals("123", draft.getUncheckedInput().text(InputField.AGENT_MOBILE), "as typed");
+    assertNull(draft.getServiceType(), "no step is saved");
+    assertEquals(WizardStep.CERTIFICATE_INFORMATION, draft.getWizardStep());
+
+    String id = draft.getPublicId();
+    applications.keepUncheckedInput(
+        null,
+        WizardStep.CERTIFICATE_INFORMATION,
+        UncheckedInput.of(Map.of(InputField.AGENT_NAME, "钱经办")));
+    assertEquals(
+        Map.of(InputField.AGENT_NAME, "钱经办"),
+        applications.currentDraft().orElseThrow().getUncheckedInput().texts(),
+        "the open draft goes on, the step's input is replaced");
+
+    assertEquals(id, step1(newKey(true)));
+    CertificateApplication saved = applications.findMine(id).orElseThrow();
+    assertTrue(saved.getUncheckedInput().isEmpty(), "立即申请 saved the checked values");
+    assertEquals("测试经办人", saved.getAgentName());
+
+    applications.confirmUserInformation(id);
+    applications.keepUncheckedInput(
+        id,
+        WizardStep.PICKUP,
+        UncheckedInput.of(
+            Map.of(InputField.RECIPIENT_NAME, "李", InputField.RECIPIENT_MOBILE, "138")));
+    assertEquals(
+        "138",
+        applications
+            .findMine(id)
+            .orElseThrow()
+            .getUncheckedInput()
+            .text(InputField.RECIPIENT_MOBILE));
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+    assertTrue(applications.findMine(id).orElseThrow().getUncheckedInput().isEmpty());
+  }
+
+  @Test
+  void typedInputIsRefusedForAnOrderAndForAnotherApplicantsDraft() throws SQLException {
+    UncheckedInput remark = UncheckedInput.of(Map.of(InputField.REMARK, "晚了"));
+    String order = submitted(newKey(true));
+    BusinessException late =
+        assertThrows(
+            BusinessException.class,
+            () -> applications.keepUncheckedInput(order, WizardStep.PICKUP, remark));
+    assertEquals("application.notDraft", late.messageKey());
+
+    String theirs = step1(newKey(true));
+    handOver(theirs, someoneElse());
+    BusinessException foreign =
+        assertThrows(
+            BusinessException.class,
+            () -> applications.keepUncheckedInput(theirs, WizardStep.PICKUP, remark));
+    assertEquals("application.notFound", foreign.messageKey());
   }
 
   // --- documents and submission -----------------------------------------------------------
@@ -457,7 +603,7 @@ class CertificateApplicationIT {
   void theProgressGridListsOrdersNewestFirstWithoutDrafts() {
     String older = submitted(newKey(true));
     String newer = submitted(newKey(false));
-    step1(newKey(false)); // an open draft is not a row
+    step1(newKey(true)); // an open draft is not a row
 
     ProgressPage page = applications.page(0, 2, null);
 
@@ -486,6 +632,14 @@ class CertificateApplicationIT {
     assertFalse(
         applications.page(0, 100, null).rows().stream().anyMatch(r -> r.publicId().equals(id)));
     assertEquals(Optional.empty(), applications.findMine("AAAAAAAAAAAAAAAA"));
+  }
+
+  @Test
+  void anApplicantWithoutAStaffRoleCannotUseTheStaffsReadPath() {
+    String id = submitted(newKey(true));
+    assertThrows(
+        EJBAccessException.class, () -> documents.readForStaff(id, DocumentType.APPLICATION_FORM));
+    assertThrows(EJBAccessException.class, () -> applications.findForStaff(id));
   }
 
   @Test
@@ -518,22 +672,106 @@ class CertificateApplicationIT {
   }
 
   @Test
-  void theSeededCatalogueFollowsTheManual() {
+  void everySeededReferenceRowIsTheManuals() throws SQLException {
     assertEquals(
-        List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
-        describe(catalogue.pickupRules().optionsFor(ServiceType.NEW_OR_REPLACE, false)));
+        sorted(
+            ManualCatalogue.handlingPoints().stream()
+                .map(p -> p.getCode() + "|" + p.getName() + "|" + p.getAddress())),
+        rows("select code || '|' || name || '|' || address from handling_point"));
+    assertEquals(
+        sorted(
+            ManualCatalogue.pickupOptions().stream()
+                .map(
+                    o ->
+                        o.getServiceType()
+                            + "|"
+                            + o.isFurtherKey()
+                            + "|"
+                            + o.getMethod()
+                            + "|"
+                            + o.getHandlingPoint().getCode())),
+        rows(
+            "select service_type || '|' || further_key || '|' || pickup_method || '|'"
+                + " || handling_point_code from pickup_option"));
+    assertEquals(
+        sorted(
+            ManualCatalogue.priceEntries().stream()
+                .map(
+                    e ->
+                        e.getServiceType()
+                            + "|"
+                            + e.isFurtherKey()
+                            + "|"
+                            + e.getYears()
+                            + "|"
+                            + e.getAmount().toPlainString())),
+        rows(
+            "select service_type || '|' || further_key || '|' || years || '|' || amount"
+                + " from price_entry"));
+    assertEquals(
+        sorted(
+            ManualCatalogue.documentRequirementRows().stream()
+                .map(
+                    r ->
+                        r.getUserType()
+                            + "|"
+                            + r.getServiceType()
+                            + "|"
+                            + r.getDocumentType()
+                            + "|"
+                            + r.isRequired())),
+        rows(
+            "select user_type || '|' || service_type || '|' || document_type || '|' || required"
+                + " from document_requirement"));
+  }
+
+  @Test
+  void theWizardReadsTheSeededCatalogueInTheManualsOrder() {
+    assertEquals(
+        ManualCatalogue.handlingPoints().stream().map(HandlingPoint::getCode).toList(),
+        catalogue.handlingPoints().stream().map(HandlingPoint::getCode).toList());
+    PickupRules manualPickup = ManualCatalogue.pickupRules();
+    PickupRules seededPickup = catalogue.pickupRules();
+    PriceTable manualPrices = ManualCatalogue.priceTable();
+    PriceTable seededPrices = catalogue.priceTable();
+    DocumentRequirements manualDocuments = ManualCatalogue.documentRequirements();
+    for (ServiceType type : ServiceType.values()) {
+      for (boolean furtherKey : List.of(false, true)) {
+        String what = type + (furtherKey ? ", further key" : ", first key");
+        assertEquals(
+            describe(manualPickup.optionsFor(type, furtherKey)),
+            describe(seededPickup.optionsFor(type, furtherKey)),
+            what);
+        List<Integer> years = manualPrices.yearOptions(type, furtherKey);
+        assertEquals(years, seededPrices.yearOptions(type, furtherKey), what);
+        for (Integer y : type.needsYears() ? years : withoutYears()) {
+          assertEquals(
+              price(manualPrices, type, furtherKey, y),
+              price(seededPrices, type, furtherKey, y),
+              what + ", years " + y);
+        }
+      }
+      for (AccountType user : List.of(AccountType.NATURAL_PERSON, AccountType.ORGANISATION)) {
+        DocumentRequirements seeded = catalogue.documentRequirements(user, type);
+        assertEquals(
+            manualDocuments.asked(user, type), seeded.asked(user, type), user + " " + type);
+        assertEquals(
+            manualDocuments.required(user, type), seeded.required(user, type), user + " " + type);
+      }
+    }
+    // What the manual says in words: 丢失补办 and the first key of 更新+丢失补办 leave 山东聊城 by courier
+    // or are collected there, a further key only ships from 宁夏银川, the first 新办 key is free.
+    for (ServiceType type : List.of(ServiceType.LOST, ServiceType.RENEW_AND_LOST)) {
+      assertEquals(
+          List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
+          describe(seededPickup.optionsFor(type, false)),
+          type.name());
+    }
     assertEquals(
         List.of("COURIER@NX_YINCHUAN"),
-        describe(catalogue.pickupRules().optionsFor(ServiceType.NEW_OR_REPLACE, true)));
-    for (ServiceType type :
-        List.of(ServiceType.RENEW, ServiceType.CHANGE, ServiceType.CHANGE_AND_RENEW)) {
-      assertEquals(
-          List.of(PickupMethod.SELF_SERVICE), catalogue.pickupRules().methodsFor(type, false));
-    }
-    assertTrue(catalogue.priceTable().quote(ServiceType.NEW_OR_REPLACE, false, 1).isFree());
-    assertEquals(List.of(1, 2, 3), applications.yearOptions(ServiceType.RENEW, false));
+        describe(seededPickup.optionsFor(ServiceType.RENEW_AND_LOST, true)));
+    assertTrue(seededPrices.quote(ServiceType.NEW_OR_REPLACE, false, 1).isFree());
     assertEquals(List.of(), applications.yearOptions(ServiceType.LOST, false));
-    assertEquals(2, catalogue.handlingPoints().size());
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -589,6 +827,32 @@ class CertificateApplicationIT {
     }
   }
 
+  /** A type without 证书年限 has one price, quoted without years. */
+  private static List<Integer> withoutYears() {
+    return Arrays.asList((Integer) null);
+  }
+
+  private static String price(PriceTable table, ServiceType type, boolean furtherKey, Integer y) {
+    return table.quote(type, furtherKey, y).amount().toPlainString();
+  }
+
+  private static List<String> sorted(Stream<String> rows) {
+    return rows.sorted().toList();
+  }
+
+  /** The single text column of every row the query returns, sorted. */
+  private List<String> rows(String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement select = c.prepareStatement(query);
+        ResultSet result = select.executeQuery()) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows.stream().sorted().toList();
+  }
+
   private static List<String> describe(List<PickupOption> options) {
     return options.stream().map(o -> o.getMethod() + "@" + o.getHandlingPoint().getCode()).toList();
   }
@@ -620,6 +884,40 @@ class CertificateApplicationIT {
       insert.executeUpdate();
     }
     return serial;
+  }
+
+  /**
+   * The caller's orders and registry certificates, as if someone else had them: each test starts as
+   * an applicant who has not had a key yet.
+   */
+  private void handEverythingToSomeoneElse() throws SQLException {
+    String archive = TestIdentities.residentId();
+    try (Connection c = database.getConnection();
+        PreparedStatement orders =
+            c.prepareStatement(
+                "update certificate_application set owner_login_name = ?"
+                    + " where owner_login_name = ? and review_status <> 'DRAFT'");
+        PreparedStatement certificates =
+            c.prepareStatement(
+                "update issued_certificate set owner_login_name = ? where owner_login_name = ?")) {
+      for (PreparedStatement update : List.of(orders, certificates)) {
+        update.setString(1, archive);
+        update.setString(2, ME);
+        update.executeUpdate();
+      }
+    }
+  }
+
+  /** 驳回 by a reviewer (the review screens are a later issue). */
+  private void reject(String publicId) throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "update certificate_application set review_status = 'REJECTED',"
+                    + " review_opinion = '资料不清晰' where public_id = ?")) {
+      update.setString(1, publicId);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   private void handOver(String publicId, String newOwner) throws SQLException {

@@ -11,12 +11,14 @@ import cn.cwca.portal.application.CertificateChoice;
 import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.CertificateSource;
 import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.InputField;
 import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.application.PickupMethod;
 import cn.cwca.portal.application.PickupOption;
 import cn.cwca.portal.application.PriceQuote;
 import cn.cwca.portal.application.ServiceType;
 import cn.cwca.portal.application.SubmissionResult;
+import cn.cwca.portal.application.UncheckedInput;
 import cn.cwca.portal.application.WizardStep;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.rules.AdministrativeDivisions;
@@ -42,7 +44,9 @@ import org.primefaces.model.file.UploadedFile;
  * /applicant/apply.xhtml: the certificate application wizard (user manual 4.1): 证书信息填写 > 用户信息确认 >
  * 取key方式 > 资料文件上传 > 提交成功. Every step is saved by {@link ApplicationService} in the draft, and the
  * page always shows the step the draft stands at (after each step it reloads itself), so that a
- * refresh, a new session or another browser resumes where the applicant left off.
+ * refresh, a new session or another browser resumes where the applicant left off. Before a step is
+ * saved, what is typed on 证书信息填写 and 取key方式 is kept in the draft on every change ({@link
+ * #keepInput}) and shown again when the step reopens.
  */
 @Named
 @ViewScoped
@@ -81,6 +85,9 @@ public class ApplyBacking implements Serializable {
 
   private Stage stage;
   private CertificateApplication application;
+
+  /** The current step's fields as typed ({@link UncheckedInput} as JSON), sent on every change. */
+  private String uncheckedInput;
 
   // 证书信息填写
   private ServiceType serviceType;
@@ -171,6 +178,7 @@ public class ApplyBacking implements Serializable {
     agentIdType = a.getAgentIdType() == null ? IdType.RESIDENT_ID : a.getAgentIdType();
     agentIdNumber = a.getAgentIdNumber();
     statementAccepted = a.isStatementAccepted();
+    restoreCertificateInformation(a.getUncheckedInput());
     refreshChoices();
     if (isFromKey() && keyMemo.derBase64() != null) {
       try {
@@ -197,11 +205,64 @@ public class ApplyBacking implements Serializable {
     collectorName = application.getCollectorName();
     collectorMobile = application.getCollectorMobile();
     collectorIdNumber = application.getCollectorIdNumber();
+    restorePickup(application.getUncheckedInput());
     List<PickupMethod> methods = getPickupMethods();
     if (pickupMethod == null && methods.size() == 1) {
       pickupMethod = methods.get(0);
     }
     choosePointIfSingle();
+  }
+
+  /** What was typed on 证书信息填写 and not saved yet, in place of the saved values. */
+  private void restoreCertificateInformation(UncheckedInput typed) {
+    if (typed.has(InputField.SERVICE_TYPE)) {
+      serviceType = typed.choice(InputField.SERVICE_TYPE, ServiceType.class);
+    }
+    if (typed.has(InputField.YEARS)) {
+      years = typed.number(InputField.YEARS);
+    }
+    if (typed.has(InputField.HOLDS_JIANGSU_KEY)) {
+      holdsJiangsuKey = typed.yesOrNo(InputField.HOLDS_JIANGSU_KEY);
+    }
+    if (typed.has(InputField.FURTHER_PAID_KEY)) {
+      furtherPaidKey = typed.yesOrNo(InputField.FURTHER_PAID_KEY);
+    }
+    certificateSerial = typedText(typed, InputField.CERTIFICATE_SERIAL, certificateSerial);
+    agentName = typedText(typed, InputField.AGENT_NAME, agentName);
+    agentMobile = typedText(typed, InputField.AGENT_MOBILE, agentMobile);
+    IdType idType = typed.choice(InputField.AGENT_ID_TYPE, IdType.class);
+    if (idType != null) {
+      agentIdType = idType;
+    }
+    agentIdNumber = typedText(typed, InputField.AGENT_ID_NUMBER, agentIdNumber);
+    if (typed.has(InputField.STATEMENT_ACCEPTED)) {
+      statementAccepted = Boolean.TRUE.equals(typed.yesOrNo(InputField.STATEMENT_ACCEPTED));
+    }
+  }
+
+  /** What was typed on 取key方式 and not saved yet, in place of the saved values. */
+  private void restorePickup(UncheckedInput typed) {
+    PickupMethod method = typed.choice(InputField.PICKUP_METHOD, PickupMethod.class);
+    if (method != null && getPickupMethods().contains(method)) {
+      pickupMethod = method;
+    }
+    handlingPointCode = typedText(typed, InputField.HANDLING_POINT, handlingPointCode);
+    recipientName = typedText(typed, InputField.RECIPIENT_NAME, recipientName);
+    recipientMobile = typedText(typed, InputField.RECIPIENT_MOBILE, recipientMobile);
+    recipientAddress = typedText(typed, InputField.RECIPIENT_ADDRESS, recipientAddress);
+    remark = typedText(typed, InputField.REMARK, remark);
+    collectorName = typedText(typed, InputField.COLLECTOR_NAME, collectorName);
+    collectorMobile = typedText(typed, InputField.COLLECTOR_MOBILE, collectorMobile);
+    collectorIdNumber = typedText(typed, InputField.COLLECTOR_ID_NUMBER, collectorIdNumber);
+  }
+
+  /** The typed text of the field ({@code null} when cleared), or the saved value without input. */
+  private static String typedText(UncheckedInput typed, InputField field, String saved) {
+    if (!typed.has(field)) {
+      return saved;
+    }
+    String text = typed.text(field);
+    return text.isEmpty() ? null : text;
   }
 
   private void showDocuments() {
@@ -233,6 +294,28 @@ public class ApplyBacking implements Serializable {
       return null;
     }
     return RESUME;
+  }
+
+  // ===== what is typed, before a step is saved =====
+
+  /**
+   * The remote command of 证书信息填写 and 取key方式, on every change of their fields: keeps the step's
+   * fields as typed in the draft (starting the draft on the first change), unchecked. Tells the
+   * page whether they were kept ({@code inputKept}) and, if not, why ({@code refusal}).
+   */
+  public void keepInput(WizardStep step) {
+    PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+    try {
+      application =
+          applications.keepUncheckedInput(
+              application == null ? null : application.getPublicId(),
+              step,
+              UncheckedInput.fromJson(uncheckedInput));
+      ajax.addCallbackParam("inputKept", true);
+    } catch (BusinessException refusal) {
+      ajax.addCallbackParam("inputKept", false);
+      ajax.addCallbackParam("refusal", FacesMessages.message(refusal.messageKey(), refusal.args()));
+    }
   }
 
   // ===== 证书信息填写 =====
@@ -556,12 +639,13 @@ public class ApplyBacking implements Serializable {
 
   /** The size limit of an upload, for p:fileUpload's sizeLimit. */
   public long getMaxBytes() {
-    return documents.maxBytes();
+    return documents.uploadPolicy().maxBytes();
   }
 
   /** The size limit's refusal, shown by p:fileUpload before sending a file that is too large. */
   public String getTooLargeMessage() {
-    return FacesMessages.message("application.document.tooLarge", getMaxBytes() / (1024 * 1024));
+    return FacesMessages.message(
+        "application.document.tooLarge", documents.uploadPolicy().limitText());
   }
 
   public PriceQuote getQuote() {
@@ -588,6 +672,14 @@ public class ApplyBacking implements Serializable {
   }
 
   // ===== view parameters and inputs =====
+
+  public String getUncheckedInput() {
+    return uncheckedInput;
+  }
+
+  public void setUncheckedInput(String uncheckedInput) {
+    this.uncheckedInput = uncheckedInput;
+  }
 
   public boolean isResume() {
     return resume;

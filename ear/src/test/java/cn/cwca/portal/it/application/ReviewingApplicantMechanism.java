@@ -1,0 +1,34 @@
+package cn.cwca.portal.it.application;
+
+import cn.cwca.portal.rules.ResidentIdNumbers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+
+/**
+ * Test-only: authenticates every request of the test WAR as {@link #LOGIN_NAME}, an applicant who
+ * is a reviewer too, so that one test submits an application through the applicant's services and
+ * reads it through the staff's (the review screens are a later issue). Used instead of {@code
+ * TestCallerMechanism}.
+ */
+@ApplicationScoped
+public class ReviewingApplicantMechanism implements HttpAuthenticationMechanism {
+
+  /** A valid resident ID (济南市历下区) that the random test identities never produce. */
+  public static final String LOGIN_NAME = residentId();
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    return context.notifyContainerAboutLogin(LOGIN_NAME, Set.of("APPLICANT", "REVIEWER"));
+  }
+
+  private static String residentId() {
+    String first17 = "37010219800101666";
+    return first17 + ResidentIdNumbers.checkCharacter(first17);
+  }
+}

@@ -1,0 +1,158 @@
+package cn.cwca.portal.it.application;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.application.AgentDetails;
+import cn.cwca.portal.application.ApplicationDocumentService;
+import cn.cwca.portal.application.ApplicationService;
+import cn.cwca.portal.application.CertificateInformation;
+import cn.cwca.portal.application.DocumentContent;
+import cn.cwca.portal.application.DocumentSlot;
+import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.PickupDetails;
+import cn.cwca.portal.application.ServiceType;
+import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.it.PortalDeployment;
+import cn.cwca.portal.it.TestIdentities;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff's read path of the documents ({@link ApplicationDocumentService#readForStaff}) through
+ * the real services, called as {@link ReviewingApplicantMechanism#LOGIN_NAME}, an applicant with
+ * the reviewer's role: any applicant's submitted application, never a draft or an unknown one. That
+ * an applicant without a staff role is refused is in CertificateApplicationIT.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StaffDocumentReadIT {
+
+  private static final ClientInfo CLIENT = new ClientInfo("203.0.113.79");
+  private static final String ME = ReviewingApplicantMechanism.LOGIN_NAME;
+  private static final byte[] PDF =
+      "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+          .getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
+  };
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return PortalDeployment.servicesWithTests(
+        StaffDocumentReadIT.class, TestIdentities.class, ReviewingApplicantMechanism.class);
+  }
+
+  @EJB ApplicationService applications;
+  @EJB ApplicationDocumentService documents;
+  @EJB AccountService accounts;
+
+  @Resource(lookup = "jdbc/caportal")
+  DataSource database;
+
+  @BeforeEach
+  void callerHasAnAccountAndNoDraft() {
+    if (accounts.find(ME).isEmpty()) {
+      accounts.registerPerson(TestIdentities.person("审核测试人", ME), CLIENT);
+    }
+    applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
+  }
+
+  @Test
+  void theStaffReadTheDocumentsOfAnyApplicantsSubmittedApplication() throws SQLException {
+    String id = draftWithDocuments();
+    String token = applications.findMine(id).orElseThrow().getSubmissionToken();
+    applications.submit(id, token, CLIENT);
+    handOver(id, someoneElse());
+    assertTrue(documents.read(id, DocumentType.AGENT_ID_COPY).isEmpty(), "no longer the caller's");
+
+    DocumentContent copy = documents.readForStaff(id, DocumentType.AGENT_ID_COPY).orElseThrow();
+
+    assertArrayEquals(PNG, copy.bytes());
+    assertEquals("image/png", copy.contentType());
+    assertEquals("身份证.png", copy.fileName());
+    assertEquals(DocumentType.AGENT_ID_COPY, copy.type());
+    assertArrayEquals(
+        PDF, documents.readForStaff(id, DocumentType.APPLICATION_FORM).orElseThrow().bytes());
+    assertTrue(applications.findForStaff(id.toLowerCase()).isPresent(), "申请ID in any case");
+  }
+
+  @Test
+  void theStaffReadNothingOfADraftAnUnknownApplicationOrAMissingDocument() {
+    String draft = draftWithDocuments();
+    assertTrue(documents.read(draft, DocumentType.AGENT_ID_COPY).isPresent(), "the owner reads it");
+    assertTrue(documents.readForStaff(draft, DocumentType.AGENT_ID_COPY).isEmpty(), "a draft");
+    assertTrue(applications.findForStaff(draft).isEmpty());
+
+    String token = applications.findMine(draft).orElseThrow().getSubmissionToken();
+    applications.submit(draft, token, CLIENT);
+    assertTrue(documents.readForStaff(draft, DocumentType.POWER_OF_ATTORNEY).isEmpty());
+    assertTrue(documents.readForStaff(draft, null).isEmpty());
+    assertTrue(documents.readForStaff("AAAAAAAAAAAAAAAA", DocumentType.AGENT_ID_COPY).isEmpty());
+    assertTrue(documents.readForStaff(null, DocumentType.AGENT_ID_COPY).isEmpty());
+  }
+
+  /** A 新办 of a further key ready to submit, with the person's required documents uploaded. */
+  private String draftWithDocuments() {
+    String id =
+        applications
+            .saveCertificateInformation(
+                null,
+                new CertificateInformation(
+                    ServiceType.NEW_OR_REPLACE,
+                    1,
+                    false,
+                    true,
+                    null,
+                    null,
+                    new AgentDetails(
+                        "测试经办人",
+                        TestIdentities.mobile(),
+                        IdType.RESIDENT_ID,
+                        TestIdentities.residentId()),
+                    true),
+                CLIENT)
+            .getPublicId();
+    applications.confirmUserInformation(id);
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+    for (DocumentSlot slot : documents.slots(id)) {
+      if (slot.type() == DocumentType.AGENT_ID_COPY) {
+        documents.upload(id, slot.type(), "身份证.png", PNG, CLIENT);
+      } else if (slot.required()) {
+        documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
+      }
+    }
+    return id;
+  }
+
+  private String someoneElse() {
+    String id = TestIdentities.residentId();
+    accounts.registerPerson(TestIdentities.person("其他申请人", id), CLIENT);
+    return id;
+  }
+
+  private void handOver(String publicId, String newOwner) throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "update certificate_application set owner_login_name = ? where public_id = ?")) {
+      update.setString(1, newOwner);
+      update.setString(2, publicId);
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+}
