@@ -295,21 +295,6 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /**
-   * Requests a portal address with this session's cookies, as following a link would, and answers
-   * the HTTP status and content type, e.g. {@code "200 application/pkix-cert"}.
-   */
-  String fetch(String path) {
-    return (String)
-        ((JavascriptExecutor) driver)
-            .executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                    + " fetch(arguments[0], {credentials: 'same-origin'}).then("
-                    + " function (r) { done(r.status + ' ' + (r.headers.get('Content-Type') || ''));"
-                    + " }, function (e) { done('failed ' + e); });",
-                PORTAL + path);
-  }
-
   @Override
   public void close() {
     driver.quit();

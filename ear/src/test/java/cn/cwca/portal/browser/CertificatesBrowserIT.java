@@ -2,7 +2,6 @@ package cn.cwca.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.devserver.IntegrationServer;
 import cn.cwca.portal.it.TestIdentities;
@@ -57,10 +56,13 @@ class CertificatesBrowserIT {
     assertFalse(
         applicant.text("certificates").contains(someoneElses.toUpperCase(Locale.ROOT)),
         "someone else's certificate is not listed");
+    Browser.Fetched download =
+        applicant.fetch(Browser.PORTAL + "/applicant/certificate?serial=" + valid);
+    assertEquals(200, download.status(), "the owner's certificate");
+    assertEquals("application/pkix-cert", download.contentType());
     assertEquals(
-        "200 application/pkix-cert", applicant.fetch("/applicant/certificate?serial=" + valid));
-    assertTrue(
-        applicant.fetch("/applicant/certificate?serial=" + someoneElses).startsWith("404 "),
+        404,
+        applicant.fetch(Browser.PORTAL + "/applicant/certificate?serial=" + someoneElses).status(),
         "someone else's certificate is not found");
   }
 
