@@ -66,6 +66,17 @@ class IssuanceBenchmark {
 
   private static final Provider BC = new BouncyCastleProvider();
 
+  /** AWS-LC, where it loads, as the adapter signs with it (RSA and ECDSA software keys). */
+  static final java.util.Optional<Provider> NATIVE = nativeProvider();
+
+  private static java.util.Optional<Provider> nativeProvider() {
+    com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider accp =
+        com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+    return accp.getLoadingError() == null
+        ? java.util.Optional.of(accp)
+        : java.util.Optional.empty();
+  }
+
   @Deployment
   static EnterpriseArchive deployment() throws Exception {
     Files.createDirectories(REPORT.getParent());
@@ -74,7 +85,8 @@ class IssuanceBenchmark {
         List.of(
             BouncyCastleProvider.class,
             X509CertificateHolder.class,
-            org.bouncycastle.asn1.ASN1Object.class),
+            org.bouncycastle.asn1.ASN1Object.class,
+            com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.class),
         war ->
             war.addAsResource(
                 new StringAsset(
@@ -352,7 +364,8 @@ class IssuanceBenchmark {
 
   /**
    * The issuing CA key of the same keystore, signing a certificate-sized message with the provider
-   * the adapter uses for it (the JDK for RSA, Bouncy Castle for P-256 and SM2).
+   * the adapter uses for it (AWS-LC for RSA and P-256 where it loads, else the JDK for RSA and
+   * Bouncy Castle for P-256; Bouncy Castle for SM2).
    */
   private static Figure rawSignatureRate(String algorithm, int threads, long millis)
       throws Exception {
@@ -364,22 +377,25 @@ class IssuanceBenchmark {
     }
     PrivateKey key =
         (PrivateKey) keyStore.getKey("issuing-ca", BenchmarkRunner.KEYSTORE_PASSWORD.toCharArray());
-    String signatureAlgorithm;
+    String signatureAlgorithm =
+        switch (algorithm) {
+          case "RSA_2048" -> "SHA256withRSA";
+          case "EC_P256" -> "SHA256withECDSA";
+          default -> "SM3withSM2";
+        };
     Provider provider;
-    switch (algorithm) {
-      case "RSA_2048" -> {
-        signatureAlgorithm = "SHA256withRSA";
-        provider = java.security.Security.getProvider("SunRsaSign");
-        key = (PrivateKey) java.security.KeyFactory.getInstance("RSA", provider).translateKey(key);
-      }
-      case "EC_P256" -> {
-        signatureAlgorithm = "SHA256withECDSA";
-        provider = BC;
-      }
-      default -> {
-        signatureAlgorithm = "SM3withSM2";
-        provider = BC;
-      }
+    if (!algorithm.equals("SM2") && NATIVE.isPresent()) {
+      provider = NATIVE.get();
+    } else {
+      provider =
+          algorithm.equals("RSA_2048") ? java.security.Security.getProvider("SunRsaSign") : BC;
+    }
+    if (provider != BC) {
+      key =
+          (PrivateKey)
+              java.security.KeyFactory.getInstance(
+                      algorithm.equals("RSA_2048") ? "RSA" : "EC", provider)
+                  .translateKey(key);
     }
     return signatureRate(key, signatureAlgorithm, provider, threads, millis);
   }

@@ -118,7 +118,9 @@ final class CaBootstrap {
                 + ", valid until "
                 + certificate.getNotAfter().toInstant()
                 + ") on the "
-                + token.description());
+                + token.description()
+                + ", signing with "
+                + signers.providerName());
     return new IssuingCa(entry.chain(), algorithm, signers);
   }
 

@@ -156,6 +156,14 @@ public class CaManagedConnectionFactory
       defaultValue = "")
   private String previousIssuerCertificates = "";
 
+  @ConfigProperty(
+      description =
+          "Whether RSA and ECDSA signatures with a PKCS12 key, and the check of requests' RSA and"
+              + " ECDSA signatures, run in AWS-LC (Amazon Corretto Crypto Provider) where its native"
+              + " library loads (Linux x86-64); false: the JDK and Bouncy Castle only",
+      defaultValue = "true")
+  private Boolean nativeCrypto = true;
+
   private transient CaResourceAdapter resourceAdapter;
   private transient PrintWriter logWriter;
 
@@ -262,7 +270,8 @@ public class CaManagedConnectionFactory
         url("crlDistributionPointUrl", crlDistributionPointUrl),
         url("ocspUrl", ocspUrl),
         url("caIssuersUrl", caIssuersUrl),
-        optionalPath("previousIssuerCertificates", previousIssuerCertificates));
+        optionalPath("previousIssuerCertificates", previousIssuerCertificates),
+        nativeCrypto == null || nativeCrypto);
   }
 
   /** A path whose unset system properties read as empty; null when it is empty. */
@@ -525,6 +534,14 @@ public class CaManagedConnectionFactory
     this.previousIssuerCertificates = previousIssuerCertificates;
   }
 
+  public Boolean getNativeCrypto() {
+    return nativeCrypto;
+  }
+
+  public void setNativeCrypto(Boolean nativeCrypto) {
+    this.nativeCrypto = nativeCrypto;
+  }
+
   /** The settings as given, without the password and the PIN. */
   @Override
   public String toString() {
@@ -542,6 +559,8 @@ public class CaManagedConnectionFactory
         + caKeyAlgorithm
         + ", previousIssuerCertificates="
         + previousIssuerCertificates
+        + ", nativeCrypto="
+        + nativeCrypto
         + "]";
   }
 
@@ -563,7 +582,8 @@ public class CaManagedConnectionFactory
         && Objects.equals(crlDistributionPointUrl, that.crlDistributionPointUrl)
         && Objects.equals(ocspUrl, that.ocspUrl)
         && Objects.equals(caIssuersUrl, that.caIssuersUrl)
-        && Objects.equals(previousIssuerCertificates, that.previousIssuerCertificates);
+        && Objects.equals(previousIssuerCertificates, that.previousIssuerCertificates)
+        && Objects.equals(nativeCrypto, that.nativeCrypto);
   }
 
   @Override

@@ -25,6 +25,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  * @param caIssuersUrl where the issuing CA certificate can be fetched, or null
  * @param previousIssuersPath a PEM file of earlier issuing CA certificates whose certificates count
  *     as this CA's, or null
+ * @param nativeCrypto whether RSA and ECDSA may run in AWS-LC (software keys, request checks) where
+ *     it loads
  */
 record CaSettings(
     TokenType tokenType,
@@ -42,7 +44,8 @@ record CaSettings(
     String crlDistributionPointUrl,
     String ocspUrl,
     String caIssuersUrl,
-    Path previousIssuersPath) {
+    Path previousIssuersPath,
+    boolean nativeCrypto) {
 
   /** Where the CA keys are kept. */
   enum TokenType {
@@ -81,6 +84,8 @@ record CaSettings(
         + caIssuersUrl
         + ", previousIssuers="
         + previousIssuersPath
+        + ", nativeCrypto="
+        + nativeCrypto
         + "]";
   }
 }

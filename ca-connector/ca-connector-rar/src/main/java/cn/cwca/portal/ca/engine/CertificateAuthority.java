@@ -50,7 +50,9 @@ final class CertificateAuthority implements AutoCloseable {
   static CertificateAuthority open(CaSettings settings) throws CaException {
     CryptoToken token =
         switch (settings.tokenType()) {
-          case PKCS12 -> Pkcs12Token.open(settings.keystorePath(), settings.keystorePassword());
+          case PKCS12 ->
+              Pkcs12Token.open(
+                  settings.keystorePath(), settings.keystorePassword(), settings.nativeCrypto());
           case PKCS11 ->
               Pkcs11Token.open(
                   settings.pkcs11Library(),
@@ -93,6 +95,11 @@ final class CertificateAuthority implements AutoCloseable {
   List<byte[]> caCertificates() throws CaException {
     requireOpen();
     return ca.chainDer();
+  }
+
+  /** The JCA provider that signs with the issuing CA key. */
+  String signingProviderName() {
+    return ca.signers().providerName();
   }
 
   boolean isOpen() {

@@ -57,6 +57,7 @@ final class CertificateIssuer {
 
   private final IssuingCa ca;
   private final SerialNumbers serials;
+  private final CertificationRequests requests;
 
   /** The extensions every certificate of this CA carries, built once. */
   private final List<Extension> common;
@@ -64,6 +65,8 @@ final class CertificateIssuer {
   CertificateIssuer(IssuingCa ca, CaSettings settings, SerialNumbers serials) {
     this.ca = ca;
     this.serials = serials;
+    this.requests =
+        new CertificationRequests(CryptoProviders.nativeVerifier(settings.nativeCrypto()));
     List<Extension> extensions =
         new ArrayList<>(List.of(NOT_A_CA, SIGNING_KEY_USAGE, CLIENT_AND_EMAIL));
     extensions.add(ca.authorityKeyIdentifier());
@@ -77,7 +80,7 @@ final class CertificateIssuer {
   }
 
   IssuedCertificate issue(IssueRequest request) throws CaException {
-    CertificationRequests.VerifiedKey key = CertificationRequests.verify(request.pkcs10Der());
+    CertificationRequests.VerifiedKey key = requests.verify(request.pkcs10Der());
     Instant notBefore =
         (request.notBefore() != null ? request.notBefore() : Instant.now())
             .truncatedTo(ChronoUnit.SECONDS);

@@ -4,7 +4,14 @@ import cn.cwca.portal.ca.KeyAlgorithm;
 import cn.cwca.portal.ca.RequestRefusedException;
 import cn.cwca.portal.ca.RequestRefusedException.Reason;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -35,33 +42,50 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * signer id of GM/T 0009). Everything else in the request, its subject and requested extensions, is
  * ignored.
  *
- * <p>The signature is verified with Bouncy Castle's lightweight API on its optimised curve
- * implementations: about twice as fast as through the JCA for P-256, and verification is the larger
- * part of the cost of an EC issuance.
+ * <p>Verification is the larger part of the cost of an EC issuance. RSA and ECDSA signatures are
+ * verified in AWS-LC where it is available ({@link CryptoProviders#nativeVerifier}, about three
+ * times faster), otherwise, and always for SM2, with Bouncy Castle's lightweight API on its
+ * optimised curve implementations (about twice as fast as through the JCA for P-256).
  */
 final class CertificationRequests {
 
   /** The public key a request proved possession of. */
   record VerifiedKey(SubjectPublicKeyInfo publicKey, KeyAlgorithm algorithm) {}
 
-  private static final Map<ASN1ObjectIdentifier, Supplier<Digest>> RSA_SIGNATURES =
+  /** A signature algorithm a request may prove possession with: its digest and JCA name. */
+  private record Scheme(Supplier<Digest> digest, String jcaName) {}
+
+  private static final Map<ASN1ObjectIdentifier, Scheme> RSA_SIGNATURES =
       Map.of(
-          PKCSObjectIdentifiers.sha256WithRSAEncryption, SHA256Digest::new,
-          PKCSObjectIdentifiers.sha384WithRSAEncryption, SHA384Digest::new,
-          PKCSObjectIdentifiers.sha512WithRSAEncryption, SHA512Digest::new);
-  private static final Map<ASN1ObjectIdentifier, Supplier<Digest>> ECDSA_SIGNATURES =
+          PKCSObjectIdentifiers.sha256WithRSAEncryption,
+          new Scheme(SHA256Digest::new, "SHA256withRSA"),
+          PKCSObjectIdentifiers.sha384WithRSAEncryption,
+          new Scheme(SHA384Digest::new, "SHA384withRSA"),
+          PKCSObjectIdentifiers.sha512WithRSAEncryption,
+          new Scheme(SHA512Digest::new, "SHA512withRSA"));
+  private static final Map<ASN1ObjectIdentifier, Scheme> ECDSA_SIGNATURES =
       Map.of(
-          X9ObjectIdentifiers.ecdsa_with_SHA256, SHA256Digest::new,
-          X9ObjectIdentifiers.ecdsa_with_SHA384, SHA384Digest::new,
-          X9ObjectIdentifiers.ecdsa_with_SHA512, SHA512Digest::new);
+          X9ObjectIdentifiers.ecdsa_with_SHA256,
+          new Scheme(SHA256Digest::new, "SHA256withECDSA"),
+          X9ObjectIdentifiers.ecdsa_with_SHA384,
+          new Scheme(SHA384Digest::new, "SHA384withECDSA"),
+          X9ObjectIdentifiers.ecdsa_with_SHA512,
+          new Scheme(SHA512Digest::new, "SHA512withECDSA"));
+  private static final Map<ASN1ObjectIdentifier, Scheme> SM2_SIGNATURES =
+      Map.of(GMObjectIdentifiers.sm2sign_with_sm3, new Scheme(() -> null, null));
 
   private static final ECDomainParameters P256 = domain(SECObjectIdentifiers.secp256r1);
   private static final ECDomainParameters P384 = domain(SECObjectIdentifiers.secp384r1);
   private static final ECDomainParameters SM2 = domain(GMObjectIdentifiers.sm2p256v1);
 
-  private CertificationRequests() {}
+  /** AWS-LC for RSA and ECDSA signatures, or empty for Bouncy Castle's lightweight API. */
+  private final Optional<Provider> nativeVerifier;
 
-  static VerifiedKey verify(byte[] der) throws RequestRefusedException {
+  CertificationRequests(Optional<Provider> nativeVerifier) {
+    this.nativeVerifier = nativeVerifier;
+  }
+
+  VerifiedKey verify(byte[] der) throws RequestRefusedException {
     PKCS10CertificationRequest request;
     byte[] signed;
     try {
@@ -74,9 +98,12 @@ final class CertificationRequests {
     SubjectPublicKeyInfo publicKey = request.getSubjectPublicKeyInfo();
     KeyAlgorithm algorithm = KeyAlgorithms.of(publicKey);
     ASN1ObjectIdentifier signature = request.getSignatureAlgorithm().getAlgorithm();
-    Signer verifier = verifier(algorithm, signature, publicKey);
-    verifier.update(signed, 0, signed.length);
-    if (!verifier.verifySignature(request.getSignature())) {
+    Scheme scheme = scheme(algorithm, signature);
+    boolean valid =
+        nativeVerifier.isPresent() && algorithm != KeyAlgorithm.SM2
+            ? verifiesNatively(nativeVerifier.get(), scheme, algorithm, publicKey, signed, request)
+            : verifiesLightweight(scheme, algorithm, publicKey, signed, request);
+    if (!valid) {
       throw new RequestRefusedException(
           Reason.SIGNATURE_INVALID,
           "the request's signature does not verify with its public key (no proof of possession)");
@@ -84,17 +111,16 @@ final class CertificationRequests {
     return new VerifiedKey(publicKey, algorithm);
   }
 
-  private static Signer verifier(
-      KeyAlgorithm algorithm, ASN1ObjectIdentifier signature, SubjectPublicKeyInfo publicKey)
+  private static Scheme scheme(KeyAlgorithm algorithm, ASN1ObjectIdentifier signature)
       throws RequestRefusedException {
-    Map<ASN1ObjectIdentifier, Supplier<Digest>> allowed =
+    Map<ASN1ObjectIdentifier, Scheme> allowed =
         switch (algorithm) {
           case RSA_2048, RSA_3072, RSA_4096 -> RSA_SIGNATURES;
           case EC_P256, EC_P384 -> ECDSA_SIGNATURES;
-          case SM2 -> Map.of(GMObjectIdentifiers.sm2sign_with_sm3, () -> null);
+          case SM2 -> SM2_SIGNATURES;
         };
-    Supplier<Digest> digest = allowed.get(signature);
-    if (digest == null) {
+    Scheme scheme = allowed.get(signature);
+    if (scheme == null) {
       throw new RequestRefusedException(
           Reason.SIGNATURE_ALGORITHM_NOT_ALLOWED,
           "a "
@@ -102,11 +128,51 @@ final class CertificationRequests {
               + " key cannot prove possession with the signature "
               + signature.getId());
     }
+    return scheme;
+  }
+
+  /** RSA or ECDSA through the JCA of AWS-LC, which checks an EC point is on its curve. */
+  private static boolean verifiesNatively(
+      Provider provider,
+      Scheme scheme,
+      KeyAlgorithm algorithm,
+      SubjectPublicKeyInfo publicKey,
+      byte[] signed,
+      PKCS10CertificationRequest request)
+      throws RequestRefusedException {
+    java.security.PublicKey key;
+    Signature verifier;
     try {
-      Signer verifier =
+      key =
+          KeyFactory.getInstance(KeyAlgorithms.keyPairGeneratorAlgorithm(algorithm), provider)
+              .generatePublic(new X509EncodedKeySpec(publicKey.getEncoded()));
+      verifier = Signature.getInstance(scheme.jcaName(), provider);
+      verifier.initVerify(key);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      throw new RequestRefusedException(
+          Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
+    }
+    try {
+      verifier.update(signed);
+      return verifier.verify(request.getSignature());
+    } catch (SignatureException | RuntimeException malformed) {
+      return false;
+    }
+  }
+
+  private static boolean verifiesLightweight(
+      Scheme scheme,
+      KeyAlgorithm algorithm,
+      SubjectPublicKeyInfo publicKey,
+      byte[] signed,
+      PKCS10CertificationRequest request)
+      throws RequestRefusedException {
+    Signer verifier;
+    try {
+      verifier =
           switch (algorithm) {
-            case RSA_2048, RSA_3072, RSA_4096 -> new RSADigestSigner(digest.get());
-            case EC_P256, EC_P384 -> new DSADigestSigner(new ECDSASigner(), digest.get());
+            case RSA_2048, RSA_3072, RSA_4096 -> new RSADigestSigner(scheme.digest().get());
+            case EC_P256, EC_P384 -> new DSADigestSigner(new ECDSASigner(), scheme.digest().get());
             case SM2 -> new SM2Signer();
           };
       verifier.init(
@@ -117,11 +183,12 @@ final class CertificationRequests {
             case EC_P384 -> ecPoint(P384, publicKey);
             case SM2 -> ecPoint(SM2, publicKey);
           });
-      return verifier;
     } catch (IOException | RuntimeException e) {
       throw new RequestRefusedException(
           Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
     }
+    verifier.update(signed, 0, signed.length);
+    return verifier.verifySignature(request.getSignature());
   }
 
   /** The point, decoded and checked to be on the curve and of the group's order. */

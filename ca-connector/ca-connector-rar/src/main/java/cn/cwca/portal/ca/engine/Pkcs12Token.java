@@ -37,15 +37,21 @@ final class Pkcs12Token implements CryptoToken {
   private final Path path;
   private final char[] password;
   private final KeyStore keyStore;
+  private final boolean nativeCrypto;
 
-  private Pkcs12Token(Path path, char[] password, KeyStore keyStore) {
+  private Pkcs12Token(Path path, char[] password, KeyStore keyStore, boolean nativeCrypto) {
     this.path = path;
     this.password = password;
     this.keyStore = keyStore;
+    this.nativeCrypto = nativeCrypto;
   }
 
-  /** Opens the file, or an empty key store if there is no file yet (it is written on store). */
-  static Pkcs12Token open(Path path, String password) throws CaException {
+  /**
+   * Opens the file, or an empty key store if there is no file yet (it is written on store).
+   *
+   * @param nativeCrypto whether its RSA and ECDSA keys may sign through AWS-LC where it loads
+   */
+  static Pkcs12Token open(Path path, String password, boolean nativeCrypto) throws CaException {
     char[] secret = password.toCharArray();
     try {
       KeyStore keyStore = KeyStore.getInstance("PKCS12-AES256-AES128", CryptoProviders.BC);
@@ -56,7 +62,7 @@ final class Pkcs12Token implements CryptoToken {
       } else {
         keyStore.load(null, null);
       }
-      return new Pkcs12Token(path, secret, keyStore);
+      return new Pkcs12Token(path, secret, keyStore, nativeCrypto);
     } catch (IOException | GeneralSecurityException e) {
       throw new CaException(
           "cannot open the CA keystore "
@@ -98,7 +104,7 @@ final class Pkcs12Token implements CryptoToken {
     try {
       KeyPairGenerator generator =
           KeyPairGenerator.getInstance(
-              KeyAlgorithms.keyPairGeneratorAlgorithm(algorithm), providerFor(algorithm));
+              KeyAlgorithms.keyPairGeneratorAlgorithm(algorithm), generatorFor(algorithm));
       generator.initialize(KeyAlgorithms.keyPairParameters(algorithm), new SecureRandom());
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
@@ -130,15 +136,22 @@ final class Pkcs12Token implements CryptoToken {
     }
   }
 
+  /**
+   * Signers of the key with the fastest provider allowed ({@link CryptoProviders#forSoftwareKey}),
+   * the key translated into that provider's own form once.
+   */
   @Override
   public SignerPool signers(PrivateKey privateKey, KeyAlgorithm algorithm) throws CaException {
     PrivateKey key = privateKey;
-    Provider provider = providerFor(algorithm);
-    if (KeyAlgorithms.isRsa(algorithm)) {
+    Provider provider = CryptoProviders.forSoftwareKey(algorithm, nativeCrypto);
+    if (provider != CryptoProviders.BC) {
       try {
-        key = (PrivateKey) KeyFactory.getInstance("RSA", provider).translateKey(privateKey);
+        key =
+            (PrivateKey)
+                KeyFactory.getInstance(KeyAlgorithms.keyPairGeneratorAlgorithm(algorithm), provider)
+                    .translateKey(privateKey);
       } catch (GeneralSecurityException e) {
-        throw new CaException("cannot use the RSA CA key with " + provider.getName(), e);
+        throw new CaException("cannot use the " + algorithm + " CA key with " + provider, e);
       }
     }
     return new SignerPool(key, KeyAlgorithms.signatureAlgorithm(algorithm), provider);
@@ -154,8 +167,11 @@ final class Pkcs12Token implements CryptoToken {
     Arrays.fill(password, '\0');
   }
 
-  /** RSA through the JDK (faster), EC and SM2 through Bouncy Castle (faster; SunEC has no SM2). */
-  private static Provider providerFor(KeyAlgorithm algorithm) {
+  /**
+   * Keys are generated once, in the JDK (RSA) or Bouncy Castle (EC, SM2): the key store keeps them
+   * in the providers' common encodings.
+   */
+  private static Provider generatorFor(KeyAlgorithm algorithm) {
     return KeyAlgorithms.isRsa(algorithm) ? CryptoProviders.SUN_RSA_SIGN : CryptoProviders.BC;
   }
 

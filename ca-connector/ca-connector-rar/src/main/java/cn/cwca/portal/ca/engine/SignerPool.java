@@ -39,6 +39,14 @@ final class SignerPool {
     giveBack(first);
   }
 
+  /**
+   * The name of the JCA provider that signs ({@code AmazonCorrettoCryptoProvider}, {@code BC},
+   * ...).
+   */
+  String providerName() {
+    return provider.getName();
+  }
+
   /** The signature algorithm, as it appears in what is signed. */
   AlgorithmIdentifier algorithmIdentifier() {
     return algorithmIdentifier;
