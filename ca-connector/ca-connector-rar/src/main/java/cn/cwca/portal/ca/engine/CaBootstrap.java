@@ -11,9 +11,7 @@ import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -23,7 +21,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -226,8 +223,8 @@ final class CaBootstrap {
           new X509v3CertificateBuilder(
                   issuer,
                   serials.next(),
-                  new Time(Date.from(notBefore), Locale.ROOT),
-                  new Time(Date.from(notAfter), Locale.ROOT),
+                  Asn1Times.time(notBefore),
+                  Asn1Times.time(notAfter),
                   subject,
                   subjectKey)
               .addExtension(ExtensionValues.critical(Extension.basicConstraints, basicConstraints))

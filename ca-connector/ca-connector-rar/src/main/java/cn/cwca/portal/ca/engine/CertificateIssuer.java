@@ -4,14 +4,16 @@ import cn.cwca.portal.ca.CaException;
 import cn.cwca.portal.ca.IssueRequest;
 import cn.cwca.portal.ca.IssuedCertificate;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -22,15 +24,15 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Issues subscriber certificates. Both profiles are signing certificates: basicConstraints CA=false
@@ -100,37 +102,49 @@ final class CertificateIssuer {
     }
     BigInteger serial = serials.next();
     X500Name subject = SubjectNames.of(request.subject());
-    X509v3CertificateBuilder builder =
-        new X509v3CertificateBuilder(
-            ca.name(),
-            serial,
-            new Time(Date.from(notBefore), Locale.ROOT),
-            new Time(Date.from(notAfter), Locale.ROOT),
-            subject,
-            key.publicKey());
-    try {
-      for (Extension extension : common) {
-        builder.addExtension(extension);
-      }
-      builder.addExtension(
-          ExtensionValues.nonCritical(
-              Extension.subjectKeyIdentifier,
-              new SubjectKeyIdentifier(KeyIdentifiers.of(key.publicKey()))));
-      for (Extension extension : GmtIdentifiers.of(request.subject())) {
-        builder.addExtension(extension);
-      }
-    } catch (CertIOException e) {
-      throw new CaException("cannot encode the certificate for " + request.subject(), e);
-    }
-    X509CertificateHolder certificate = ca.signers().sign(builder::build);
+    List<Extension> extensions = new ArrayList<>(common);
+    extensions.add(
+        ExtensionValues.nonCritical(
+            Extension.subjectKeyIdentifier,
+            new SubjectKeyIdentifier(KeyIdentifiers.of(key.publicKey()))));
+    extensions.addAll(GmtIdentifiers.of(request.subject()));
+    V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
+    tbs.setSerialNumber(new ASN1Integer(serial));
+    tbs.setSignature(ca.signers().algorithmIdentifier());
+    tbs.setIssuer(ca.name());
+    tbs.setStartDate(Asn1Times.time(notBefore));
+    tbs.setEndDate(Asn1Times.time(notAfter));
+    tbs.setSubject(subject);
+    tbs.setSubjectPublicKeyInfo(key.publicKey());
+    tbs.setExtensions(new Extensions(extensions.toArray(Extension[]::new)));
+    byte[] der = ca.signers().sign(signer -> signed(tbs.generateTBSCertificate(), signer));
     return new IssuedCertificate(
-        encoded(certificate),
+        der,
         serial.toString(16),
         notBefore,
         notAfter,
         SubjectNames.rfc4514(subject),
         key.algorithm(),
         ca.chainDer());
+  }
+
+  /**
+   * The certificate (RFC 5280 section 4.1): the TBSCertificate encoded once, signed, and the
+   * certificate's DER put together from that encoding rather than encoded again.
+   */
+  private static byte[] signed(TBSCertificate tbs, ContentSigner signer) throws CaException {
+    try {
+      byte[] tbsDer = tbs.getEncoded(ASN1Encoding.DER);
+      try (OutputStream out = signer.getOutputStream()) {
+        out.write(tbsDer);
+      }
+      byte[] signature = signer.getSignature();
+      byte[] algorithm = signer.getAlgorithmIdentifier().getEncoded(ASN1Encoding.DER);
+      byte[] bitString = new DERBitString(signature).getEncoded(ASN1Encoding.DER);
+      return DerSequences.of(tbsDer, algorithm, bitString);
+    } catch (IOException e) {
+      throw new CaException("cannot encode the certificate", e);
+    }
   }
 
   private static Extension crlDistributionPoint(String url) {
@@ -155,13 +169,5 @@ final class CertificateIssuer {
 
   private static GeneralName uri(String url) {
     return new GeneralName(GeneralName.uniformResourceIdentifier, url);
-  }
-
-  private static byte[] encoded(X509CertificateHolder certificate) throws CaException {
-    try {
-      return certificate.getEncoded();
-    } catch (IOException e) {
-      throw new CaException("cannot encode the signed certificate", e);
-    }
   }
 }

@@ -6,10 +6,8 @@ import cn.cwca.portal.ca.RevokedCertificate;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Date;
-import java.util.Locale;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -29,8 +27,8 @@ final class CrlSigner {
 
   byte[] sign(CrlRequest request) throws CaException {
     X509v2CRLBuilder builder =
-        new X509v2CRLBuilder(ca.name(), new Time(Date.from(request.thisUpdate()), Locale.ROOT));
-    builder.setNextUpdate(new Time(Date.from(request.nextUpdate()), Locale.ROOT));
+        new X509v2CRLBuilder(ca.name(), Asn1Times.time(request.thisUpdate()));
+    builder.setNextUpdate(Asn1Times.time(request.nextUpdate()));
     for (RevokedCertificate revoked : request.revoked()) {
       builder.addCRLEntry(
           new BigInteger(revoked.serialHex(), 16),

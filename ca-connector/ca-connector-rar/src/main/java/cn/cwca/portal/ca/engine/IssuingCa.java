@@ -23,6 +23,8 @@ final class IssuingCa {
   private final SignerPool signers;
   private final byte[] keyIdentifier;
   private final Extension authorityKeyIdentifier;
+  private final Instant notBefore;
+  private final Instant notAfter;
 
   /**
    * @param chain the issuing CA certificate first, the root last
@@ -41,6 +43,9 @@ final class IssuingCa {
     this.authorityKeyIdentifier =
         ExtensionValues.nonCritical(
             Extension.authorityKeyIdentifier, new AuthorityKeyIdentifier(keyIdentifier));
+    // Bouncy Castle parses the certificate's dates again on every call: read them once.
+    this.notBefore = certificate.getNotBefore().toInstant();
+    this.notAfter = certificate.getNotAfter().toInstant();
   }
 
   X509CertificateHolder certificate() {
@@ -75,11 +80,11 @@ final class IssuingCa {
   }
 
   Instant notBefore() {
-    return certificate().getNotBefore().toInstant();
+    return notBefore;
   }
 
   Instant notAfter() {
-    return certificate().getNotAfter().toInstant();
+    return notAfter;
   }
 
   private static byte[] encoded(X509CertificateHolder certificate) {

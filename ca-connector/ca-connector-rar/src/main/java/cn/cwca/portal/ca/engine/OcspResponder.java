@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -169,8 +168,7 @@ final class OcspResponder {
           revoked.reason() == RevocationReason.UNSPECIFIED
               ? null
               : CRLReason.lookup(revoked.reason().code());
-      return new RevokedStatus(
-          new RevokedInfo(new ASN1GeneralizedTime(Date.from(revoked.revokedAt())), reason));
+      return new RevokedStatus(new RevokedInfo(Asn1Times.generalized(revoked.revokedAt()), reason));
     }
     if (status instanceof CertificateStatus.Good) {
       return org.bouncycastle.cert.ocsp.CertificateStatus.GOOD;
