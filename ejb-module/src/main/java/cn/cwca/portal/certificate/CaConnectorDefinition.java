@@ -12,9 +12,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * from {@code caportal.ca.pkcs11Library}, the token in the first slot, and the alias holds its user
  * PIN); the URLs written into certificates from {@code caportal.ca.baseUrl}; the earlier issuing
  * CAs whose certificates it recognises (on users' keys from before this system) from the PEM file
- * named by {@code caportal.ca.previousIssuers}, if set. No transaction support: a signature cannot
- * be rolled back; the registry row written beside it in the caller's JTA transaction can (see
- * CertificateService).
+ * named by {@code caportal.ca.previousIssuers}, if set; RSA and ECDSA in AWS-LC unless {@code
+ * caportal.ca.nativeCrypto} is false. No transaction support: a signature cannot be rolled back;
+ * the registry row written beside it in the caller's JTA transaction can (see CertificateService).
  */
 // Property names are the adapter's field names, first letter lower case: Payara 6 ignores a
 // property whose case differs from the adapter's (seen with TokenType=PKCS11).
@@ -35,7 +35,8 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
       "crlDistributionPointUrl=${caportal.ca.baseUrl}/issuing-ca.crl",
       "ocspUrl=${caportal.ca.baseUrl}/ocsp",
       "caIssuersUrl=${caportal.ca.baseUrl}/issuing-ca.cer",
-      "previousIssuerCertificates=${caportal.ca.previousIssuers}"
+      "previousIssuerCertificates=${caportal.ca.previousIssuers}",
+      "nativeCrypto=${caportal.ca.nativeCrypto}"
     })
 public class CaConnectorDefinition {
   public static final String JNDI_NAME = "java:app/ca/CaConnectionFactory";

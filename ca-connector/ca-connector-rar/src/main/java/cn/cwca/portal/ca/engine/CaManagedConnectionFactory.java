@@ -158,11 +158,13 @@ public class CaManagedConnectionFactory
 
   @ConfigProperty(
       description =
-          "Whether RSA and ECDSA signatures with a PKCS12 key, and the check of requests' RSA and"
-              + " ECDSA signatures, run in AWS-LC (Amazon Corretto Crypto Provider) where its native"
-              + " library loads (Linux x86-64); false: the JDK and Bouncy Castle only",
+          "true or false: whether RSA and ECDSA signatures with a PKCS12 key, and the check of"
+              + " requests' RSA and ECDSA signatures, run in AWS-LC (Amazon Corretto Crypto"
+              + " Provider) where its native library loads (Linux x86-64); false: the JDK and"
+              + " Bouncy Castle only. ${name} is replaced with a system property; an unset one"
+              + " means true",
       defaultValue = "true")
-  private Boolean nativeCrypto = true;
+  private String nativeCrypto = "true";
 
   private transient CaResourceAdapter resourceAdapter;
   private transient PrintWriter logWriter;
@@ -271,13 +273,26 @@ public class CaManagedConnectionFactory
         url("ocspUrl", ocspUrl),
         url("caIssuersUrl", caIssuersUrl),
         optionalPath("previousIssuerCertificates", previousIssuerCertificates),
-        nativeCrypto == null || nativeCrypto);
+        nativeCrypto());
   }
 
   /** A path whose unset system properties read as empty; null when it is empty. */
   private static Path optionalPath(String property, String value) throws InvalidPropertyException {
-    if (value == null || value.isBlank()) {
+    String expanded = expandOptional(value);
+    if (expanded.isEmpty()) {
       return null;
+    }
+    try {
+      return Path.of(expanded);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw invalid(property, "is not a path: " + expanded);
+    }
+  }
+
+  /** The value with each {@code ${name}} replaced by that system property, an unset one by "". */
+  private static String expandOptional(String value) {
+    if (value == null || value.isBlank()) {
+      return "";
     }
     Matcher matcher = PLACEHOLDER.matcher(value.strip());
     StringBuilder expanded = new StringBuilder();
@@ -286,14 +301,15 @@ public class CaManagedConnectionFactory
           expanded, Matcher.quoteReplacement(System.getProperty(matcher.group(1), "")));
     }
     matcher.appendTail(expanded);
-    if (expanded.isEmpty()) {
-      return null;
-    }
-    try {
-      return Path.of(expanded.toString());
-    } catch (java.nio.file.InvalidPathException e) {
-      throw invalid(property, "is not a path: " + expanded);
-    }
+    return expanded.toString().strip();
+  }
+
+  private boolean nativeCrypto() throws InvalidPropertyException {
+    return switch (expandOptional(nativeCrypto).toLowerCase(Locale.ROOT)) {
+      case "", "true" -> true;
+      case "false" -> false;
+      default -> throw invalid("nativeCrypto", "must be true or false, not " + nativeCrypto);
+    };
   }
 
   private CaSettings.TokenType tokenType() throws InvalidPropertyException {
@@ -534,11 +550,11 @@ public class CaManagedConnectionFactory
     this.previousIssuerCertificates = previousIssuerCertificates;
   }
 
-  public Boolean getNativeCrypto() {
+  public String getNativeCrypto() {
     return nativeCrypto;
   }
 
-  public void setNativeCrypto(Boolean nativeCrypto) {
+  public void setNativeCrypto(String nativeCrypto) {
     this.nativeCrypto = nativeCrypto;
   }
 

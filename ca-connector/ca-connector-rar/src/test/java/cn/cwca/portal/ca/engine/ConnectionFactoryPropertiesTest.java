@@ -62,6 +62,17 @@ class ConnectionFactoryPropertiesTest {
   }
 
   @Test
+  void nativeCryptoIsOnUnlessSetToFalseAnUnsetSystemPropertyMeaningOn() throws Exception {
+    System.setProperty("ca.test.native", "FALSE");
+
+    assertTrue(pkcs12(f -> {}).settings().nativeCrypto());
+    assertTrue(pkcs12(f -> f.setNativeCrypto("${no.such.property}")).settings().nativeCrypto());
+    assertFalse(pkcs12(f -> f.setNativeCrypto("false")).settings().nativeCrypto());
+    assertFalse(pkcs12(f -> f.setNativeCrypto("${ca.test.native}")).settings().nativeCrypto());
+    assertInvalid("nativeCrypto", pkcs12(f -> f.setNativeCrypto("maybe")));
+  }
+
+  @Test
   void refusesAnUnknownSystemPropertyInThePath() {
     assertInvalid("keystorePath", pkcs12(f -> f.setKeystorePath("${no.such.property}/ca.p12")));
   }

@@ -54,7 +54,7 @@ class NativeCryptoTest {
   void withNativeCryptoOffTheJdkSignsRsaAndBouncyCastleEcdsa(KeyAlgorithm algorithm)
       throws Exception {
     CaManagedConnectionFactory factory = TestCa.factory(folder, algorithm);
-    factory.setNativeCrypto(false);
+    factory.setNativeCrypto("false");
     try (CertificateAuthority ca = CertificateAuthority.open(factory.settings())) {
       assertEquals(
           algorithm == KeyAlgorithm.RSA_2048 ? "SunRsaSign" : "BC", ca.signingProviderName());
