@@ -68,7 +68,7 @@ final class CryptoProviders {
           () ->
               "Native crypto: Amazon Corretto Crypto Provider "
                   + provider.getVersionStr()
-                  + " (AWS-LC "
+                  + " ("
                   + provider.getAwsLcVersionStr()
                   + ") for RSA and ECDSA");
       return Optional.of(provider);
