@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.cwca.portal.devserver.IntegrationServer;
+import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.TestIdentities;
-import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * and cannot download someone else's.
  */
 class CertificatesBrowserIT {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Browser applicant;
 
@@ -66,29 +64,18 @@ class CertificatesBrowserIT {
         "someone else's certificate is not found");
   }
 
-  /** A registry row as the CA writes it on issuance (revoked with the reason, when given). */
+  /** A certificate of the owner in the registry (revoked with the reason, when given). */
   private static String registryRow(String owner, String revocationReason) throws SQLException {
-    String serial = new BigInteger(64, RANDOM).setBit(63).toString(16);
-    try (Connection c = IntegrationServer.testDatabase();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "insert into issued_certificate (id, version, serial_hex, subject_dn,"
-                    + " owner_login_name, profile, key_algorithm, not_before, not_after, status,"
-                    + " revoked_at, revocation_reason, der, issued_at) values"
-                    + " (nextval('issued_certificate_seq'), 0, ?, ?, ?, 'NATURAL_PERSON',"
-                    + " 'EC_P256', now(), now() + interval '2 years', ?, ?, ?, ?, now())")) {
-      insert.setString(1, serial);
-      insert.setString(2, "serialNumber=" + owner + ",CN=周证书,C=CN");
-      insert.setString(3, owner);
-      insert.setString(4, revocationReason == null ? "VALID" : "REVOKED");
-      insert.setObject(
-          5,
-          revocationReason == null ? null : java.time.LocalDateTime.now(),
-          java.sql.Types.TIMESTAMP);
-      insert.setString(6, revocationReason);
-      insert.setBytes(7, new byte[] {0x30, 0x00});
-      insert.executeUpdate();
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    try (Connection c = IntegrationServer.testDatabase()) {
+      return new RegistryRow(
+              owner,
+              "serialNumber=" + owner + ",CN=周证书,C=CN",
+              now.minusDays(2),
+              now.plusYears(2),
+              revocationReason,
+              new byte[] {0x30, 0x00})
+          .insertInto(c);
     }
-    return serial;
   }
 }

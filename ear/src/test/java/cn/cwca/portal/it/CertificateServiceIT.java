@@ -72,6 +72,7 @@ class CertificateServiceIT {
         CertificateServiceIT.class,
         CaHsmTokens.class,
         TestIdentities.class,
+        RegistryRow.class,
         TestCallerMechanism.class);
   }
 
@@ -222,20 +223,18 @@ class CertificateServiceIT {
   @Test
   void theOwnerListsAndDownloadsTheirOwnCertificatesAndNoOneElses() throws Exception {
     CertificateRecord mine = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
-    String othersSerial =
-        new BigInteger(64, new java.security.SecureRandom()).setBit(63).toString(16);
-    try (java.sql.Connection c = database.getConnection();
-        java.sql.PreparedStatement insert =
-            c.prepareStatement(
-                "insert into issued_certificate (id, version, serial_hex, subject_dn,"
-                    + " owner_login_name, profile, key_algorithm, not_before, not_after, status,"
-                    + " der, issued_at) values (nextval('issued_certificate_seq'), 0, ?,"
-                    + " 'CN=别人,C=CN', ?, 'NATURAL_PERSON', 'EC_P256', now(), now() + interval '1"
-                    + " year', 'VALID', ?, now())")) {
-      insert.setString(1, othersSerial);
-      insert.setString(2, TestIdentities.residentId());
-      insert.setBytes(3, mine.getDer());
-      insert.executeUpdate();
+    String othersSerial;
+    try (java.sql.Connection c = database.getConnection()) {
+      java.time.LocalDateTime now = java.time.LocalDateTime.now();
+      othersSerial =
+          new RegistryRow(
+                  TestIdentities.residentId(),
+                  "CN=别人,C=CN",
+                  now,
+                  now.plusYears(1),
+                  null,
+                  mine.getDer())
+              .insertInto(c);
     }
 
     List<CertificateRecord> listed = certificates.ownCertificates();

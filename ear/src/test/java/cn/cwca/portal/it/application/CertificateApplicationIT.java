@@ -48,20 +48,18 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
+import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,7 +91,6 @@ class CertificateApplicationIT {
 
   private static final ClientInfo CLIENT = new ClientInfo("203.0.113.77");
   private static final String ME = TestCallerMechanism.LOGIN_NAME;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final byte[] PDF =
       "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
@@ -114,6 +111,7 @@ class CertificateApplicationIT {
         ManualCatalogue.class,
         LegacyCa.class,
         TestIdentities.class,
+        RegistryRow.class,
         TestCallerMechanism.class);
   }
 
@@ -866,24 +864,16 @@ class CertificateApplicationIT {
   /** A certificate of the caller in the registry, as the CA would have recorded it. */
   private String registryCertificate(LocalDateTime notBefore, LocalDateTime notAfter)
       throws SQLException {
-    String serial = new BigInteger(63, RANDOM).setBit(62).toString(16);
-    try (Connection c = database.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "insert into issued_certificate (id, version, serial_hex, subject_dn,"
-                    + " owner_login_name, profile, key_algorithm, not_before, not_after, status,"
-                    + " der, issued_at) values (nextval('issued_certificate_seq'), 0, ?, ?, ?,"
-                    + " 'NATURAL_PERSON', 'EC_P256', ?, ?, 'VALID', ?, ?)")) {
-      insert.setString(1, serial);
-      insert.setString(2, "serialNumber=" + ME + ",CN=测试申请人,C=CN");
-      insert.setString(3, ME);
-      insert.setTimestamp(4, Timestamp.valueOf(notBefore));
-      insert.setTimestamp(5, Timestamp.valueOf(notAfter));
-      insert.setBytes(6, Base64.getDecoder().decode(KeyCertificates.EXPIRED));
-      insert.setTimestamp(7, Timestamp.valueOf(notBefore));
-      insert.executeUpdate();
+    try (Connection c = database.getConnection()) {
+      return new RegistryRow(
+              ME,
+              "serialNumber=" + ME + ",CN=测试申请人,C=CN",
+              notBefore,
+              notAfter,
+              null,
+              Base64.getDecoder().decode(KeyCertificates.EXPIRED))
+          .insertInto(c);
     }
-    return serial;
   }
 
   /**
