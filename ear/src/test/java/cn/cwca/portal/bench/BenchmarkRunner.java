@@ -94,15 +94,19 @@ public class BenchmarkRunner {
   /** Only the registry row of an already signed certificate, in a transaction of its own. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordOne(IssuedCertificate template) throws Exception {
-    insert(
-        new IssuedCertificate(
-            template.der(),
-            new BigInteger(64, RANDOM).setBit(63).toString(16),
-            template.notBefore(),
-            template.notAfter(),
-            template.subjectDn(),
-            template.keyAlgorithm(),
-            template.chain()));
+    insert(withNewSerial(template));
+  }
+
+  /** The same certificate under a new random serial, so that its row does not collide. */
+  private static IssuedCertificate withNewSerial(IssuedCertificate template) {
+    return new IssuedCertificate(
+        template.der(),
+        new BigInteger(64, RANDOM).setBit(63).toString(16),
+        template.notBefore(),
+        template.notAfter(),
+        template.subjectDn(),
+        template.keyAlgorithm(),
+        template.chain());
   }
 
   private static final String INSERT =
@@ -270,17 +274,7 @@ public class BenchmarkRunner {
               Connection physical = (Connection) pooled.unwrap(org.postgresql.PGConnection.class);
               physical.setAutoCommit(true);
               PreparedStatement insert = physical.prepareStatement(INSERT);
-              return () ->
-                  insert(
-                      insert,
-                      new IssuedCertificate(
-                          template.der(),
-                          new BigInteger(64, RANDOM).setBit(63).toString(16),
-                          template.notBefore(),
-                          template.notAfter(),
-                          template.subjectDn(),
-                          template.keyAlgorithm(),
-                          template.chain()));
+              return () -> insert(insert, withNewSerial(template));
             } catch (java.sql.SQLException e) {
               throw new IllegalStateException(e);
             }
