@@ -92,12 +92,8 @@ class CertificateApplicationIT {
   private static final ClientInfo CLIENT = new ClientInfo("203.0.113.77");
   private static final String ME = TestCallerMechanism.LOGIN_NAME;
 
-  private static final byte[] PDF =
-      "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-          .getBytes(StandardCharsets.ISO_8859_1);
-  private static final byte[] PNG = {
-    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
-  };
+  private static final byte[] PDF = SampleDocuments.PDF;
+  private static final byte[] PNG = SampleDocuments.PNG;
 
   @Deployment
   static EnterpriseArchive deployment() {
@@ -107,6 +103,7 @@ class CertificateApplicationIT {
             org.bouncycastle.cert.X509CertificateHolder.class,
             org.bouncycastle.asn1.ASN1Object.class),
         CertificateApplicationIT.class,
+        SampleDocuments.class,
         KeyCertificates.class,
         ManualCatalogue.class,
         LegacyCa.class,

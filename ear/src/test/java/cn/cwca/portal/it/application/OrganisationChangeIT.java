@@ -25,7 +25,6 @@ import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -56,9 +55,7 @@ class OrganisationChangeIT {
   private static final ClientInfo CLIENT = new ClientInfo("203.0.113.78");
   private static final String ORGANISATION = OrganisationCallerMechanism.LOGIN_NAME;
   private static final String NAME = "聊城变更测试有限公司";
-  private static final byte[] PDF =
-      "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-          .getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] PDF = SampleDocuments.PDF;
 
   @Deployment
   static EnterpriseArchive deployment() {
@@ -68,6 +65,7 @@ class OrganisationChangeIT {
             org.bouncycastle.cert.X509CertificateHolder.class,
             org.bouncycastle.asn1.ASN1Object.class),
         OrganisationChangeIT.class,
+        SampleDocuments.class,
         LegacyCa.class,
         TestIdentities.class,
         OrganisationCallerMechanism.class);

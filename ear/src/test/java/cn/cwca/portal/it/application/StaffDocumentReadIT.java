@@ -20,7 +20,6 @@ import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,17 +42,16 @@ class StaffDocumentReadIT {
 
   private static final ClientInfo CLIENT = new ClientInfo("203.0.113.79");
   private static final String ME = ReviewingApplicantMechanism.LOGIN_NAME;
-  private static final byte[] PDF =
-      "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-          .getBytes(StandardCharsets.ISO_8859_1);
-  private static final byte[] PNG = {
-    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
-  };
+  private static final byte[] PDF = SampleDocuments.PDF;
+  private static final byte[] PNG = SampleDocuments.PNG;
 
   @Deployment
   static EnterpriseArchive deployment() {
     return PortalDeployment.servicesWithTests(
-        StaffDocumentReadIT.class, TestIdentities.class, ReviewingApplicantMechanism.class);
+        StaffDocumentReadIT.class,
+        SampleDocuments.class,
+        TestIdentities.class,
+        ReviewingApplicantMechanism.class);
   }
 
   @EJB ApplicationService applications;
