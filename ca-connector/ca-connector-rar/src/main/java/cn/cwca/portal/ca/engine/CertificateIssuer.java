@@ -5,11 +5,13 @@ import cn.cwca.portal.ca.IssueRequest;
 import cn.cwca.portal.ca.IssuedCertificate;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -24,14 +26,11 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.x509.TBSCertificate;
-import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -57,12 +56,21 @@ final class CertificateIssuer {
                 KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection
               }));
 
+  /** TBSCertificate version [0] EXPLICIT INTEGER 2 (v3). */
+  private static final byte[] VERSION_3 = {(byte) 0xa0, 0x03, 0x02, 0x01, 0x02};
+
   private final IssuingCa ca;
   private final SerialNumbers serials;
   private final CertificationRequests requests;
 
-  /** The extensions every certificate of this CA carries, built once. */
-  private final List<Extension> common;
+  /** The DER of the extensions every certificate of this CA carries, encoded once. */
+  private final List<byte[]> common;
+
+  /** The DER of the signature algorithm, named in the TBSCertificate and the certificate. */
+  private final byte[] signatureAlgorithm;
+
+  /** The DER of the issuer's name, exactly as it stands in the CA certificate. */
+  private final byte[] issuer;
 
   CertificateIssuer(IssuingCa ca, CaSettings settings, SerialNumbers serials) {
     this.ca = ca;
@@ -78,7 +86,9 @@ final class CertificateIssuer {
     if (settings.ocspUrl() != null || settings.caIssuersUrl() != null) {
       extensions.add(authorityInformationAccess(settings.ocspUrl(), settings.caIssuersUrl()));
     }
-    this.common = List.copyOf(extensions);
+    this.common = extensions.stream().map(CertificateIssuer::der).toList();
+    this.signatureAlgorithm = der(ca.signers().algorithmIdentifier());
+    this.issuer = der(ca.certificate().toASN1Structure().getSubject());
   }
 
   IssuedCertificate issue(IssueRequest request) throws CaException {
@@ -102,24 +112,31 @@ final class CertificateIssuer {
     }
     BigInteger serial = serials.next();
     X500Name subject = SubjectNames.of(request.subject());
-    List<Extension> extensions = new ArrayList<>(common);
+    List<byte[]> extensions = new ArrayList<>(common.size() + 3);
+    extensions.addAll(common);
     extensions.add(
-        ExtensionValues.nonCritical(
-            Extension.subjectKeyIdentifier,
-            new SubjectKeyIdentifier(KeyIdentifiers.of(key.publicKey()))));
-    extensions.addAll(GmtIdentifiers.of(request.subject()));
-    V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
-    tbs.setSerialNumber(new ASN1Integer(serial));
-    tbs.setSignature(ca.signers().algorithmIdentifier());
-    tbs.setIssuer(ca.name());
-    tbs.setStartDate(Asn1Times.time(notBefore));
-    tbs.setEndDate(Asn1Times.time(notAfter));
-    tbs.setSubject(subject);
-    tbs.setSubjectPublicKeyInfo(key.publicKey());
-    tbs.setExtensions(new Extensions(extensions.toArray(Extension[]::new)));
-    byte[] der = ca.signers().sign(signer -> signed(tbs.generateTBSCertificate(), signer));
+        der(
+            ExtensionValues.nonCritical(
+                Extension.subjectKeyIdentifier,
+                new SubjectKeyIdentifier(KeyIdentifiers.of(key.publicKey())))));
+    for (Extension identifier : GmtIdentifiers.of(request.subject())) {
+      extensions.add(der(identifier));
+    }
+    // RFC 5280 section 4.1: the TBSCertificate put together from parts encoded once per CA
+    // (version, signature algorithm, issuer, the common extensions) and per certificate.
+    byte[] tbs =
+        DerSequences.of(
+            VERSION_3,
+            der(new ASN1Integer(serial)),
+            signatureAlgorithm,
+            issuer,
+            DerSequences.of(der(Asn1Times.time(notBefore)), der(Asn1Times.time(notAfter))),
+            der(subject),
+            der(key.publicKey()),
+            DerSequences.explicit(3, DerSequences.of(extensions)));
+    byte[] certificate = ca.signers().sign(signer -> signed(tbs, signatureAlgorithm, signer));
     return new IssuedCertificate(
-        der,
+        certificate,
         serial.toString(16),
         notBefore,
         notAfter,
@@ -129,21 +146,27 @@ final class CertificateIssuer {
   }
 
   /**
-   * The certificate (RFC 5280 section 4.1): the TBSCertificate encoded once, signed, and the
-   * certificate's DER put together from that encoding rather than encoded again.
+   * The certificate (RFC 5280 section 4.1): the TBSCertificate's DER signed, and the certificate's
+   * DER put together from it rather than encoded again.
    */
-  private static byte[] signed(TBSCertificate tbs, ContentSigner signer) throws CaException {
+  private static byte[] signed(byte[] tbs, byte[] algorithm, ContentSigner signer)
+      throws CaException {
     try {
-      byte[] tbsDer = tbs.getEncoded(ASN1Encoding.DER);
       try (OutputStream out = signer.getOutputStream()) {
-        out.write(tbsDer);
+        out.write(tbs);
       }
-      byte[] signature = signer.getSignature();
-      byte[] algorithm = signer.getAlgorithmIdentifier().getEncoded(ASN1Encoding.DER);
-      byte[] bitString = new DERBitString(signature).getEncoded(ASN1Encoding.DER);
-      return DerSequences.of(tbsDer, algorithm, bitString);
+      byte[] bitString = new DERBitString(signer.getSignature()).getEncoded(ASN1Encoding.DER);
+      return DerSequences.of(tbs, algorithm, bitString);
     } catch (IOException e) {
       throw new CaException("cannot encode the certificate", e);
+    }
+  }
+
+  private static byte[] der(ASN1Encodable value) {
+    try {
+      return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
     }
   }
 

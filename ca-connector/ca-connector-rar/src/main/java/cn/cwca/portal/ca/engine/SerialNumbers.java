@@ -1,7 +1,6 @@
 package cn.cwca.portal.ca.engine;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 
 /**
  * Certificate serial numbers: 126 bits from a CSPRNG in 16 octets, positive and never zero (RFC
@@ -14,7 +13,7 @@ final class SerialNumbers {
 
   private static final int OCTETS = 16;
 
-  private final SecureRandom random = new SecureRandom();
+  private final Drbgs.Striped random = new Drbgs.Striped();
 
   BigInteger next() {
     byte[] octets = new byte[OCTETS];

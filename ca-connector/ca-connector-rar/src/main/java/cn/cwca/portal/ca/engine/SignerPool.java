@@ -3,7 +3,6 @@ package cn.cwca.portal.ca.engine;
 import cn.cwca.portal.ca.CaException;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -82,7 +81,7 @@ final class SignerPool {
     try {
       return new JcaContentSignerBuilder(algorithm)
           .setProvider(provider)
-          .setSecureRandom(new SecureRandom())
+          .setSecureRandom(Drbgs.create())
           .build(key);
     } catch (OperatorCreationException | RuntimeException e) {
       throw new CaException(

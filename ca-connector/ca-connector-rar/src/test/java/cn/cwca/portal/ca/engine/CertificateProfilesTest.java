@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1TaggedObject;
@@ -45,6 +46,8 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -181,6 +184,35 @@ class CertificateProfilesTest {
     assertEquals(
         List.of(KeyPurposeId.id_kp_clientAuth.getId(), KeyPurposeId.id_kp_emailProtection.getId()),
         certificate.getExtendedKeyUsage());
+  }
+
+  @ParameterizedTest
+  @MethodSource("profiles")
+  void certificateIsTheDerBouncyCastlesGeneratorMakesOfTheSameFields(
+      CertificateProfile profile, Subject subject) throws Exception {
+    byte[] der = issue(profile, subject).der();
+    Certificate certificate = Certificate.getInstance(der);
+    TBSCertificate tbs = certificate.getTBSCertificate();
+    V3TBSCertificateGenerator generator = new V3TBSCertificateGenerator();
+    generator.setSerialNumber(tbs.getSerialNumber());
+    generator.setSignature(tbs.getSignature());
+    generator.setIssuer(tbs.getIssuer());
+    generator.setStartDate(tbs.getStartDate());
+    generator.setEndDate(tbs.getEndDate());
+    generator.setSubject(tbs.getSubject());
+    generator.setSubjectPublicKeyInfo(tbs.getSubjectPublicKeyInfo());
+    generator.setExtensions(tbs.getExtensions());
+    TBSCertificate expected = generator.generateTBSCertificate();
+
+    assertArrayEquals(
+        expected.getEncoded(ASN1Encoding.DER), tbs.getEncoded(ASN1Encoding.DER), "TBSCertificate");
+    assertArrayEquals(certificate.getEncoded(ASN1Encoding.DER), der, "certificate");
+    assertArrayEquals(
+        Certificate.getInstance(ca.caCertificates().get(0))
+            .getSubject()
+            .getEncoded(ASN1Encoding.DER),
+        tbs.getIssuer().getEncoded(ASN1Encoding.DER),
+        "issuer as in the CA certificate");
   }
 
   @ParameterizedTest
