@@ -24,6 +24,9 @@ final class JsonBodies {
 
   static final JsonProvider JSON = JsonProvider.provider();
 
+  /** How much of a refused body is read and thrown away so that the answer reaches the client. */
+  private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
   private final int maxRequestBytes;
 
   JsonBodies(int maxRequestBytes) {
@@ -46,7 +49,7 @@ final class JsonBodies {
     }
     String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declaredLength != null && tooLong(declaredLength)) {
-      throw tooLarge();
+      throw tooLarge(exchange);
     }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
@@ -54,7 +57,7 @@ final class JsonBodies {
     }
     try {
       if (body.length > maxRequestBytes) {
-        throw tooLarge();
+        throw tooLarge(exchange);
       }
       if (body.length == 0) {
         return JsonValue.EMPTY_JSON_OBJECT;
@@ -77,7 +80,21 @@ final class JsonBodies {
     }
   }
 
-  private ApiException tooLarge() {
+  /**
+   * The 413 answer, after reading what is left of the body (up to {@link #DRAIN_LIMIT} bytes) and
+   * asking for the connection to be closed: a socket closed with unread bytes is reset, and the
+   * reset can destroy the answer before the browser has read it.
+   */
+  private ApiException tooLarge(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Connection", "close");
+    try (InputStream in = exchange.getRequestBody()) {
+      long left = DRAIN_LIMIT;
+      byte[] discard = new byte[8192];
+      int read;
+      while (left > 0 && (read = in.read(discard, 0, (int) Math.min(discard.length, left))) > 0) {
+        left -= read;
+      }
+    }
     return new ApiException(
         413, "payload_too_large", "The body is larger than " + maxRequestBytes + " bytes");
   }
