@@ -40,9 +40,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of the test suite. Runs in the deployed EAR on Payara with PostgreSQL and prints certificates per
  * second for RSA-2048, P-256 and SM2 CA keys (PKCS#12) and RSA-2048 and P-256 CA keys on SoftHSM2
  * tokens (PKCS#11), with 1, 2 and 8 client threads and the CPU each certificate cost, beside the
- * raw signature rate of the same key. Per CA key it then measures each irreducible part of an
- * issuance alone (signature, request check, committed row) and prints the bound they set; last,
- * OCSP responses per second with the portal's P-256 signer.
+ * raw signature rate of the same key; each of these figures is the median of a few rounds that go
+ * over every CA in turn. Per CA key it also measures each irreducible part of an issuance alone
+ * (signature, request check, committed row) and prints the bound they set; last, OCSP responses per
+ * second with the portal's P-256 signer.
  */
 @ExtendWith(ArquillianExtension.class)
 class IssuanceBenchmark {
