@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.keyagent.AgentClient.Response;
 import cn.cwca.keyagent.http.AgentServer;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -185,6 +187,23 @@ class RequestGuardTest {
                 .request("/v1/login")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(big)));
+
+    assertEquals(413, response.status());
+  }
+
+  @Test
+  void refusesAChunkedBodyAboveTheSizeLimit() {
+    byte[] big =
+        ("{\"pin\":\"" + "1".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+    // No Content-Length: the size shows only while reading.
+    Response response =
+        AgentClient.send(
+            portal
+                .request("/v1/login")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
 
     assertEquals(413, response.status());
   }

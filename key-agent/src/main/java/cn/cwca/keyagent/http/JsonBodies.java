@@ -48,17 +48,18 @@ final class JsonBodies {
       throw new ApiException(415, "unsupported_media_type", "Send application/json");
     }
     String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declaredLength != null && tooLong(declaredLength)) {
-      throw tooLarge(exchange);
-    }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
+      if (declaredLength != null && tooLong(declaredLength)) {
+        throw tooLarge(exchange, in);
+      }
       body = in.readNBytes(maxRequestBytes + 1);
+      if (body.length > maxRequestBytes) {
+        Arrays.fill(body, (byte) 0);
+        throw tooLarge(exchange, in);
+      }
     }
     try {
-      if (body.length > maxRequestBytes) {
-        throw tooLarge(exchange);
-      }
       if (body.length == 0) {
         return JsonValue.EMPTY_JSON_OBJECT;
       }
@@ -85,15 +86,13 @@ final class JsonBodies {
    * asking for the connection to be closed: a socket closed with unread bytes is reset, and the
    * reset can destroy the answer before the browser has read it.
    */
-  private ApiException tooLarge(HttpExchange exchange) throws IOException {
+  private ApiException tooLarge(HttpExchange exchange, InputStream body) throws IOException {
     exchange.getResponseHeaders().set("Connection", "close");
-    try (InputStream in = exchange.getRequestBody()) {
-      long left = DRAIN_LIMIT;
-      byte[] discard = new byte[8192];
-      int read;
-      while (left > 0 && (read = in.read(discard, 0, (int) Math.min(discard.length, left))) > 0) {
-        left -= read;
-      }
+    long left = DRAIN_LIMIT;
+    byte[] discard = new byte[8192];
+    int read;
+    while (left > 0 && (read = body.read(discard, 0, (int) Math.min(discard.length, left))) > 0) {
+      left -= read;
     }
     return new ApiException(
         413, "payload_too_large", "The body is larger than " + maxRequestBytes + " bytes");
