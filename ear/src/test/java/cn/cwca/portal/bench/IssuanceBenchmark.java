@@ -135,7 +135,7 @@ class IssuanceBenchmark {
         java.util.Arrays.stream(settings.get(4).split(","))
             .mapToInt(t -> Integer.parseInt(t.strip()))
             .toArray();
-    int rounds = Integer.parseInt(settings.get(5).strip());
+    int rounds = Math.max(1, Integer.parseInt(settings.get(5).strip()));
     int cores = Runtime.getRuntime().availableProcessors();
     StringBuilder report = new StringBuilder();
     report.append(
