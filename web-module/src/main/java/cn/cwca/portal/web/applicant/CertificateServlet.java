@@ -35,13 +35,10 @@ public class CertificateServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    byte[] bytes = der.get();
-    response.setContentType("application/pkix-cert");
-    response.setContentLength(bytes.length);
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"" + serial.strip().toUpperCase(Locale.ROOT) + ".cer\"");
-    response.setHeader("Cache-Control", "private, no-store");
-    response.getOutputStream().write(bytes);
+    PrivateDownloads.send(
+        response,
+        "application/pkix-cert",
+        "attachment; filename=\"" + serial.strip().toUpperCase(Locale.ROOT) + ".cer\"",
+        der.get());
   }
 }

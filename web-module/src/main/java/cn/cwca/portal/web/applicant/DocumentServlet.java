@@ -41,19 +41,16 @@ public class DocumentServlet extends HttpServlet {
       return;
     }
     DocumentContent document = content.get();
-    byte[] bytes = document.bytes();
-    response.setContentType(document.contentType());
-    response.setContentLength(bytes.length);
-    response.setHeader(
-        "Content-Disposition",
-        disposition("1".equals(request.getParameter("download")), document.fileName()));
     // The preview dialog of the wizard shows the document in a frame of the portal's own page.
     response.setHeader("X-Frame-Options", "SAMEORIGIN");
     response.setHeader(
         "Content-Security-Policy",
         "default-src 'self'; style-src 'self' 'unsafe-inline';" + " frame-ancestors 'self'");
-    response.setHeader("Cache-Control", "private, no-store");
-    response.getOutputStream().write(bytes);
+    PrivateDownloads.send(
+        response,
+        document.contentType(),
+        disposition("1".equals(request.getParameter("download")), document.fileName()),
+        document.bytes());
   }
 
   static Optional<DocumentType> documentType(String name) {

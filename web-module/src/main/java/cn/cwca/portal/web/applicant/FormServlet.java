@@ -73,12 +73,10 @@ public class FormServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    byte[] bytes = pdf.get();
-    response.setContentType("application/pdf");
-    response.setContentLength(bytes.length);
-    response.setHeader(
-        "Content-Disposition", DocumentServlet.disposition(true, parsed.get().fileName()));
-    response.setHeader("Cache-Control", "private, no-store");
-    response.getOutputStream().write(bytes);
+    PrivateDownloads.send(
+        response,
+        "application/pdf",
+        DocumentServlet.disposition(true, parsed.get().fileName()),
+        pdf.get());
   }
 }
