@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +99,36 @@ class SoftHsmCaTest {
           caAlgorithm == KeyAlgorithm.EC_P256 ? "SHA256withECDSA" : "SHA256withRSA",
           Certificates.jdk(issued.der()).getSigAlgName());
       ChainValidation.jdk(issued);
+      ChainValidation.openssl(issued, folder);
+    }
+  }
+
+  /**
+   * A CA on the token certifies SM2 keys too. The SM2 request is signed in software: SoftHSM2 has
+   * no SM2 signature mechanism (its ECDSA is not SM2's signature), nor has the JDK's PKCS#11
+   * provider, so no SM2 key on a SoftHSM2 token can sign a request. The chain is validated with
+   * Bouncy Castle's CertPathValidator: the JDK's certificate factory cannot read a certificate of
+   * an SM2 key ("Unknown named curve").
+   */
+  @ParameterizedTest(name = "{0} CA on the token, SM2 key")
+  @MethodSource("tokenCaKeys")
+  void issuesSm2CertificatesWhoseChainVerifiesWithJavaAndOpenssl(KeyAlgorithm caAlgorithm)
+      throws Exception {
+    String label = caAlgorithm == KeyAlgorithm.EC_P256 ? SoftHsm.EC_CA : SoftHsm.RSA_CA;
+    try (CertificateAuthority ca = open(label, caAlgorithm)) {
+      IssuedCertificate issued =
+          ca.issue(
+              new IssueRequest(
+                  Csrs.of(TestKeys.sm2()), CertificateProfile.NATURAL_PERSON, PERSON, 1));
+
+      assertEquals(KeyAlgorithm.SM2, issued.keyAlgorithm());
+      assertEquals(
+          GMObjectIdentifiers.sm2p256v1,
+          Certificates.holder(issued.der())
+              .getSubjectPublicKeyInfo()
+              .getAlgorithm()
+              .getParameters());
+      ChainValidation.bouncyCastle(issued);
       ChainValidation.openssl(issued, folder);
     }
   }
@@ -206,6 +237,10 @@ class SoftHsmCaTest {
         Arguments.of(KeyAlgorithm.EC_P256, KeyAlgorithm.RSA_2048),
         Arguments.of(KeyAlgorithm.RSA_2048, KeyAlgorithm.EC_P256),
         Arguments.of(KeyAlgorithm.RSA_2048, KeyAlgorithm.RSA_2048));
+  }
+
+  static Stream<KeyAlgorithm> tokenCaKeys() {
+    return Stream.of(KeyAlgorithm.EC_P256, KeyAlgorithm.RSA_2048);
   }
 
   private static CertificateAuthority open(String label, KeyAlgorithm algorithm) throws Exception {
