@@ -15,9 +15,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.Digest;
@@ -108,7 +111,41 @@ final class CertificationRequests {
           Reason.SIGNATURE_INVALID,
           "the request's signature does not verify with its public key (no proof of possession)");
     }
-    return new VerifiedKey(publicKey, algorithm);
+    return new VerifiedKey(canonical(publicKey, algorithm), algorithm);
+  }
+
+  /**
+   * The key as the certificate states it, in DER made here rather than copied from the request: RSA
+   * with NULL parameters (RFC 3279 section 2.3.1), an EC point in the uncompressed form (RFC 5480
+   * section 2.2; a compressed point is decompressed). The key itself is the one the request proved
+   * possession of.
+   */
+  private static SubjectPublicKeyInfo canonical(SubjectPublicKeyInfo key, KeyAlgorithm algorithm)
+      throws RequestRefusedException {
+    try {
+      return switch (algorithm) {
+        case RSA_2048, RSA_3072, RSA_4096 ->
+            new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                RSAPublicKey.getInstance(key.parsePublicKey()));
+        case EC_P256 -> uncompressed(P256, key);
+        case EC_P384 -> uncompressed(P384, key);
+        case SM2 -> uncompressed(SM2, key);
+      };
+    } catch (IOException | RuntimeException e) {
+      throw new RequestRefusedException(
+          Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  private static SubjectPublicKeyInfo uncompressed(
+      ECDomainParameters domain, SubjectPublicKeyInfo key) {
+    byte[] point = key.getPublicKeyData().getOctets();
+    if (point[0] == 0x04) {
+      return new SubjectPublicKeyInfo(key.getAlgorithm(), point);
+    }
+    return new SubjectPublicKeyInfo(
+        key.getAlgorithm(), domain.getCurve().decodePoint(point).getEncoded(false));
   }
 
   private static Scheme scheme(KeyAlgorithm algorithm, ASN1ObjectIdentifier signature)

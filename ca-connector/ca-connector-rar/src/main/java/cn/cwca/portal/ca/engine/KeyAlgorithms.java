@@ -8,7 +8,9 @@ import java.math.BigInteger;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
@@ -39,6 +41,7 @@ final class KeyAlgorithms {
       if (!(algorithm.getParameters() instanceof ASN1ObjectIdentifier curve)) {
         throw refused("an EC key must name its curve (RFC 5480); explicit parameters are refused");
       }
+      checkPointForm(key);
       if (SECObjectIdentifiers.secp256r1.equals(curve)) {
         return KeyAlgorithm.EC_P256;
       }
@@ -53,11 +56,34 @@ final class KeyAlgorithms {
     throw refused("key algorithm " + oid.getId() + " is not allowed: use RSA, ECDSA or SM2");
   }
 
+  /**
+   * The EC point in the uncompressed or the compressed form; the hybrid form (first octet 6 or 7)
+   * "MUST NOT be used" (RFC 5480 section 2.2). Whether the point is on its curve is checked where
+   * it is decoded.
+   */
+  private static void checkPointForm(SubjectPublicKeyInfo key) throws RequestRefusedException {
+    byte[] point;
+    try {
+      point = key.getPublicKeyData().getOctets();
+    } catch (RuntimeException e) {
+      throw new RequestRefusedException(Reason.MALFORMED_REQUEST, "unreadable EC public key", e);
+    }
+    if (point.length == 0 || (point[0] != 0x04 && point[0] != 0x02 && point[0] != 0x03)) {
+      throw refused("an EC public key must be a point in the uncompressed or compressed form");
+    }
+  }
+
   private static KeyAlgorithm rsa(SubjectPublicKeyInfo key) throws RequestRefusedException {
+    ASN1Encodable parameters = key.getAlgorithm().getParameters();
+    if (parameters != null && !DERNull.INSTANCE.equals(parameters.toASN1Primitive())) {
+      // RFC 3279 section 2.3.1: the parameters of rsaEncryption are NULL
+      throw new RequestRefusedException(
+          Reason.MALFORMED_REQUEST, "an RSA public key's algorithm parameters must be NULL");
+    }
     RSAPublicKey rsa;
     try {
       rsa = RSAPublicKey.getInstance(key.parsePublicKey());
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
       throw new RequestRefusedException(Reason.MALFORMED_REQUEST, "unreadable RSA public key", e);
     }
     if (rsa.getPublicExponent().compareTo(F4) < 0 || !rsa.getPublicExponent().testBit(0)) {

@@ -7,6 +7,7 @@ import cn.cwca.portal.ca.RevocationReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -43,8 +45,9 @@ import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
  * The OCSP responder (RFC 6960): answers for the certificates of the issuing CA with the status the
  * application's lookup gives, signed by the issuing CA key itself (so no responder certificate to
  * renew), responder id by key hash, the issuing CA certificate included, the request's nonce echoed
- * (RFC 8954). Responses carry no nextUpdate: the status comes fresh from the system of record on
- * every request. Requests are not required to be signed.
+ * (RFC 9654, which obsoletes RFC 8954; a nonce of 0 or more than 128 octets is malformed).
+ * Responses carry no nextUpdate: the status comes fresh from the system of record on every request.
+ * Requests are not required to be signed.
  *
  * <p>Bouncy Castle's {@code org.bouncycastle.cert.ocsp.CertificateStatus} is written out in full:
  * the short name is the API's {@link CertificateStatus}.
@@ -55,6 +58,9 @@ final class OcspResponder {
 
   /** More certificates in one request than any client asks about: refused as malformed. */
   private static final int MAX_CERTIFICATES_PER_REQUEST = 64;
+
+  /** The longest nonce a request may carry (RFC 9654 section 2.1); the shortest is 1 octet. */
+  private static final int MAX_NONCE_OCTETS = 128;
 
   /** The hash algorithms a CertID may use to name this CA; others name no certificate of ours. */
   private static final List<ASN1ObjectIdentifier> CERT_ID_HASHES =
@@ -96,22 +102,18 @@ final class OcspResponder {
     this.issuerHashes = Map.copyOf(hashes);
   }
 
+  /** What a well-formed request asks: the certificates, and the nonce if it has one. */
+  private record Asked(List<CertificateID> certificates, Extension nonce) {}
+
   byte[] answer(byte[] requestDer, CertificateStatusLookup lookup) throws CaException {
-    OCSPReq request;
-    try {
-      request = new OCSPReq(requestDer);
-    } catch (IOException | RuntimeException e) {
-      return error(OCSPRespBuilder.MALFORMED_REQUEST);
-    }
-    Req[] certificatesAsked = request.getRequestList();
-    if (certificatesAsked.length == 0 || certificatesAsked.length > MAX_CERTIFICATES_PER_REQUEST) {
+    Asked asked = parse(requestDer);
+    if (asked == null) {
       return error(OCSPRespBuilder.MALFORMED_REQUEST);
     }
     Date now = new Date();
     BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(responderId);
     boolean anyOurs = false;
-    for (Req asked : certificatesAsked) {
-      CertificateID id = asked.getCertID();
+    for (CertificateID id : asked.certificates()) {
       org.bouncycastle.cert.ocsp.CertificateStatus status;
       if (issuedByThisCa(id)) {
         anyOurs = true;
@@ -128,9 +130,8 @@ final class OcspResponder {
     if (!anyOurs) {
       return error(OCSPRespBuilder.UNAUTHORIZED);
     }
-    Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-    if (nonce != null) {
-      response.setResponseExtensions(new Extensions(nonce));
+    if (asked.nonce() != null) {
+      response.setResponseExtensions(new Extensions(asked.nonce()));
     }
     BasicOCSPResp signed =
         ca.signers()
@@ -146,6 +147,42 @@ final class OcspResponder {
       return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, signed).getEncoded();
     } catch (OCSPException | IOException e) {
       throw new CaException("cannot encode the OCSP response", e);
+    }
+  }
+
+  /**
+   * The request read in full, or null when it is malformed (answered malformedRequest, RFC 6960
+   * section 2.3): not an OCSPRequest, no certificate or too many, a CertID or an extension that is
+   * not what its ASN.1 says (Bouncy Castle reads them only when asked), or a nonce of 0 or more
+   * than {@value #MAX_NONCE_OCTETS} octets (RFC 9654 section 2.1).
+   */
+  private static Asked parse(byte[] requestDer) {
+    try {
+      OCSPReq request = new OCSPReq(requestDer);
+      Req[] certificatesAsked = request.getRequestList();
+      if (certificatesAsked.length == 0
+          || certificatesAsked.length > MAX_CERTIFICATES_PER_REQUEST) {
+        return null;
+      }
+      List<CertificateID> ids = new ArrayList<>(certificatesAsked.length);
+      for (Req one : certificatesAsked) {
+        CertificateID id = one.getCertID();
+        id.getHashAlgOID();
+        id.getIssuerNameHash();
+        id.getIssuerKeyHash();
+        id.getSerialNumber();
+        ids.add(id);
+      }
+      Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+      if (nonce != null) {
+        int octets = ASN1OctetString.getInstance(nonce.getParsedValue()).getOctets().length;
+        if (octets == 0 || octets > MAX_NONCE_OCTETS) {
+          return null;
+        }
+      }
+      return new Asked(ids, nonce);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.cwca.portal.ca.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,13 @@ import cn.cwca.portal.ca.RequestRefusedException.Reason;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
+import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +144,63 @@ class CertificationRequestsTest {
       csr[at + 64] ^= 0x01; // the last octet of y: the point leaves the curve
 
       assertRefused(Reason.KEY_NOT_ALLOWED, csr);
+    }
+
+    @Test
+    void refusesAnRsaKeyWhoseAlgorithmParametersAreNotNull() {
+      KeyPair keys = TestKeys.rsa(2048);
+      SubjectPublicKeyInfo stated = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      SubjectPublicKeyInfo odd =
+          new SubjectPublicKeyInfo(
+              new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, new ASN1Integer(7)),
+              stated.getPublicKeyData().getBytes());
+
+      assertRefused(Reason.MALFORMED_REQUEST, Csrs.withPublicKeyInfo(odd, keys, "SHA256withRSA"));
+    }
+
+    @Test
+    void refusesAnRsaKeyWhoseBitStringHasPadBits() {
+      KeyPair keys = TestKeys.rsa(2048);
+      SubjectPublicKeyInfo stated = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      SubjectPublicKeyInfo padded =
+          new SubjectPublicKeyInfo(
+              stated.getAlgorithm(), new DERBitString(stated.getPublicKeyData().getBytes(), 3));
+
+      assertRefused(
+          Reason.MALFORMED_REQUEST, Csrs.withPublicKeyInfo(padded, keys, "SHA256withRSA"));
+    }
+
+    @Test
+    void refusesAnEcPointInTheHybridForm() {
+      KeyPair keys = TestKeys.p256();
+      ECPoint point = ((BCECPublicKey) keys.getPublic()).getQ();
+      byte[] hybrid = point.getEncoded(false);
+      hybrid[0] = (byte) (point.getAffineYCoord().testBitZero() ? 0x07 : 0x06);
+      SubjectPublicKeyInfo stated = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+
+      assertRefused(
+          Reason.KEY_NOT_ALLOWED,
+          Csrs.withPublicKeyInfo(
+              new SubjectPublicKeyInfo(stated.getAlgorithm(), hybrid), keys, "SHA256withECDSA"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secp256r1", "sm2p256v1"})
+    void certifiesACompressedPointInTheUncompressedForm(String curve) throws Exception {
+      KeyPair keys = TestKeys.ec(curve);
+      SubjectPublicKeyInfo stated = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      byte[] compressed = ((BCECPublicKey) keys.getPublic()).getQ().getEncoded(true);
+      String signature = curve.equals("sm2p256v1") ? "SM3withSM2" : "SHA256withECDSA";
+
+      CertificationRequests.VerifiedKey key =
+          requests()
+              .verify(
+                  Csrs.withPublicKeyInfo(
+                      new SubjectPublicKeyInfo(stated.getAlgorithm(), compressed),
+                      keys,
+                      signature));
+
+      assertArrayEquals(keys.getPublic().getEncoded(), key.publicKey().getEncoded());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** PKCS#10 requests as the key agent sends them, and broken ones. */
@@ -44,6 +45,26 @@ final class Csrs {
               new JcaContentSignerBuilder(signatureAlgorithm)
                   .setProvider(provider)
                   .build(keys.getPrivate()))
+          .getEncoded();
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A request stating the key as {@code publicKey} says it, however odd its encoding, signed by
+   * {@code signer} (the same key, so that only the encoding is in question).
+   */
+  static byte[] withPublicKeyInfo(
+      SubjectPublicKeyInfo publicKey, KeyPair signer, String signatureAlgorithm) {
+    try {
+      return new PKCS10CertificationRequestBuilder(CLAIMED_SUBJECT, publicKey)
+          .build(
+              new JcaContentSignerBuilder(signatureAlgorithm)
+                  .setProvider(CryptoProviders.BC)
+                  .build(signer.getPrivate()))
           .getEncoded();
     } catch (OperatorCreationException e) {
       throw new IllegalStateException(e);

@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The OCSP responder (RFC 6960), its answers read back with Bouncy Castle. */
 class OcspResponderTest {
@@ -212,6 +216,56 @@ class OcspResponderTest {
 
     assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
     assertNull(response.getResponseObject());
+  }
+
+  @Test
+  void answersMalformedRequestForACertIdThatIsNotOne() throws Exception {
+    // OCSPRequest { TBSRequest { requestList { Request { reqCert: INTEGER 5 } } } }
+    byte[] request =
+        new DERSequence(
+                new DERSequence(
+                    new DERSequence(new DERSequence(new DERSequence(new ASN1Integer(5))))))
+            .getEncoded();
+
+    OCSPResp response = new OCSPResp(ca.answerOcsp(request, hex -> CertificateStatus.good()));
+
+    assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
+  }
+
+  @ParameterizedTest(name = "a nonce of {0} octets")
+  @ValueSource(ints = {0, 129, 1000})
+  void answersMalformedRequestForANonceOfNoneOrTooManyOctets(int octets) throws Exception {
+    OCSPResp response =
+        new OCSPResp(ca.answerOcsp(withNonce(new byte[octets]), hex -> CertificateStatus.good()));
+
+    assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
+  }
+
+  @ParameterizedTest(name = "a nonce of {0} octets")
+  @ValueSource(ints = {1, 16, 32, 128})
+  void echoesNoncesFromOneTo128Octets(int octets) throws Exception {
+    byte[] nonce = new byte[octets];
+    java.util.Arrays.fill(nonce, (byte) 7);
+
+    BasicOCSPResp response =
+        successful(ca.answerOcsp(withNonce(nonce), hex -> CertificateStatus.good()));
+
+    assertArrayEquals(
+        new DEROctetString(nonce).getEncoded(),
+        response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets());
+  }
+
+  private static byte[] withNonce(byte[] nonce) throws Exception {
+    return new OCSPReqBuilder()
+        .addRequest(id(sha1(), issue().serialHex()))
+        .setRequestExtensions(
+            new Extensions(
+                new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                    false,
+                    new DEROctetString(new DEROctetString(nonce)))))
+        .build()
+        .getEncoded();
   }
 
   @Test
