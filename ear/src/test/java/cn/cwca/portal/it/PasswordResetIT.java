@@ -3,6 +3,7 @@ package cn.cwca.portal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.IdType;
@@ -17,6 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -208,6 +211,55 @@ class PasswordResetIT {
         assertThrows(
             BusinessException.class, () -> reset.sendCode(a.loginName(), a.mobile(), CLIENT));
     assertEquals("sms.dailyLimit", e.messageKey());
+  }
+
+  /** Six wrong tries of the latest code: the first five and the sixth answer. */
+  private List<String> answersToSixWrongTries(String loginName, String mobile) {
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      answers.add(
+          assertThrows(
+                  BusinessException.class,
+                  () ->
+                      reset.resetPassword(
+                          loginName, mobile, "000000", NEW_PASSWORD, NEW_PASSWORD, CLIENT))
+              .messageKey());
+    }
+    return answers;
+  }
+
+  @Test
+  void wrongTriesAnswerTheSameWhetherOrNotTheNumberIsBoundToTheAccount() throws Exception {
+    Applicant a = registered();
+    reset.sendCode(a.loginName(), a.mobile(), CLIENT);
+    String other = TestIdentities.mobile();
+    reset.sendCode(a.loginName(), other, CLIENT);
+    String unknownId = TestIdentities.residentId();
+    String stranger = TestIdentities.mobile();
+    reset.sendCode(unknownId, stranger, CLIENT);
+    String code = codeFromOutbox(a.mobile());
+    assumeFalse(code.equals("000000"));
+
+    List<String> bound = answersToSixWrongTries(a.loginName(), a.mobile());
+
+    assertEquals("reset.tooManyTries", bound.get(5));
+    assertEquals(bound, answersToSixWrongTries(a.loginName(), other));
+    assertEquals(bound, answersToSixWrongTries(unknownId, stranger));
+  }
+
+  @Test
+  void anOldCodeAnswersTheSameWhetherOrNotTheNumberIsBoundToTheAccount() throws Exception {
+    Applicant a = registered();
+    String other = TestIdentities.mobile();
+    reset.sendCode(a.loginName(), other, CLIENT);
+    ageCodes(other, 6);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                reset.resetPassword(
+                    a.loginName(), other, "123456", NEW_PASSWORD, NEW_PASSWORD, CLIENT));
+    assertEquals("reset.codeExpired", e.messageKey());
   }
 
   @Test

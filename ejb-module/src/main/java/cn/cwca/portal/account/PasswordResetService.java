@@ -19,7 +19,8 @@ import java.util.Optional;
  * 忘记密码: a six-digit code by SMS to the mobile number bound to the account, then a new password. The
  * page cannot tell whether an account exists or the number is bound to it: sending always ends the
  * same way and the sending limits of {@link SmsCodePolicy} apply to every request; a reset for an
- * unknown account fails like a wrong code. Codes are stored hashed and never logged.
+ * unknown account or a number not bound to it goes through the same steps and answers as one with a
+ * wrong code, the try limit and the expiry included. Codes are stored hashed and never logged.
  */
 @Stateless
 @PermitAll
@@ -91,7 +92,8 @@ public class PasswordResetService {
    *
    * @throws BusinessException {@code validation.*} for the new password; {@code reset.codeInvalid}
    *     for a wrong code, an unknown account or a number not bound to it; {@code reset.codeExpired}
-   *     after 5 minutes; {@code reset.tooManyTries} after 5 tries
+   *     after 5 minutes; {@code reset.tooManyTries} after 5 tries (the last two also for an unknown
+   *     account or a number not bound to it)
    */
   public void resetPassword(
       String loginName,
@@ -105,26 +107,30 @@ public class PasswordResetService {
     AccountInput.required(code);
     char[] password = AccountInput.newPassword(newPassword, confirmation);
     try {
-      Account account =
-          accounts
-              .find(typed)
-              .filter(a -> a.getMobile().equals(number))
-              .orElseThrow(() -> new BusinessException("reset.codeInvalid"));
+      // The same steps whether or not the account exists and the number is bound to it (the code
+      // of an unbound pair is never accepted, see SmsCode#attempt), so that the answers do not
+      // tell which.
+      Optional<Account> account = accounts.find(typed);
+      String name = account.map(Account::getLoginName).orElse(typed);
       SmsCode latest =
           em.createNamedQuery(SmsCode.LATEST_FOR_LOGIN_NAME_AND_MOBILE, SmsCode.class)
-              .setParameter("loginName", account.getLoginName())
+              .setParameter("loginName", LoginAttempt.cut(name, LoginAttempt.MAX_LOGIN_NAME))
               .setParameter("mobile", number)
               .setMaxResults(1)
               .getResultStream()
               .findFirst()
               .orElseThrow(() -> new BusinessException("reset.codeInvalid"));
       switch (attempts.attempt(latest.getId(), code, c)) {
-        case ACCEPTED -> account.changePassword(password, LocalDateTime.now(clock));
+        case ACCEPTED ->
+            account
+                .filter(a -> a.getMobile().equals(number))
+                .orElseThrow(() -> new BusinessException("reset.codeInvalid"))
+                .changePassword(password, LocalDateTime.now(clock));
         case EXPIRED -> throw new BusinessException("reset.codeExpired");
         case EXHAUSTED -> throw new BusinessException("reset.tooManyTries");
         case WRONG, UNUSABLE -> throw new BusinessException("reset.codeInvalid");
       }
-      audit.record(account.getLoginName(), RESET, account.getLoginName(), "by SMS code", c);
+      audit.record(name, RESET, name, "by SMS code", c);
     } finally {
       PasswordHasher.wipe(password);
     }

@@ -111,9 +111,9 @@ public class SmsCode {
   public enum Outcome {
     /** The code was right; it is used up now. */
     ACCEPTED,
-    /** The code was wrong; the try counts. */
+    /** The code was wrong, or no SMS carried it; the try counts. */
     WRONG,
-    /** No SMS carried this code, or it was used already. */
+    /** The code was used already. */
     UNUSABLE,
     /** The code's validity has ended. */
     EXPIRED,
@@ -122,12 +122,13 @@ public class SmsCode {
   }
 
   /**
-   * One try to use the code at {@code now}: counts the try unless the code cannot be used anyway,
-   * and marks the code used when it is right. Tries after the last one and after expiry do not
-   * count.
+   * One try to use the code at {@code now}: counts the try, and marks the code used when it is
+   * right. Tries after the last one, after expiry and after use do not count. A code no SMS carried
+   * is never accepted, but it expires and spends its tries like any other: the answers must not
+   * tell whether the login name and the mobile number belong together.
    */
   public Outcome attempt(String candidate, LocalDateTime now) {
-    if (!delivered || isUsed()) {
+    if (isUsed()) {
       return Outcome.UNUSABLE;
     }
     if (isExpiredAt(now)) {
@@ -137,7 +138,8 @@ public class SmsCode {
       return Outcome.EXHAUSTED;
     }
     tries++;
-    if (!matches(candidate)) {
+    boolean right = matches(candidate);
+    if (!right || !delivered) {
       return Outcome.WRONG;
     }
     usedAt = now;

@@ -60,10 +60,30 @@ class SmsCodeTest {
     assertFalse(code.isExpiredAt(SENT.plusMinutes(5).minusSeconds(1)));
   }
 
+  private static SmsCode notDelivered(String code) {
+    return new SmsCode("UNKNOWN", "13800138000", code, false, SENT, RANDOM);
+  }
+
   @Test
-  void aCodeNoSmsCarriedIsNeverAccepted() {
-    SmsCode code = new SmsCode("UNKNOWN", "13800138000", "012345", false, SENT, RANDOM);
-    assertEquals(SmsCode.Outcome.UNUSABLE, code.attempt("012345", SENT.plusSeconds(10)));
+  void aCodeNoSmsCarriedIsNeverAcceptedButCountsTheTry() {
+    SmsCode code = notDelivered("012345");
+    assertEquals(SmsCode.Outcome.WRONG, code.attempt("012345", SENT.plusSeconds(10)));
+    assertFalse(code.isUsed());
+    assertEquals(1, code.getTries());
+  }
+
+  @Test
+  void aCodeNoSmsCarriedIsExhaustedAndExpiresLikeASentOne() {
+    SmsCode unsent = notDelivered("012345");
+    SmsCode sent = delivered("012345");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(
+          sent.attempt("999999", SENT.plusSeconds(10)),
+          unsent.attempt("999999", SENT.plusSeconds(10)));
+    }
+    assertEquals(SmsCode.Outcome.EXHAUSTED, unsent.attempt("012345", SENT.plusSeconds(20)));
+    assertEquals(
+        SmsCode.Outcome.EXPIRED, notDelivered("012345").attempt("999999", SENT.plusMinutes(5)));
   }
 
   @Test
