@@ -21,6 +21,7 @@ import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.devserver.CaHsmTokens;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,9 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -81,6 +85,8 @@ class CertificateServiceIT {
   @EJB AccountService accounts;
   @EJB AuditLog audit;
   @Inject UserTransaction tx;
+
+  @jakarta.annotation.Resource ManagedExecutorService executor;
 
   @jakarta.annotation.Resource(lookup = "jdbc/caportal")
   javax.sql.DataSource database;
@@ -218,6 +224,44 @@ class CertificateServiceIT {
 
     assertInstanceOf(RevokedStatus.class, ocspStatus(issuingDer, revoked.getSerialHex()));
     assertNull(ocspStatus(issuingDer, good.getSerialHex()), "null is GOOD in Bouncy Castle");
+  }
+
+  @Test
+  void twoConcurrentRevocationsAreBothOnTheCurrentCrl() throws Exception {
+    CertificateRecord first = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    CertificateRecord second = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+
+    Future<?> other;
+    tx.begin();
+    try {
+      certificates.revoke(first.getSerialHex(), RevocationReason.KEY_COMPROMISE, CLIENT);
+      other =
+          executor.submit(
+              () -> {
+                certificates.revoke(second.getSerialHex(), RevocationReason.SUPERSEDED, CLIENT);
+                return null;
+              });
+      try {
+        // Time for the other revocation to sign its CRL before this one commits, if it could.
+        other.get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException waitingForThisCommit) {
+        // as it must: CRLs are signed one at a time
+      }
+      tx.commit();
+    } catch (Exception e) {
+      if (tx.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+        tx.rollback();
+      }
+      throw e;
+    }
+    other.get(60, TimeUnit.SECONDS);
+
+    X509CRL crl =
+        (X509CRL)
+            CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(certificates.currentCrl()));
+    assertNotNull(crl.getRevokedCertificate(new BigInteger(first.getSerialHex(), 16)));
+    assertNotNull(crl.getRevokedCertificate(new BigInteger(second.getSerialHex(), 16)));
   }
 
   @Test

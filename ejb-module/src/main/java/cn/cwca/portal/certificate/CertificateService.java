@@ -226,7 +226,15 @@ public class CertificateService {
         .orElseGet(CertificateStatus::unknown);
   }
 
+  /**
+   * Signs a CRL of every revocation committed so far and this transaction's own. CRLs are signed
+   * one at a time across the cluster (a PostgreSQL advisory lock held until commit): otherwise two
+   * concurrent revocations could each sign a CRL without the other's, and the one with the higher
+   * number, which {@link #currentCrl} serves, would lack a revoked certificate.
+   */
   private Crl signCrl() {
+    em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('crl'), 0)")
+        .getSingleResult();
     LocalDateTime now = now();
     long number =
         ((Number) em.createNativeQuery("SELECT nextval('crl_number_seq')").getSingleResult())
