@@ -190,7 +190,10 @@ class AccountServiceIT {
     assertThrows(
         EJBAccessException.class,
         () ->
-            accounts.updateProfile(new ProfileUpdate("名称", TestIdentities.mobile(), null), CLIENT));
+            accounts.updateProfile(
+                new ProfileUpdate("名称", TestIdentities.mobile(), null),
+                new ProfileUpdate("名称", TestIdentities.mobile(), null),
+                CLIENT));
     assertThrows(
         EJBAccessException.class,
         () ->

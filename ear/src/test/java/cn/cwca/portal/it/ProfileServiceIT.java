@@ -68,8 +68,9 @@ class ProfileServiceIT {
     Account otherBefore = accounts.find(other).orElseThrow();
     int auditBefore = audit.forTarget(ME).size();
     String newMobile = TestIdentities.mobile();
+    ProfileUpdate shown = ProfileUpdate.of(accounts.find(ME).orElseThrow());
 
-    accounts.updateProfile(new ProfileUpdate("改名后的申请人", newMobile, null), CLIENT);
+    accounts.updateProfile(shown, new ProfileUpdate("改名后的申请人", newMobile, null), CLIENT);
 
     Account me = accounts.find(ME).orElseThrow();
     assertEquals("改名后的申请人", me.getDisplayName());
@@ -87,13 +88,41 @@ class ProfileServiceIT {
   }
 
   @Test
+  void anEditFromAFormShowingOlderValuesIsRefusedAndUndoesNothing() {
+    Account loaded = accounts.find(ME).orElseThrow();
+    String otherTabsMobile = TestIdentities.mobile();
+    accounts.updateProfile(
+        ProfileUpdate.of(loaded),
+        new ProfileUpdate(loaded.getDisplayName(), otherTabsMobile, null),
+        CLIENT);
+
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                accounts.updateProfile(
+                    ProfileUpdate.of(loaded),
+                    new ProfileUpdate("只改名字", loaded.getMobile(), null),
+                    CLIENT));
+
+    assertEquals("account.concurrentEdit", e.messageKey());
+    Account now = accounts.find(ME).orElseThrow();
+    assertEquals(otherTabsMobile, now.getMobile());
+    assertEquals(loaded.getDisplayName(), now.getDisplayName());
+  }
+
+  @Test
   void refusedProfileEditChangesNothingAndWritesNoAuditEntry() {
     Account before = accounts.find(ME).orElseThrow();
     int auditBefore = audit.forTarget(ME).size();
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () -> accounts.updateProfile(new ProfileUpdate("新名称", "1111111111", null), CLIENT));
+            () ->
+                accounts.updateProfile(
+                    ProfileUpdate.of(before),
+                    new ProfileUpdate("新名称", "1111111111", null),
+                    CLIENT));
     assertEquals("validation.mobile", e.messageKey());
     Account after = accounts.find(ME).orElseThrow();
     assertEquals(before.getDisplayName(), after.getDisplayName());

@@ -168,12 +168,18 @@ public class AccountService {
    *
    * <p>Always the caller's own account: there is no parameter naming another one.
    *
-   * @throws BusinessException {@code account.notFound}; a {@code validation.*} key; {@code
-   *     account.duplicate.mobile}
+   * @param shown the values the form showed and the edit started from ({@link ProfileUpdate#of}):
+   *     when the account no longer has them, someone changed it in the meantime (another tab, or
+   *     another person of the organisation), and the edit is refused rather than undo that change
+   * @throws BusinessException {@code account.notFound}; {@code account.concurrentEdit}; a {@code
+   *     validation.*} key; {@code account.duplicate.mobile}
    */
   @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
-  public Account updateProfile(ProfileUpdate u, ClientInfo c) {
+  public Account updateProfile(ProfileUpdate shown, ProfileUpdate u, ClientInfo c) {
     Account account = caller();
+    if (!ProfileUpdate.of(account).equals(shown)) {
+      throw new BusinessException("account.concurrentEdit");
+    }
     String displayName = AccountInput.name(u.displayName());
     String mobile = AccountInput.checked(FieldRule.MOBILE, u.mobile());
     String legalRepresentative =

@@ -5,4 +5,12 @@ package cn.cwca.portal.account;
  *
  * @param legalRepresentative {@code null} for a natural person
  */
-public record ProfileUpdate(String displayName, String mobile, String legalRepresentative) {}
+public record ProfileUpdate(String displayName, String mobile, String legalRepresentative)
+    implements java.io.Serializable {
+
+  /** What the personal centre shows of an account, the values an edit starts from. */
+  public static ProfileUpdate of(Account account) {
+    return new ProfileUpdate(
+        account.getDisplayName(), account.getMobile(), account.getLegalRepresentative());
+  }
+}

@@ -31,6 +31,7 @@ class MessagesTest {
         "account.duplicate.creditCode",
         "account.duplicate.mobile",
         "account.notFound",
+        "account.concurrentEdit",
         "account.password.currentWrong",
         "login.failed",
         "login.throttled",

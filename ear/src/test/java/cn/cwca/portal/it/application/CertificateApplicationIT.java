@@ -134,7 +134,8 @@ class CertificateApplicationIT {
     Account me = accounts.find(ME).orElseThrow();
     if (me.getDisplayName().equals(KeyCertificates.SUBJECT_NAME)) {
       // A run that stopped inside changeWithUnchangedSubject... left the key's name behind.
-      accounts.updateProfile(new ProfileUpdate("测试申请人", me.getMobile(), null), CLIENT);
+      accounts.updateProfile(
+          ProfileUpdate.of(me), new ProfileUpdate("测试申请人", me.getMobile(), null), CLIENT);
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
     handEverythingToSomeoneElse();
@@ -299,7 +300,9 @@ class CertificateApplicationIT {
   void changeWithUnchangedSubjectAsksToUpdateThePersonalCentreFirst() {
     Account me = accounts.find(ME).orElseThrow();
     accounts.updateProfile(
-        new ProfileUpdate(KeyCertificates.SUBJECT_NAME, me.getMobile(), null), CLIENT);
+        ProfileUpdate.of(me),
+        new ProfileUpdate(KeyCertificates.SUBJECT_NAME, me.getMobile(), null),
+        CLIENT);
     try {
       BusinessException e =
           assertThrows(
@@ -307,7 +310,8 @@ class CertificateApplicationIT {
               () -> step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.VALID_UNTIL_2049)));
       assertEquals("application.change.sameSubject", e.messageKey());
     } finally {
-      accounts.updateProfile(new ProfileUpdate(me.getDisplayName(), me.getMobile(), null), CLIENT);
+      accounts.updateProfile(
+          ProfileUpdate.of(accounts.find(ME).orElseThrow()), ProfileUpdate.of(me), CLIENT);
     }
   }
 

@@ -148,7 +148,8 @@ class OrganisationChangeIT {
   private void changeTheLegalRepresentativeInThePersonalCentre() {
     Account me = accounts.find(ORGANISATION).orElseThrow();
     String next = me.getLegalRepresentative().equals("李新法人") ? "王新法人" : "李新法人";
-    accounts.updateProfile(new ProfileUpdate(me.getDisplayName(), me.getMobile(), next), CLIENT);
+    accounts.updateProfile(
+        ProfileUpdate.of(me), new ProfileUpdate(me.getDisplayName(), me.getMobile(), next), CLIENT);
   }
 
   /**
