@@ -97,7 +97,7 @@ public class ApplicationDocumentService {
   public DocumentInfo upload(
       String publicId, DocumentType type, String fileName, byte[] content, ClientInfo c) {
     String owner = callerName();
-    CertificateApplication a = Applications.ownedDraft(em, owner, publicId);
+    CertificateApplication a = Applications.lockedOwnedDraft(em, owner, publicId);
     a.requireCertificateInformation();
     if (type == null) {
       throw new BusinessException("validation.required");
@@ -141,7 +141,7 @@ public class ApplicationDocumentService {
    */
   public void delete(String publicId, DocumentType type, ClientInfo c) {
     String owner = callerName();
-    CertificateApplication a = Applications.ownedDraft(em, owner, publicId);
+    CertificateApplication a = Applications.lockedOwnedDraft(em, owner, publicId);
     if (type == null) {
       return;
     }

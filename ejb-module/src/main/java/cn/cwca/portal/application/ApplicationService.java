@@ -46,6 +46,8 @@ public class ApplicationService {
 
   static final String CANCELLED = "application.cancelled";
   static final String DRAFT_DISCARDED = "application.draftDiscarded";
+  static final String CERTIFICATE_INFORMATION_SAVED = "application.certificateInformationSaved";
+  static final String PICKUP_SAVED = "application.pickupSaved";
 
   /** Largest page of the progress grid. */
   static final int MAX_PAGE_SIZE = 100;
@@ -196,6 +198,18 @@ public class ApplicationService {
       a.clearPickup(now);
     }
     Applications.flush(em);
+    audit.record(
+        owner,
+        CERTIFICATE_INFORMATION_SAVED,
+        Applications.auditTarget(a),
+        "serviceType="
+            + type
+            + ", years="
+            + years
+            + ", furtherPaidKey="
+            + furtherKey
+            + (certificate == null ? "" : ", certificate=" + certificate.serialHex()),
+        c);
     return a;
   }
 
@@ -270,6 +284,14 @@ public class ApplicationService {
             .choose(a.getServiceType(), a.isFurtherPaidKey(), d.method(), d.handlingPointCode());
     recordPickup(a, option, d, now());
     Applications.flush(em);
+    audit.record(
+        callerName(),
+        PICKUP_SAVED,
+        Applications.auditTarget(a),
+        "method="
+            + d.method()
+            + (d.handlingPointCode() == null ? "" : ", handlingPoint=" + d.handlingPointCode()),
+        c);
     return a;
   }
 

@@ -65,6 +65,22 @@ final class Applications {
     return a;
   }
 
+  /**
+   * The owner's draft, locked until the transaction ends like {@link #lockedOwned}: a document
+   * uploaded, replaced or deleted while the draft is submitted is then either in the order or known
+   * to be missing from it, never taken away from an order after its check.
+   *
+   * @throws BusinessException {@code application.notFound}; {@code application.notDraft} once
+   *     submitted
+   */
+  static CertificateApplication lockedOwnedDraft(EntityManager em, String owner, String publicId) {
+    CertificateApplication a =
+        lockedOwned(em, owner, publicId)
+            .orElseThrow(() -> new BusinessException("application.notFound"));
+    a.requireDraft();
+    return a;
+  }
+
   /** A submitted application by 申请ID, whoever owns it (staff only). */
   static Optional<CertificateApplication> submitted(EntityManager em, String publicId) {
     String id = PublicIds.normalize(publicId);

@@ -3,6 +3,7 @@ package cn.cwca.portal.it.application;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,10 @@ import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -68,6 +73,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -121,6 +130,10 @@ class CertificateApplicationIT {
 
   @Resource(lookup = "jdbc/caportal")
   DataSource database;
+
+  @Inject UserTransaction tx;
+
+  @Resource ManagedExecutorService executor;
 
   /**
    * The caller has an account, no open draft, and no orders or certificates (so that 新办's free
@@ -536,6 +549,55 @@ class CertificateApplicationIT {
 
     assertEquals("application.document.missing", e.messageKey());
     assertEquals("《经办人身份证复印件》", e.args()[0]);
+    assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
+  }
+
+  @Test
+  void savingTheCertificateInformationAndThePickupIsAuditedByTheApplicant() {
+    String id = step1(newKey(false));
+    applications.confirmUserInformation(id);
+    applications.savePickup(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null), CLIENT);
+
+    List<AuditEntry> entries = audit.forTarget("application:" + id);
+
+    for (String action :
+        List.of("application.certificateInformationSaved", "application.pickupSaved")) {
+      assertTrue(
+          entries.stream().anyMatch(e -> e.getAction().equals(action) && e.getActor().equals(ME)),
+          action + " in " + entries.stream().map(AuditEntry::getAction).toList());
+    }
+  }
+
+  @Test
+  void aSubmissionWhileADocumentIsDeletedWaitsAndThenNamesItMissing() throws Exception {
+    String id = step1(newKey(false));
+    walkToSubmission(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+
+    Future<SubmissionResult> submission;
+    tx.begin();
+    try {
+      documents.delete(id, DocumentType.AGENT_ID_COPY, CLIENT);
+      submission = executor.submit(() -> submit(id));
+      try {
+        // Time for the submission to pass its check of the documents first, if it could.
+        submission.get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException waitingForTheDeletion) {
+        // as it must: the deletion holds the draft
+      }
+      tx.commit();
+    } catch (Exception e) {
+      if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        tx.rollback();
+      }
+      throw e;
+    }
+
+    ExecutionException failed =
+        assertThrows(ExecutionException.class, () -> submission.get(60, TimeUnit.SECONDS));
+    BusinessException refused = assertInstanceOf(BusinessException.class, failed.getCause());
+    assertEquals("application.document.missing", refused.messageKey());
     assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
   }
 
