@@ -351,13 +351,18 @@ public class ApplicationService {
    *
    * @param submissionToken {@link CertificateApplication#getSubmissionToken()} of the draft the
    *     page showed
+   * @param version {@link CertificateApplication#getVersion()} of the draft the page showed: a
+   *     draft changed since (in another tab) is not submitted at a price or term the page did not
+   *     show
    * @throws BusinessException {@code application.notFound}; {@code
-   *     application.submit.tokenMismatch}; {@code application.stepsIncomplete}; {@code
-   *     application.certificateInformationOutdated}; {@code application.document.missing} naming
-   *     the missing documents; any refusal of the steps (see {@link #saveCertificateInformation},
-   *     {@link #savePickup}); {@code application.price.unavailable}
+   *     application.submit.tokenMismatch}; {@code application.concurrentEdit}; {@code
+   *     application.stepsIncomplete}; {@code application.certificateInformationOutdated}; {@code
+   *     application.document.missing} naming the missing documents; any refusal of the steps (see
+   *     {@link #saveCertificateInformation}, {@link #savePickup}); {@code
+   *     application.price.unavailable}
    */
-  public SubmissionResult submit(String publicId, String submissionToken, ClientInfo c) {
+  public SubmissionResult submit(
+      String publicId, String submissionToken, long version, ClientInfo c) {
     Account account = caller();
     String owner = account.getLoginName();
     CertificateApplication a =
@@ -368,6 +373,9 @@ public class ApplicationService {
     }
     if (!a.isDraft()) {
       return SubmissionResult.of(a);
+    }
+    if (a.getVersion() != version) {
+      throw new BusinessException("application.concurrentEdit");
     }
     LocalDateTime now = now();
     PriceQuote quote = checkedForSubmission(a, account, now);

@@ -602,15 +602,34 @@ class CertificateApplicationIT {
   }
 
   @Test
+  void aDraftChangedInAnotherTabSinceThePageShowedItIsNotSubmitted() {
+    String id = step1(newKey(false));
+    walkToSubmission(
+        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    CertificateApplication shown = applications.findMine(id).orElseThrow();
+    applications.savePickup(
+        id, PickupDetails.courier("王收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路9号", null), CLIENT);
+
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> applications.submit(id, shown.getSubmissionToken(), shown.getVersion(), CLIENT));
+
+    assertEquals("application.concurrentEdit", e.messageKey());
+    assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
+  }
+
+  @Test
   void submittingTwiceWithTheSameTokenMakesOneOrder() {
     String id = step1(newKey(true));
     walkToSubmission(
         id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null));
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
+    long version = applications.findMine(id).orElseThrow().getVersion();
     long before = applications.page(0, 10, null).total();
 
-    SubmissionResult first = applications.submit(id, token, CLIENT);
-    SubmissionResult second = applications.submit(id, token, CLIENT);
+    SubmissionResult first = applications.submit(id, token, version, CLIENT);
+    SubmissionResult second = applications.submit(id, token, version, CLIENT);
 
     assertEquals(first, second);
     assertEquals(before + 1, applications.page(0, 10, null).total());
@@ -622,7 +641,8 @@ class CertificateApplicationIT {
     assertEquals(ME, submitted.get(0).getActor());
     BusinessException stale =
         assertThrows(
-            BusinessException.class, () -> applications.submit(id, "0".repeat(32), CLIENT));
+            BusinessException.class,
+            () -> applications.submit(id, "0".repeat(32), version, CLIENT));
     assertEquals("application.submit.tokenMismatch", stale.messageKey());
     BusinessException late =
         assertThrows(
@@ -877,7 +897,8 @@ class CertificateApplicationIT {
 
   private SubmissionResult submit(String id) {
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    return applications.submit(id, token, CLIENT);
+    long version = applications.findMine(id).orElseThrow().getVersion();
+    return applications.submit(id, token, version, CLIENT);
   }
 
   private void uploadRequired(String id) {

@@ -124,7 +124,8 @@ class OrganisationChangeIT {
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    SubmissionResult result = applications.submit(id, token, CLIENT);
+    long version = applications.findMine(id).orElseThrow().getVersion();
+    SubmissionResult result = applications.submit(id, token, version, CLIENT);
 
     assertEquals(ReviewStatus.PENDING, result.reviewStatus());
     assertEquals(ServiceType.CHANGE, applications.findMine(id).orElseThrow().getServiceType());

@@ -73,7 +73,8 @@ class StaffDocumentReadIT {
   void theStaffReadTheDocumentsOfAnyApplicantsSubmittedApplication() throws SQLException {
     String id = draftWithDocuments();
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    applications.submit(id, token, CLIENT);
+    long version = applications.findMine(id).orElseThrow().getVersion();
+    applications.submit(id, token, version, CLIENT);
     handOver(id, someoneElse());
     assertTrue(documents.read(id, DocumentType.AGENT_ID_COPY).isEmpty(), "no longer the caller's");
 
@@ -96,7 +97,9 @@ class StaffDocumentReadIT {
     assertTrue(applications.findForStaff(draft).isEmpty());
 
     String token = applications.findMine(draft).orElseThrow().getSubmissionToken();
-    applications.submit(draft, token, CLIENT);
+
+    long version = applications.findMine(draft).orElseThrow().getVersion();
+    applications.submit(draft, token, version, CLIENT);
     assertTrue(documents.readForStaff(draft, DocumentType.POWER_OF_ATTORNEY).isEmpty());
     assertTrue(documents.readForStaff(draft, null).isEmpty());
     assertTrue(documents.readForStaff("AAAAAAAAAAAAAAAA", DocumentType.AGENT_ID_COPY).isEmpty());

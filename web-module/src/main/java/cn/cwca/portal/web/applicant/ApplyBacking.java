@@ -511,7 +511,10 @@ public class ApplyBacking implements Serializable {
     try {
       result =
           applications.submit(
-              application.getPublicId(), application.getSubmissionToken(), caller.clientInfo());
+              application.getPublicId(),
+              application.getSubmissionToken(),
+              application.getVersion(),
+              caller.clientInfo());
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
       return null;
