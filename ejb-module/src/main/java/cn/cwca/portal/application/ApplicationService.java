@@ -151,14 +151,14 @@ public class ApplicationService {
    *     application.draftExists}, {@code application.concurrentEdit}
    */
   public CertificateApplication saveCertificateInformation(
-      String publicId, CertificateInformation info, ClientInfo c) {
+      DraftRef draft, CertificateInformation info, ClientInfo c) {
     Account account = caller();
     String owner = account.getLoginName();
     LocalDateTime now = now();
     CertificateApplication a =
-        publicId == null
+        draft.publicId() == null
             ? draftOf(owner).orElseGet(() -> newDraft(account, now))
-            : Applications.ownedDraft(em, owner, publicId);
+            : Applications.ownedDraft(em, owner, draft);
     if (info == null || info.serviceType() == null) {
       throw new BusinessException("validation.required");
     }
@@ -226,13 +226,13 @@ public class ApplicationService {
    *     application.draftExists}, {@code application.concurrentEdit}
    */
   public CertificateApplication keepUncheckedInput(
-      String publicId, WizardStep step, UncheckedInput snapshot) {
+      DraftRef draft, WizardStep step, UncheckedInput snapshot) {
     Account account = caller();
     LocalDateTime now = now();
     CertificateApplication a =
-        publicId == null
+        draft.publicId() == null
             ? draftOf(account.getLoginName()).orElseGet(() -> newDraft(account, now))
-            : Applications.ownedDraft(em, account.getLoginName(), publicId);
+            : Applications.ownedDraft(em, account.getLoginName(), draft);
     a.keepUncheckedInput(step, snapshot == null ? UncheckedInput.none() : snapshot, now);
     Applications.flush(em);
     return a;
@@ -242,10 +242,10 @@ public class ApplicationService {
    * Step 2 下一步: the applicant confirmed the user information.
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
-   *     application.stepsIncomplete}
+   *     application.concurrentEdit}, {@code application.stepsIncomplete}
    */
-  public CertificateApplication confirmUserInformation(String publicId) {
-    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+  public CertificateApplication confirmUserInformation(DraftRef draft) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), draft);
     a.confirmUserInformation(now());
     Applications.flush(em);
     return a;
@@ -267,13 +267,13 @@ public class ApplicationService {
    * Step 3 下一步: checks and saves the 取key方式 with its fields (收货人 for 邮寄-收方付, 取证人 for 自取).
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
-   *     application.stepsIncomplete}; {@code application.pickup.methodRequired}, {@code
-   *     .notAllowed}, {@code .handlingPointRequired}; {@code validation.required}, {@code
-   *     validation.name}, {@code validation.mobile}, {@code validation.address}, {@code
-   *     validation.remark}, {@code validation.residentId}
+   *     application.concurrentEdit}, {@code application.stepsIncomplete}; {@code
+   *     application.pickup.methodRequired}, {@code .notAllowed}, {@code .handlingPointRequired};
+   *     {@code validation.required}, {@code validation.name}, {@code validation.mobile}, {@code
+   *     validation.address}, {@code validation.remark}, {@code validation.residentId}
    */
-  public CertificateApplication savePickup(String publicId, PickupDetails d, ClientInfo c) {
-    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+  public CertificateApplication savePickup(DraftRef draft, PickupDetails d, ClientInfo c) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), draft);
     a.requireCertificateInformation();
     if (d == null) {
       throw new BusinessException("application.pickup.methodRequired");
@@ -298,10 +298,11 @@ public class ApplicationService {
   /**
    * 上一步: the step a resumed draft reopens on (only an earlier step than the current one).
    *
-   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}
+   * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
+   *     application.concurrentEdit}
    */
-  public CertificateApplication goBack(String publicId, WizardStep step) {
-    CertificateApplication a = Applications.ownedDraft(em, callerName(), publicId);
+  public CertificateApplication goBack(DraftRef draft, WizardStep step) {
+    CertificateApplication a = Applications.ownedDraft(em, callerName(), draft);
     if (step != null) {
       a.goBackTo(step, now());
       Applications.flush(em);

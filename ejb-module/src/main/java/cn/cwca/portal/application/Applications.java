@@ -81,6 +81,20 @@ final class Applications {
     return a;
   }
 
+  /**
+   * The owner's draft as the page read it.
+   *
+   * @throws BusinessException {@code application.notFound}; {@code application.notDraft} once
+   *     submitted; {@code application.concurrentEdit} when it has changed since the page read it
+   */
+  static CertificateApplication ownedDraft(EntityManager em, String owner, DraftRef shown) {
+    CertificateApplication a = ownedDraft(em, owner, shown.publicId());
+    if (a.getVersion() != shown.version()) {
+      throw new BusinessException("application.concurrentEdit");
+    }
+    return a;
+  }
+
   /** A submitted application by 申请ID, whoever owns it (staff only). */
   static Optional<CertificateApplication> submitted(EntityManager em, String publicId) {
     String id = PublicIds.normalize(publicId);

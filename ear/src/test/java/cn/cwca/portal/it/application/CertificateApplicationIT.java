@@ -27,6 +27,7 @@ import cn.cwca.portal.application.DocumentInfo;
 import cn.cwca.portal.application.DocumentRequirements;
 import cn.cwca.portal.application.DocumentSlot;
 import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.DraftRef;
 import cn.cwca.portal.application.HandlingPoint;
 import cn.cwca.portal.application.InputField;
 import cn.cwca.portal.application.ManualCatalogue;
@@ -159,12 +160,12 @@ class CertificateApplicationIT {
   @Test
   void newFirstKeyShippedFromLiaochengIsFreeAndCountsAsPaid() {
     String id = step1(newKey(false));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     assertEquals(
         List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
         describe(applications.pickupOptions(id)));
     applications.savePickup(
-        id,
+        shown(id),
         PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", "放门卫"),
         CLIENT);
     uploadRequired(id);
@@ -190,9 +191,9 @@ class CertificateApplicationIT {
     assertEquals(KeyCertificates.SUBJECT_NAME, read.subjectName());
 
     String id = step1(fromKey(ServiceType.RENEW, 1, KeyCertificates.EXPIRED));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     assertEquals(List.of("SELF_SERVICE@SD_LIAOCHENG"), describe(applications.pickupOptions(id)));
-    applications.savePickup(id, PickupDetails.selfService(), CLIENT);
+    applications.savePickup(shown(id), PickupDetails.selfService(), CLIENT);
     uploadRequired(id);
     BigDecimal quoted = applications.quote(id).amount();
 
@@ -226,12 +227,12 @@ class CertificateApplicationIT {
             .anyMatch(c -> c.serialHex().equals(serial)));
 
     String id = step1(fromRegistry(ServiceType.LOST, null, serial));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     assertEquals(
         List.of("COURIER@SD_LIAOCHENG", "PICKUP@SD_LIAOCHENG"),
         describe(applications.pickupOptions(id)));
     applications.savePickup(
-        id,
+        shown(id),
         PickupDetails.pickup("赵取证", TestIdentities.mobile(), TestIdentities.residentId()),
         CLIENT);
     uploadRequired(id);
@@ -266,10 +267,12 @@ class CertificateApplicationIT {
 
     String id = step1(fromRegistry(ServiceType.RENEW_AND_LOST, 1, expiring));
     assertTrue(applications.findMine(id).orElseThrow().isFurtherPaidKey());
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     assertEquals(List.of("COURIER@NX_YINCHUAN"), describe(applications.pickupOptions(id)));
     applications.savePickup(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null),
+        CLIENT);
     uploadRequired(id);
 
     SubmissionResult result = submit(id);
@@ -340,14 +343,14 @@ class CertificateApplicationIT {
   @Test
   void aFurtherNewKeyCannotBeCollectedAtTheCounter() {
     String id = step1(newKey(true));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     assertEquals(List.of("COURIER@NX_YINCHUAN"), describe(applications.pickupOptions(id)));
     BusinessException e =
         assertThrows(
             BusinessException.class,
             () ->
                 applications.savePickup(
-                    id,
+                    shown(id),
                     PickupDetails.pickup(
                         "赵取证", TestIdentities.mobile(), TestIdentities.residentId()),
                     CLIENT));
@@ -396,10 +399,10 @@ class CertificateApplicationIT {
   @Test
   void aResumedDraftSavesAChangedServiceType() {
     String id = step1(newKey(true));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
 
     // 上一步 to 证书信息填写, then another service type (each call reads the draft afresh)
-    applications.goBack(id, WizardStep.CERTIFICATE_INFORMATION);
+    applications.goBack(shown(id), WizardStep.CERTIFICATE_INFORMATION);
     assertEquals(id, step1(fromKey(ServiceType.CHANGE, null, KeyCertificates.VALID_UNTIL_2049)));
 
     CertificateApplication draft = applications.findMine(id).orElseThrow();
@@ -414,11 +417,13 @@ class CertificateApplicationIT {
   void theDraftKeepsEveryStepAndIsResumed() {
     String id = step1(newKey(false));
     String again =
-        applications.saveCertificateInformation(null, newKey(false), CLIENT).getPublicId();
+        applications.saveCertificateInformation(DraftRef.NONE, newKey(false), CLIENT).getPublicId();
     assertEquals(id, again, "starting again continues the open draft");
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     applications.savePickup(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
+        CLIENT);
 
     CertificateApplication draft = applications.currentDraft().orElseThrow();
     assertEquals(id, draft.getPublicId());
@@ -435,7 +440,7 @@ class CertificateApplicationIT {
   void whatIsTypedIsKeptUncheckedInADraftStartedOnTheFirstChange() {
     CertificateApplication started =
         applications.keepUncheckedInput(
-            null,
+            DraftRef.NONE,
             WizardStep.CERTIFICATE_INFORMATION,
             UncheckedInput.of(
                 Map.of(
@@ -451,7 +456,7 @@ class CertificateApplicationIT {
 
     String id = draft.getPublicId();
     applications.keepUncheckedInput(
-        null,
+        DraftRef.NONE,
         WizardStep.CERTIFICATE_INFORMATION,
         UncheckedInput.of(Map.of(InputField.AGENT_NAME, "钱经办")));
     assertEquals(
@@ -464,9 +469,9 @@ class CertificateApplicationIT {
     assertTrue(saved.getUncheckedInput().isEmpty(), "立即申请 saved the checked values");
     assertEquals("测试经办人", saved.getAgentName());
 
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     applications.keepUncheckedInput(
-        id,
+        shown(id),
         WizardStep.PICKUP,
         UncheckedInput.of(
             Map.of(InputField.RECIPIENT_NAME, "李", InputField.RECIPIENT_MOBILE, "138")));
@@ -478,7 +483,9 @@ class CertificateApplicationIT {
             .getUncheckedInput()
             .text(InputField.RECIPIENT_MOBILE));
     applications.savePickup(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null),
+        CLIENT);
     assertTrue(applications.findMine(id).orElseThrow().getUncheckedInput().isEmpty());
   }
 
@@ -489,7 +496,8 @@ class CertificateApplicationIT {
     BusinessException late =
         assertThrows(
             BusinessException.class,
-            () -> applications.keepUncheckedInput(order, WizardStep.PICKUP, remark));
+            () ->
+                applications.keepUncheckedInput(new DraftRef(order, 0), WizardStep.PICKUP, remark));
     assertEquals("application.notDraft", late.messageKey());
 
     String theirs = step1(newKey(true));
@@ -497,7 +505,9 @@ class CertificateApplicationIT {
     BusinessException foreign =
         assertThrows(
             BusinessException.class,
-            () -> applications.keepUncheckedInput(theirs, WizardStep.PICKUP, remark));
+            () ->
+                applications.keepUncheckedInput(
+                    new DraftRef(theirs, 0), WizardStep.PICKUP, remark));
     assertEquals("application.notFound", foreign.messageKey());
   }
 
@@ -539,9 +549,11 @@ class CertificateApplicationIT {
   @Test
   void submissionWithoutARequiredDocumentIsRefusedNamingIt() {
     String id = step1(newKey(false));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     applications.savePickup(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
+        CLIENT);
     documents.upload(id, DocumentType.APPLICATION_FORM, "a.pdf", PDF, CLIENT);
     documents.upload(id, DocumentType.SERVICE_AGREEMENT, "b.pdf", PDF, CLIENT);
 
@@ -555,9 +567,11 @@ class CertificateApplicationIT {
   @Test
   void savingTheCertificateInformationAndThePickupIsAuditedByTheApplicant() {
     String id = step1(newKey(false));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     applications.savePickup(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
+        CLIENT);
 
     List<AuditEntry> entries = audit.forTarget("application:" + id);
 
@@ -602,13 +616,38 @@ class CertificateApplicationIT {
   }
 
   @Test
+  void aStepSavedFromAPageShowingAnOlderDraftIsRefusedAndUndoesNothing() {
+    String id = step1(newKey(false));
+    applications.confirmUserInformation(shown(id));
+    DraftRef firstTab = shown(id);
+    applications.savePickup(
+        shown(id),
+        PickupDetails.courier("王收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路9号", null),
+        CLIENT);
+
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                applications.savePickup(
+                    firstTab,
+                    PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
+                    CLIENT));
+
+    assertEquals("application.concurrentEdit", e.messageKey());
+    assertEquals("王收货", applications.findMine(id).orElseThrow().getRecipientName());
+  }
+
+  @Test
   void aDraftChangedInAnotherTabSinceThePageShowedItIsNotSubmitted() {
     String id = step1(newKey(false));
     walkToSubmission(
         id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
     CertificateApplication shown = applications.findMine(id).orElseThrow();
     applications.savePickup(
-        id, PickupDetails.courier("王收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路9号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("王收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路9号", null),
+        CLIENT);
 
     BusinessException e =
         assertThrows(
@@ -726,9 +765,9 @@ class CertificateApplicationIT {
   @Test
   void theApplicationFormIsFilledWithTheCallersApplicationInChinese() throws Exception {
     String id = step1(newKey(false));
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     applications.savePickup(
-        id,
+        shown(id),
         PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", "放门卫"),
         CLIENT);
     Account me = accounts.find(ME).orElseThrow();
@@ -877,12 +916,12 @@ class CertificateApplicationIT {
   }
 
   private String step1(CertificateInformation info) {
-    return applications.saveCertificateInformation(null, info, CLIENT).getPublicId();
+    return applications.saveCertificateInformation(DraftRef.NONE, info, CLIENT).getPublicId();
   }
 
   private void walkToSubmission(String id, PickupDetails pickup) {
-    applications.confirmUserInformation(id);
-    applications.savePickup(id, pickup, CLIENT);
+    applications.confirmUserInformation(shown(id));
+    applications.savePickup(shown(id), pickup, CLIENT);
     uploadRequired(id);
   }
 
@@ -1003,5 +1042,10 @@ class CertificateApplicationIT {
       update.setString(2, publicId);
       assertEquals(1, update.executeUpdate());
     }
+  }
+
+  /** The draft as a page that reads it now shows it. */
+  private DraftRef shown(String publicId) {
+    return DraftRef.of(applications.findMine(publicId).orElseThrow());
   }
 }

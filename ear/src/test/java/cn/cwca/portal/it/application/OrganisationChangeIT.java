@@ -14,6 +14,7 @@ import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.application.ApplicationService;
 import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.DocumentSlot;
+import cn.cwca.portal.application.DraftRef;
 import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.application.ReviewStatus;
 import cn.cwca.portal.application.ServiceType;
@@ -116,8 +117,8 @@ class OrganisationChangeIT {
     assertNotNull(accounts.find(ORGANISATION).orElseThrow().getLegalRepresentativeChangedAt());
 
     String id = step1(change(key));
-    applications.confirmUserInformation(id);
-    applications.savePickup(id, PickupDetails.selfService(), CLIENT);
+    applications.confirmUserInformation(shown(id));
+    applications.savePickup(shown(id), PickupDetails.selfService(), CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
         documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
@@ -178,7 +179,7 @@ class OrganisationChangeIT {
   }
 
   private String step1(CertificateInformation info) {
-    return applications.saveCertificateInformation(null, info, CLIENT).getPublicId();
+    return applications.saveCertificateInformation(DraftRef.NONE, info, CLIENT).getPublicId();
   }
 
   private void legalRepresentativeChangedAt(LocalDateTime at) throws SQLException {
@@ -190,5 +191,10 @@ class OrganisationChangeIT {
       update.setString(2, ORGANISATION);
       assertEquals(1, update.executeUpdate());
     }
+  }
+
+  /** The draft as a page that reads it now shows it. */
+  private DraftRef shown(String publicId) {
+    return DraftRef.of(applications.findMine(publicId).orElseThrow());
   }
 }

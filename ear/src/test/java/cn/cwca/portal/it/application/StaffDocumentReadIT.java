@@ -13,6 +13,7 @@ import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.DocumentContent;
 import cn.cwca.portal.application.DocumentSlot;
 import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.DraftRef;
 import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.application.ServiceType;
 import cn.cwca.portal.common.ClientInfo;
@@ -111,7 +112,7 @@ class StaffDocumentReadIT {
     String id =
         applications
             .saveCertificateInformation(
-                null,
+                DraftRef.NONE,
                 new CertificateInformation(
                     ServiceType.NEW_OR_REPLACE,
                     1,
@@ -127,9 +128,11 @@ class StaffDocumentReadIT {
                     true),
                 CLIENT)
             .getPublicId();
-    applications.confirmUserInformation(id);
+    applications.confirmUserInformation(shown(id));
     applications.savePickup(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null), CLIENT);
+        shown(id),
+        PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null),
+        CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.type() == DocumentType.AGENT_ID_COPY) {
         documents.upload(id, slot.type(), "身份证.png", PNG, CLIENT);
@@ -155,5 +158,10 @@ class StaffDocumentReadIT {
       update.setString(2, publicId);
       assertEquals(1, update.executeUpdate());
     }
+  }
+
+  /** The draft as a page that reads it now shows it. */
+  private DraftRef shown(String publicId) {
+    return DraftRef.of(applications.findMine(publicId).orElseThrow());
   }
 }

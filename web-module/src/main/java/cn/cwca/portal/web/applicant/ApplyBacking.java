@@ -11,6 +11,7 @@ import cn.cwca.portal.application.CertificateChoice;
 import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.CertificateSource;
 import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.application.DraftRef;
 import cn.cwca.portal.application.InputField;
 import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.application.PickupMethod;
@@ -288,7 +289,7 @@ public class ApplyBacking implements Serializable {
   /** 上一步 to the given step; nothing is lost. */
   public String back(WizardStep step) {
     try {
-      applications.goBack(application.getPublicId(), step);
+      applications.goBack(DraftRef.of(application), step);
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
       return null;
@@ -308,9 +309,7 @@ public class ApplyBacking implements Serializable {
     try {
       application =
           applications.keepUncheckedInput(
-              application == null ? null : application.getPublicId(),
-              step,
-              UncheckedInput.fromJson(uncheckedInput));
+              DraftRef.of(application), step, UncheckedInput.fromJson(uncheckedInput));
       ajax.addCallbackParam("inputKept", true);
     } catch (BusinessException refusal) {
       ajax.addCallbackParam("inputKept", false);
@@ -393,8 +392,7 @@ public class ApplyBacking implements Serializable {
             new AgentDetails(agentName, agentMobile, agentIdType, agentIdNumber),
             statementAccepted);
     try {
-      applications.saveCertificateInformation(
-          application == null ? null : application.getPublicId(), info, caller.clientInfo());
+      applications.saveCertificateInformation(DraftRef.of(application), info, caller.clientInfo());
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
       return null;
@@ -407,7 +405,7 @@ public class ApplyBacking implements Serializable {
   /** 下一步 of 用户信息确认. */
   public String confirmUserInformation() {
     try {
-      applications.confirmUserInformation(application.getPublicId());
+      applications.confirmUserInformation(DraftRef.of(application));
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
       return null;
@@ -434,7 +432,7 @@ public class ApplyBacking implements Serializable {
   public String savePickup() {
     try {
       applications.savePickup(
-          application.getPublicId(),
+          DraftRef.of(application),
           new PickupDetails(
               pickupMethod,
               handlingPointCode,
