@@ -265,6 +265,50 @@ class CertificateServiceIT {
   }
 
   @Test
+  void twoRequestsForAStaleCrlSignOneNewCrl() throws Exception {
+    certificates.currentCrl();
+    long before;
+    try (java.sql.Connection c = database.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE crl SET this_update = this_update - interval '13 hours',"
+              + " next_update = next_update - interval '13 hours'");
+      try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM crl")) {
+        rs.next();
+        before = rs.getLong(1);
+      }
+    }
+
+    Future<byte[]> other;
+    byte[] first;
+    tx.begin();
+    try {
+      first = certificates.currentCrl();
+      other = executor.submit(() -> certificates.currentCrl());
+      try {
+        // Time for the other request to sign a CRL of its own, if it could.
+        other.get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException waitingForThisCommit) {
+        // as it must: it waits for this CRL, then serves it
+      }
+      tx.commit();
+    } catch (Exception e) {
+      if (tx.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+        tx.rollback();
+      }
+      throw e;
+    }
+
+    assertArrayEquals(first, other.get(60, TimeUnit.SECONDS));
+    try (java.sql.Connection c = database.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM crl")) {
+      rs.next();
+      assertEquals(before + 1, rs.getLong(1));
+    }
+  }
+
+  @Test
   void theOwnerListsAndDownloadsTheirOwnCertificatesAndNoOneElses() throws Exception {
     CertificateRecord mine = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
     String othersSerial;

@@ -171,12 +171,32 @@ public class CertificateService {
    */
   @PermitAll
   public byte[] currentCrl() {
-    LocalDateTime now = now();
-    List<Crl> latest = em.createNamedQuery(Crl.LATEST, Crl.class).setMaxResults(1).getResultList();
-    if (!latest.isEmpty() && latest.get(0).isFresh(now, CRL_VALIDITY.dividedBy(2))) {
-      return latest.get(0).getDer();
+    Optional<Crl> fresh = freshCrl();
+    if (fresh.isPresent()) {
+      return fresh.get().getDer();
     }
-    return signCrl().getDer();
+    lockCrls();
+    // Another request may have signed one while this one waited for the lock.
+    return freshCrl().orElseGet(this::signCrl).getDer();
+  }
+
+  private Optional<Crl> freshCrl() {
+    return em.createNamedQuery(Crl.LATEST, Crl.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .filter(crl -> crl.isFresh(now(), CRL_VALIDITY.dividedBy(2)));
+  }
+
+  /**
+   * CRLs are signed one at a time across the cluster (a PostgreSQL advisory lock held until
+   * commit): otherwise two concurrent revocations could each sign a CRL without the other's, and
+   * the one with the higher number, which {@link #currentCrl} serves, would lack a revoked
+   * certificate.
+   */
+  private void lockCrls() {
+    em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('crl'), 0)")
+        .getSingleResult();
   }
 
   /** Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown. */
@@ -227,14 +247,11 @@ public class CertificateService {
   }
 
   /**
-   * Signs a CRL of every revocation committed so far and this transaction's own. CRLs are signed
-   * one at a time across the cluster (a PostgreSQL advisory lock held until commit): otherwise two
-   * concurrent revocations could each sign a CRL without the other's, and the one with the higher
-   * number, which {@link #currentCrl} serves, would lack a revoked certificate.
+   * Signs a CRL of every revocation committed so far and this transaction's own, under the lock of
+   * {@link #lockCrls} (taken again when it is held already).
    */
   private Crl signCrl() {
-    em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('crl'), 0)")
-        .getSingleResult();
+    lockCrls();
     LocalDateTime now = now();
     long number =
         ((Number) em.createNativeQuery("SELECT nextval('crl_number_seq')").getSingleResult())
