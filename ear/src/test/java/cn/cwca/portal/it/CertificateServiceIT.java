@@ -36,7 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -77,7 +77,9 @@ class CertificateServiceIT {
         CaHsmTokens.class,
         TestIdentities.class,
         RegistryRow.class,
-        TestCallerMechanism.class);
+        TestCallerMechanism.class,
+        WhileATransactionIsOpen.class,
+        WhileATransactionIsOpen.Work.class);
   }
 
   @EJB CertificateService certificates;
@@ -231,29 +233,16 @@ class CertificateServiceIT {
     CertificateRecord first = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
     CertificateRecord second = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
 
-    Future<?> other;
-    tx.begin();
-    try {
-      certificates.revoke(first.getSerialHex(), RevocationReason.KEY_COMPROMISE, CLIENT);
-      other =
-          executor.submit(
-              () -> {
-                certificates.revoke(second.getSerialHex(), RevocationReason.SUPERSEDED, CLIENT);
-                return null;
-              });
-      try {
-        // Time for the other revocation to sign its CRL before this one commits, if it could.
-        other.get(2, TimeUnit.SECONDS);
-      } catch (TimeoutException waitingForThisCommit) {
-        // as it must: CRLs are signed one at a time
-      }
-      tx.commit();
-    } catch (Exception e) {
-      if (tx.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
-        tx.rollback();
-      }
-      throw e;
-    }
+    Future<Void> other =
+        WhileATransactionIsOpen.run(
+            tx,
+            executor,
+            () ->
+                certificates.revoke(first.getSerialHex(), RevocationReason.KEY_COMPROMISE, CLIENT),
+            () -> {
+              certificates.revoke(second.getSerialHex(), RevocationReason.SUPERSEDED, CLIENT);
+              return null;
+            });
     other.get(60, TimeUnit.SECONDS);
 
     X509CRL crl =
@@ -279,27 +268,12 @@ class CertificateServiceIT {
       }
     }
 
-    Future<byte[]> other;
-    byte[] first;
-    tx.begin();
-    try {
-      first = certificates.currentCrl();
-      other = executor.submit(() -> certificates.currentCrl());
-      try {
-        // Time for the other request to sign a CRL of its own, if it could.
-        other.get(2, TimeUnit.SECONDS);
-      } catch (TimeoutException waitingForThisCommit) {
-        // as it must: it waits for this CRL, then serves it
-      }
-      tx.commit();
-    } catch (Exception e) {
-      if (tx.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
-        tx.rollback();
-      }
-      throw e;
-    }
+    AtomicReference<byte[]> first = new AtomicReference<>();
+    Future<byte[]> other =
+        WhileATransactionIsOpen.run(
+            tx, executor, () -> first.set(certificates.currentCrl()), certificates::currentCrl);
 
-    assertArrayEquals(first, other.get(60, TimeUnit.SECONDS));
+    assertArrayEquals(first.get(), other.get(60, TimeUnit.SECONDS));
     try (java.sql.Connection c = database.getConnection();
         java.sql.Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM crl")) {

@@ -53,12 +53,12 @@ import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
+import cn.cwca.portal.it.WhileATransactionIsOpen;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +77,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -119,7 +118,9 @@ class CertificateApplicationIT {
         LegacyCa.class,
         TestIdentities.class,
         RegistryRow.class,
-        TestCallerMechanism.class);
+        TestCallerMechanism.class,
+        WhileATransactionIsOpen.class,
+        WhileATransactionIsOpen.Work.class);
   }
 
   @EJB ApplicationService applications;
@@ -589,24 +590,12 @@ class CertificateApplicationIT {
     walkToSubmission(
         id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
 
-    Future<SubmissionResult> submission;
-    tx.begin();
-    try {
-      documents.delete(id, DocumentType.AGENT_ID_COPY, CLIENT);
-      submission = executor.submit(() -> submit(id));
-      try {
-        // Time for the submission to pass its check of the documents first, if it could.
-        submission.get(2, TimeUnit.SECONDS);
-      } catch (TimeoutException waitingForTheDeletion) {
-        // as it must: the deletion holds the draft
-      }
-      tx.commit();
-    } catch (Exception e) {
-      if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
-        tx.rollback();
-      }
-      throw e;
-    }
+    Future<SubmissionResult> submission =
+        WhileATransactionIsOpen.run(
+            tx,
+            executor,
+            () -> documents.delete(id, DocumentType.AGENT_ID_COPY, CLIENT),
+            () -> submit(id));
 
     ExecutionException failed =
         assertThrows(ExecutionException.class, () -> submission.get(60, TimeUnit.SECONDS));

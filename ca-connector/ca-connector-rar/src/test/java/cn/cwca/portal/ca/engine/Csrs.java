@@ -91,17 +91,9 @@ final class Csrs {
 
   /** A request for one key, signed by another: the applicant does not hold the key. */
   static byte[] forKeySignedByAnother(KeyPair certified, KeyPair signer) {
-    try {
-      return new JcaPKCS10CertificationRequestBuilder(CLAIMED_SUBJECT, certified.getPublic())
-          .build(
-              new JcaContentSignerBuilder("SHA256withECDSA")
-                  .setProvider(CryptoProviders.BC)
-                  .build(signer.getPrivate()))
-          .getEncoded();
-    } catch (OperatorCreationException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return withPublicKeyInfo(
+        SubjectPublicKeyInfo.getInstance(certified.getPublic().getEncoded()),
+        signer,
+        "SHA256withECDSA");
   }
 }
