@@ -53,14 +53,16 @@ public final class DevServer {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  System.out.println("Stopping Payara Server ...");
-                  domain.stop();
-                  if (postgres != null) {
-                    try {
-                      postgres.close();
-                    } catch (IOException e) {
-                      System.err.println(
-                          "Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                  announce("Stopping Payara Server ...");
+                  try {
+                    domain.stop();
+                  } finally {
+                    if (postgres != null) {
+                      try {
+                        postgres.close();
+                      } catch (IOException e) {
+                        announce("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                      }
                     }
                   }
                 }));
@@ -129,6 +131,19 @@ public final class DevServer {
       lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.err::println);
     } catch (IOException e) {
       System.err.println("(no server log at " + domain.serverLog() + ")");
+    }
+  }
+
+  /**
+   * A line on the console while the JVM shuts down. Maven's console stream (jansi) is not safe for
+   * a second thread and can throw then; nothing it throws may keep the hook from stopping Payara
+   * and the embedded database.
+   */
+  private static void announce(String line) {
+    try {
+      System.out.println(line);
+    } catch (RuntimeException consoleBroken) {
+      // the servers are stopped all the same
     }
   }
 }
