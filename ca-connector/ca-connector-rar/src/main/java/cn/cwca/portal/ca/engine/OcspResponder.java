@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -175,7 +176,7 @@ final class OcspResponder {
       }
       Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
       if (nonce != null) {
-        int octets = ASN1OctetString.getInstance(nonce.getParsedValue()).getOctets().length;
+        int octets = nonceOctets(nonce.getExtnValue().getOctets());
         if (octets == 0 || octets > MAX_NONCE_OCTETS) {
           return null;
         }
@@ -184,6 +185,22 @@ final class OcspResponder {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The length of a nonce: of the OCTET STRING the extension holds (RFC 9654), or of the
+   * extension's value itself from older clients that send the nonce without that wrapping.
+   */
+  private static int nonceOctets(byte[] value) {
+    try {
+      ASN1Primitive inner = ASN1Primitive.fromByteArray(value);
+      if (inner instanceof ASN1OctetString octets) {
+        return octets.getOctets().length;
+      }
+    } catch (IOException | RuntimeException notWrapped) {
+      // the raw nonce
+    }
+    return value.length;
   }
 
   /** The status of a certificate of this CA, as the OCSP response states it (null for good). */

@@ -255,6 +255,26 @@ class OcspResponderTest {
         response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets());
   }
 
+  @Test
+  void echoesANonceSentWithoutItsOctetStringAsOlderClientsDo() throws Exception {
+    byte[] raw = {0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x08};
+    byte[] request =
+        new OCSPReqBuilder()
+            .addRequest(id(sha1(), issue().serialHex()))
+            .setRequestExtensions(
+                new Extensions(
+                    new Extension(
+                        OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(raw))))
+            .build()
+            .getEncoded();
+
+    BasicOCSPResp response = successful(ca.answerOcsp(request, hex -> CertificateStatus.good()));
+
+    assertArrayEquals(
+        raw,
+        response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets());
+  }
+
   private static byte[] withNonce(byte[] nonce) throws Exception {
     return new OCSPReqBuilder()
         .addRequest(id(sha1(), issue().serialHex()))
