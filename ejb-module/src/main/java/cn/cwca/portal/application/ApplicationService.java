@@ -350,11 +350,10 @@ public class ApplicationService {
    * one transaction. A resent submission with the same token answers the same result and changes
    * nothing.
    *
+   * @param draft the draft as the page showed it: one changed since (in another tab) is not
+   *     submitted at a price or term the page did not show
    * @param submissionToken {@link CertificateApplication#getSubmissionToken()} of the draft the
    *     page showed
-   * @param version {@link CertificateApplication#getVersion()} of the draft the page showed: a
-   *     draft changed since (in another tab) is not submitted at a price or term the page did not
-   *     show
    * @throws BusinessException {@code application.notFound}; {@code
    *     application.submit.tokenMismatch}; {@code application.concurrentEdit}; {@code
    *     application.stepsIncomplete}; {@code application.certificateInformationOutdated}; {@code
@@ -362,12 +361,11 @@ public class ApplicationService {
    *     {@link #saveCertificateInformation}, {@link #savePickup}); {@code
    *     application.price.unavailable}
    */
-  public SubmissionResult submit(
-      String publicId, String submissionToken, long version, ClientInfo c) {
+  public SubmissionResult submit(DraftRef draft, String submissionToken, ClientInfo c) {
     Account account = caller();
     String owner = account.getLoginName();
     CertificateApplication a =
-        Applications.lockedOwned(em, owner, publicId)
+        Applications.lockedOwned(em, owner, draft.publicId())
             .orElseThrow(() -> new BusinessException("application.notFound"));
     if (submissionToken == null || !a.getSubmissionToken().equals(submissionToken.strip())) {
       throw new BusinessException("application.submit.tokenMismatch");
@@ -375,7 +373,7 @@ public class ApplicationService {
     if (!a.isDraft()) {
       return SubmissionResult.of(a);
     }
-    if (a.getVersion() != version) {
+    if (a.getVersion() != draft.version()) {
       throw new BusinessException("application.concurrentEdit");
     }
     LocalDateTime now = now();

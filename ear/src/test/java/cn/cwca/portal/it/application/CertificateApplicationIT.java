@@ -386,8 +386,7 @@ class CertificateApplicationIT {
   @Test
   void submissionRefusesAFreeFirstKeyThatWasGivenSinceStepOne() throws SQLException {
     String id = step1(newKey(false));
-    walkToSubmission(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    walkToSubmission(id, courierInLiaocheng());
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
     registryCertificate(now.minusDays(1), now.plusYears(1)); // issued meanwhile
 
@@ -421,10 +420,7 @@ class CertificateApplicationIT {
         applications.saveCertificateInformation(DraftRef.NONE, newKey(false), CLIENT).getPublicId();
     assertEquals(id, again, "starting again continues the open draft");
     applications.confirmUserInformation(shown(id));
-    applications.savePickup(
-        shown(id),
-        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
-        CLIENT);
+    applications.savePickup(shown(id), courierInLiaocheng(), CLIENT);
 
     CertificateApplication draft = applications.currentDraft().orElseThrow();
     assertEquals(id, draft.getPublicId());
@@ -551,10 +547,7 @@ class CertificateApplicationIT {
   void submissionWithoutARequiredDocumentIsRefusedNamingIt() {
     String id = step1(newKey(false));
     applications.confirmUserInformation(shown(id));
-    applications.savePickup(
-        shown(id),
-        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
-        CLIENT);
+    applications.savePickup(shown(id), courierInLiaocheng(), CLIENT);
     documents.upload(id, DocumentType.APPLICATION_FORM, "a.pdf", PDF, CLIENT);
     documents.upload(id, DocumentType.SERVICE_AGREEMENT, "b.pdf", PDF, CLIENT);
 
@@ -569,10 +562,7 @@ class CertificateApplicationIT {
   void savingTheCertificateInformationAndThePickupIsAuditedByTheApplicant() {
     String id = step1(newKey(false));
     applications.confirmUserInformation(shown(id));
-    applications.savePickup(
-        shown(id),
-        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
-        CLIENT);
+    applications.savePickup(shown(id), courierInLiaocheng(), CLIENT);
 
     List<AuditEntry> entries = audit.forTarget("application:" + id);
 
@@ -587,8 +577,7 @@ class CertificateApplicationIT {
   @Test
   void aSubmissionWhileADocumentIsDeletedWaitsAndThenNamesItMissing() throws Exception {
     String id = step1(newKey(false));
-    walkToSubmission(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    walkToSubmission(id, courierInLiaocheng());
 
     Future<SubmissionResult> submission =
         WhileATransactionIsOpen.run(
@@ -617,11 +606,7 @@ class CertificateApplicationIT {
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () ->
-                applications.savePickup(
-                    firstTab,
-                    PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
-                    CLIENT));
+            () -> applications.savePickup(firstTab, courierInLiaocheng(), CLIENT));
 
     assertEquals("application.concurrentEdit", e.messageKey());
     assertEquals("王收货", applications.findMine(id).orElseThrow().getRecipientName());
@@ -630,8 +615,7 @@ class CertificateApplicationIT {
   @Test
   void aDraftChangedInAnotherTabSinceThePageShowedItIsNotSubmitted() {
     String id = step1(newKey(false));
-    walkToSubmission(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    walkToSubmission(id, courierInLiaocheng());
     CertificateApplication shown = applications.findMine(id).orElseThrow();
     applications.savePickup(
         shown(id),
@@ -641,7 +625,7 @@ class CertificateApplicationIT {
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () -> applications.submit(id, shown.getSubmissionToken(), shown.getVersion(), CLIENT));
+            () -> applications.submit(DraftRef.of(shown), shown.getSubmissionToken(), CLIENT));
 
     assertEquals("application.concurrentEdit", e.messageKey());
     assertTrue(applications.findMine(id).orElseThrow().isDraft(), "nothing was submitted");
@@ -653,11 +637,10 @@ class CertificateApplicationIT {
     walkToSubmission(
         id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null));
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    long version = applications.findMine(id).orElseThrow().getVersion();
     long before = applications.page(0, 10, null).total();
 
-    SubmissionResult first = applications.submit(id, token, version, CLIENT);
-    SubmissionResult second = applications.submit(id, token, version, CLIENT);
+    SubmissionResult first = applications.submit(shown(id), token, CLIENT);
+    SubmissionResult second = applications.submit(shown(id), token, CLIENT);
 
     assertEquals(first, second);
     assertEquals(before + 1, applications.page(0, 10, null).total());
@@ -669,8 +652,7 @@ class CertificateApplicationIT {
     assertEquals(ME, submitted.get(0).getActor());
     BusinessException stale =
         assertThrows(
-            BusinessException.class,
-            () -> applications.submit(id, "0".repeat(32), version, CLIENT));
+            BusinessException.class, () -> applications.submit(shown(id), "0".repeat(32), CLIENT));
     assertEquals("application.submit.tokenMismatch", stale.messageKey());
     BusinessException late =
         assertThrows(
@@ -917,16 +899,14 @@ class CertificateApplicationIT {
   /** A submitted 新办 shipped by courier (first key: free and paid; further key: unpaid). */
   private String submitted(CertificateInformation newKey) {
     String id = step1(newKey);
-    walkToSubmission(
-        id, PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null));
+    walkToSubmission(id, courierInLiaocheng());
     submit(id);
     return id;
   }
 
   private SubmissionResult submit(String id) {
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    long version = applications.findMine(id).orElseThrow().getVersion();
-    return applications.submit(id, token, version, CLIENT);
+    return applications.submit(shown(id), token, CLIENT);
   }
 
   private void uploadRequired(String id) {
@@ -1036,5 +1016,10 @@ class CertificateApplicationIT {
   /** The draft as a page that reads it now shows it. */
   private DraftRef shown(String publicId) {
     return DraftRef.of(applications.findMine(publicId).orElseThrow());
+  }
+
+  /** 邮寄 to an address in 聊城, the handling point of most tests. */
+  private static PickupDetails courierInLiaocheng() {
+    return PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null);
   }
 }

@@ -125,8 +125,7 @@ class OrganisationChangeIT {
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    long version = applications.findMine(id).orElseThrow().getVersion();
-    SubmissionResult result = applications.submit(id, token, version, CLIENT);
+    SubmissionResult result = applications.submit(shown(id), token, CLIENT);
 
     assertEquals(ReviewStatus.PENDING, result.reviewStatus());
     assertEquals(ServiceType.CHANGE, applications.findMine(id).orElseThrow().getServiceType());

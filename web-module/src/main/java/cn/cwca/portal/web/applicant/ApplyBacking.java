@@ -509,10 +509,7 @@ public class ApplyBacking implements Serializable {
     try {
       result =
           applications.submit(
-              application.getPublicId(),
-              application.getSubmissionToken(),
-              application.getVersion(),
-              caller.clientInfo());
+              DraftRef.of(application), application.getSubmissionToken(), caller.clientInfo());
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
       return null;

@@ -31,10 +31,6 @@ public class ProfileBacking implements Serializable {
   @Inject private CurrentCaller caller;
 
   private Account account;
-
-  /** The values the form showed, which the edit starts from. */
-  private ProfileUpdate shown;
-
   private String displayName;
   private String mobile;
   private String legalRepresentative;
@@ -56,7 +52,7 @@ public class ProfileBacking implements Serializable {
     try {
       show(
           accountService.updateProfile(
-              shown,
+              ProfileUpdate.of(account),
               new ProfileUpdate(displayName, mobile, isOrganisation() ? legalRepresentative : null),
               caller.clientInfo()));
     } catch (BusinessException refusal) {
@@ -94,7 +90,6 @@ public class ProfileBacking implements Serializable {
 
   private void show(Account shownAccount) {
     account = shownAccount;
-    shown = ProfileUpdate.of(shownAccount);
     displayName = shownAccount.getDisplayName();
     mobile = shownAccount.getMobile();
     legalRepresentative = shownAccount.getLegalRepresentative();

@@ -133,9 +133,13 @@ final class CertificationRequests {
         case SM2 -> uncompressed(SM2, key);
       };
     } catch (IOException | RuntimeException e) {
-      throw new RequestRefusedException(
-          Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
+      throw invalidKey(e);
     }
+  }
+
+  private static RequestRefusedException invalidKey(Exception e) {
+    return new RequestRefusedException(
+        Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
   }
 
   private static SubjectPublicKeyInfo uncompressed(
@@ -186,8 +190,7 @@ final class CertificationRequests {
       verifier = Signature.getInstance(scheme.jcaName(), provider);
       verifier.initVerify(key);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new RequestRefusedException(
-          Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
+      throw invalidKey(e);
     }
     try {
       verifier.update(signed);
@@ -221,8 +224,7 @@ final class CertificationRequests {
             case SM2 -> ecPoint(SM2, publicKey);
           });
     } catch (IOException | RuntimeException e) {
-      throw new RequestRefusedException(
-          Reason.KEY_NOT_ALLOWED, "the request's public key is not valid: " + e.getMessage(), e);
+      throw invalidKey(e);
     }
     verifier.update(signed, 0, signed.length);
     return verifier.verifySignature(request.getSignature());
