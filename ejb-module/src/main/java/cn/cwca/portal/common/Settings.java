@@ -1,0 +1,42 @@
+package cn.cwca.portal.common;
+
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Server settings the portal reads at run time: a system property ({@code asadmin
+ * create-system-properties}, or {@code -D}) first, then MicroProfile Config, whose Payara sources
+ * include the domain's password aliases (a secret is configured as a password alias of its own
+ * name, never in clear in domain.xml). Read on each use, so that a changed setting takes effect
+ * without a redeployment.
+ */
+public final class Settings {
+
+  private Settings() {}
+
+  /** The setting, trimmed; empty when it is not set or blank. */
+  public static Optional<String> value(String name) {
+    String property = System.getProperty(name);
+    if (property == null) {
+      property = fromConfig(name);
+    }
+    return property == null || property.isBlank()
+        ? Optional.empty()
+        : Optional.of(property.strip());
+  }
+
+  /** A boolean setting; {@code fallback} when it is not set. */
+  public static boolean flag(String name, boolean fallback) {
+    return value(name).map(Boolean::parseBoolean).orElse(fallback);
+  }
+
+  private static String fromConfig(String name) {
+    try {
+      return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null);
+    } catch (IllegalStateException | NoSuchElementException | LinkageError e) {
+      // No MicroProfile Config implementation (plain unit tests): system properties only.
+      return null;
+    }
+  }
+}
