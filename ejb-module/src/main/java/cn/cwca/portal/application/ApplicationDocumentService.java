@@ -1,8 +1,17 @@
 package cn.cwca.portal.application;
 
 import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.catalogue.Catalogue;
+import cn.cwca.portal.catalogue.DocumentRequirements;
+import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.document.DocumentContent;
+import cn.cwca.portal.document.DocumentFormat;
+import cn.cwca.portal.document.DocumentInfo;
+import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentStore;
+import cn.cwca.portal.document.DocumentUploadPolicy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -42,7 +51,9 @@ public class ApplicationDocumentService {
 
   @Inject AuditLog audit;
 
-  @Inject ApplicationCatalogue catalogue;
+  @Inject Catalogue catalogue;
+
+  @Inject DocumentStore store;
 
   @Resource SessionContext session;
 
@@ -68,12 +79,7 @@ public class ApplicationDocumentService {
     a.requireCertificateInformation();
     DocumentRequirements requirements = requirementsOf(a);
     Map<DocumentType, DocumentInfo> uploaded =
-        em
-            .createNamedQuery(ApplicationDocument.INFOS, Object[].class)
-            .setParameter("applicationId", a.getId())
-            .getResultList()
-            .stream()
-            .map(ApplicationDocument::info)
+        store.infos(a.getId()).stream()
             .collect(Collectors.toMap(DocumentInfo::type, Function.identity()));
     return requirements.asked(a.getUserType(), a.getServiceType()).stream()
         .map(
@@ -106,17 +112,10 @@ public class ApplicationDocumentService {
       throw new BusinessException("application.document.notAsked");
     }
     DocumentFormat format = DocumentUploadPolicy.configured().check(content);
-    LocalDateTime now = LocalDateTime.now(clock);
-    Optional<ApplicationDocument> current = find(a, type);
-    ApplicationDocument document;
-    if (current.isPresent()) {
-      document = current.get();
-      document.replace(fileName, format, content, now);
-    } else {
-      document = new ApplicationDocument(a.getId(), type, fileName, format, content, now);
-      em.persist(document);
-    }
+    DocumentStore.Stored stored =
+        store.put(a.getId(), type, fileName, format, content, LocalDateTime.now(clock));
     Applications.flush(em);
+    DocumentInfo document = stored.info();
     audit.record(
         owner,
         UPLOADED,
@@ -124,14 +123,14 @@ public class ApplicationDocumentService {
         "type="
             + type
             + ", contentType="
-            + document.getContentType()
+            + document.contentType()
             + ", size="
-            + document.getSize()
+            + document.size()
             + ", sha256="
-            + document.getSha256()
-            + (current.isPresent() ? ", replaced" : ""),
+            + document.sha256()
+            + (stored.replaced() ? ", replaced" : ""),
         c);
-    return document.info();
+    return document;
   }
 
   /**
@@ -145,11 +144,9 @@ public class ApplicationDocumentService {
     if (type == null) {
       return;
     }
-    Optional<ApplicationDocument> current = find(a, type);
-    if (current.isEmpty()) {
+    if (!store.remove(a.getId(), type)) {
       return;
     }
-    em.remove(current.get());
     Applications.flush(em);
     audit.record(owner, DELETED, Applications.auditTarget(a), "type=" + type, c);
   }
@@ -171,23 +168,7 @@ public class ApplicationDocumentService {
   }
 
   private Optional<DocumentContent> content(CertificateApplication a, DocumentType type) {
-    if (type == null) {
-      return Optional.empty();
-    }
-    return em.createNamedQuery(ApplicationDocument.CONTENT, Object[].class)
-        .setParameter("applicationId", a.getId())
-        .setParameter("type", type)
-        .getResultStream()
-        .findFirst()
-        .map(ApplicationDocument::content);
-  }
-
-  private Optional<ApplicationDocument> find(CertificateApplication a, DocumentType type) {
-    return em.createNamedQuery(ApplicationDocument.ONE, ApplicationDocument.class)
-        .setParameter("applicationId", a.getId())
-        .setParameter("type", type)
-        .getResultStream()
-        .findFirst();
+    return store.content(a.getId(), type);
   }
 
   private DocumentRequirements requirementsOf(CertificateApplication a) {

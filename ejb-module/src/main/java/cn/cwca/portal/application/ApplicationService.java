@@ -4,12 +4,20 @@ import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.audit.AuditLog;
+import cn.cwca.portal.catalogue.Catalogue;
+import cn.cwca.portal.catalogue.CertificateSource;
+import cn.cwca.portal.catalogue.PickupMethod;
+import cn.cwca.portal.catalogue.PickupOption;
+import cn.cwca.portal.catalogue.PickupRules;
+import cn.cwca.portal.catalogue.PriceQuote;
+import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.certificate.CertificateRecord;
 import cn.cwca.portal.certificate.CertificateRegistry;
 import cn.cwca.portal.certificate.CertificateService;
 import cn.cwca.portal.certificate.CertificateStatus;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.document.DocumentStore;
 import cn.cwca.portal.rules.FieldRule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -23,7 +31,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +70,9 @@ public class ApplicationService {
 
   @Inject CertificateService certificates;
 
-  @Inject ApplicationCatalogue catalogue;
+  @Inject Catalogue catalogue;
+
+  @Inject DocumentStore documents;
 
   @Resource SessionContext session;
 
@@ -524,13 +533,9 @@ public class ApplicationService {
             a.getCollectorName(),
             a.getCollectorMobile(),
             a.getCollectorIdNumber()));
-    List<DocumentType> uploaded =
-        em.createNamedQuery(ApplicationDocument.TYPES, DocumentType.class)
-            .setParameter("applicationId", a.getId())
-            .getResultList();
     catalogue
         .documentRequirements(a.getUserType(), type)
-        .checkComplete(a.getUserType(), type, new HashSet<>(uploaded), DocumentTitles::of);
+        .checkComplete(a.getUserType(), type, documents.types(a.getId()));
     return catalogue.priceTable().quote(type, furtherKey, a.getYears());
   }
 

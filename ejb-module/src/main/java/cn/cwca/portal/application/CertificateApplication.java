@@ -2,6 +2,10 @@ package cn.cwca.portal.application;
 
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.catalogue.PickupMethod;
+import cn.cwca.portal.catalogue.PickupOption;
+import cn.cwca.portal.catalogue.PriceQuote;
+import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.BusinessException;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -52,7 +56,7 @@ import java.util.Objects;
     name = CertificateApplication.COUNT_FREE_FIRST_KEY_ORDERS_OF,
     query =
         "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
-            + " AND a.serviceType = cn.cwca.portal.application.ServiceType.NEW_OR_REPLACE"
+            + " AND a.serviceType = cn.cwca.portal.catalogue.ServiceType.NEW_OR_REPLACE"
             + " AND a.furtherPaidKey = false"
             + " AND a.reviewStatus NOT IN (cn.cwca.portal.application.ReviewStatus.DRAFT,"
             + " cn.cwca.portal.application.ReviewStatus.CANCELLED,"

@@ -1,5 +1,6 @@
 package cn.cwca.portal.application;
 
+import cn.cwca.portal.catalogue.ServiceType;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,6 @@
 package cn.cwca.portal.application;
 
+import cn.cwca.portal.catalogue.PickupMethod;
 import java.io.Serializable;
 
 /**

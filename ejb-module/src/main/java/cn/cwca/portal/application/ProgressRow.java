@@ -1,6 +1,8 @@
 package cn.cwca.portal.application;
 
 import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.catalogue.PickupMethod;
+import cn.cwca.portal.catalogue.ServiceType;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

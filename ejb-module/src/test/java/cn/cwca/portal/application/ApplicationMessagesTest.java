@@ -3,6 +3,11 @@ package cn.cwca.portal.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.cwca.portal.catalogue.DocumentTitles;
+import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.catalogue.PickupMethod;
+import cn.cwca.portal.catalogue.ServiceType;
+import cn.cwca.portal.document.DocumentUploadPolicy;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.catalogue.ManualCatalogue;
+import cn.cwca.portal.catalogue.PickupMethod;
+import cn.cwca.portal.catalogue.PickupOption;
+import cn.cwca.portal.catalogue.PriceQuote;
+import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.BusinessException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

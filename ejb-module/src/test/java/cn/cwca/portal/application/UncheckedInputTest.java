@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.cwca.portal.catalogue.ServiceType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

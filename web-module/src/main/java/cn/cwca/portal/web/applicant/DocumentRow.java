@@ -1,8 +1,8 @@
 package cn.cwca.portal.web.applicant;
 
-import cn.cwca.portal.application.DocumentInfo;
-import cn.cwca.portal.application.DocumentSlot;
-import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.document.DocumentInfo;
+import cn.cwca.portal.document.DocumentSlot;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 

@@ -1,8 +1,8 @@
 package cn.cwca.portal.web.applicant;
 
 import cn.cwca.portal.application.ApplicationDocumentService;
-import cn.cwca.portal.application.DocumentContent;
-import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.document.DocumentContent;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

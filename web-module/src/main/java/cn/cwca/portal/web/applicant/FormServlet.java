@@ -1,8 +1,8 @@
 package cn.cwca.portal.web.applicant;
 
 import cn.cwca.portal.application.ApplicationFormService;
-import cn.cwca.portal.application.DocumentType;
-import cn.cwca.portal.application.forms.FormRenderer;
+import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.document.forms.FormRenderer;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

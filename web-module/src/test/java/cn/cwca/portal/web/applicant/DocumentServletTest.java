@@ -3,7 +3,7 @@ package cn.cwca.portal.web.applicant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.cwca.portal.application.DocumentType;
+import cn.cwca.portal.catalogue.DocumentType;
 import org.junit.jupiter.api.Test;
 
 class DocumentServletTest {

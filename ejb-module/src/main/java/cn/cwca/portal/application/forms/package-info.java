@@ -1,9 +1,0 @@
-/**
- * The printed forms of an application (PRODUCT.md "Documents"): the templates of the 《数字证书申请单》,
- * 《CWCA电子认证服务协议》, 《公共资源电子签章采集表》 and 《经办人授权委托书》, and the 申请单 filled in from an application, as A4
- * PDFs (Apache PDFBox) with Chinese in an embedded subset of Noto Sans SC (SIL Open Font License
- * 1.1). Plain classes without container: {@code ApplicationFormService} maps an application to
- * {@link cn.cwca.portal.application.forms.ApplicationFormData} and calls {@link
- * cn.cwca.portal.application.forms.FormRenderer}.
- */
-package cn.cwca.portal.application.forms;
