@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @PermitAll
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 public class AccountService {
 
   /** Audit actions. */

@@ -8,6 +8,8 @@ public enum Role {
   REVIEWER,
   /** 操作员 (counter and shipping). */
   OPERATOR,
+  /** 财务 (bank transfers, invoices, refunds). */
+  FINANCE,
   /** 管理员. */
   ADMIN
 }

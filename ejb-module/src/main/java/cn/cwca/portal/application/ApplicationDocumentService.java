@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * its content (PDF, JPEG, PNG) and size ({@link DocumentUploadPolicy}), and stored in PostgreSQL.
  */
 @Stateless
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 @RolesAllowed("APPLICANT")
 public class ApplicationDocumentService {
 

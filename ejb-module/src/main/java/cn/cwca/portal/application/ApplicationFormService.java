@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * applications and the personal centre's data, as PDFs ({@link FormRenderer}).
  */
 @Stateless
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 @RolesAllowed("APPLICANT")
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ApplicationFormService {

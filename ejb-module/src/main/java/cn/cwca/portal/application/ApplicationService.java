@@ -26,6 +26,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,7 +36,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The application wizard of an applicant (user manual 4.1) and the progress grid (4.2). Every step
+ * The application wizard of an applicant (user manual 4.1), submission and cancellation. Every step
  * is saved in the draft, and what is typed before a step is saved is kept there too ({@link
  * #keepUncheckedInput}); {@link #submit} checks everything again, prices the order and records it
  * with its audit entry in one transaction.
@@ -44,25 +45,26 @@ import java.util.Optional;
  * behaves like an unknown one.
  */
 @Stateless
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 @RolesAllowed("APPLICANT")
 public class ApplicationService {
 
-  /** Audit actions (target {@code application:<申请ID>}). */
-  static final String SUBMITTED = "application.submitted";
-
-  static final String CANCELLED = "application.cancelled";
+  /**
+   * Audit actions (target {@code application:<申请ID>}); the order's steps are {@link OrderEvent}s.
+   */
   static final String DRAFT_DISCARDED = "application.draftDiscarded";
+
   static final String CERTIFICATE_INFORMATION_SAVED = "application.certificateInformationSaved";
   static final String PICKUP_SAVED = "application.pickupSaved";
-
-  /** Largest page of the progress grid. */
-  static final int MAX_PAGE_SIZE = 100;
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
   @Inject AuditLog audit;
+
+  @Inject OrderSteps steps;
+
+  @Inject Event<OrderCancelled> cancelled;
 
   @Inject AccountService accounts;
 
@@ -332,7 +334,7 @@ public class ApplicationService {
         Applications.owned(em, callerName(), publicId)
             .orElseThrow(() -> new BusinessException("application.notFound"));
     if (!a.isDraft()) {
-      return new PriceQuote(a.getPrice());
+      return a.getQuote();
     }
     a.requireCertificateInformation();
     return catalogue.priceTable().quote(a.getServiceType(), a.isFurtherPaidKey(), a.getYears());
@@ -387,12 +389,13 @@ public class ApplicationService {
     }
     LocalDateTime now = now();
     PriceQuote quote = checkedForSubmission(a, account, now);
-    a.submit(quote, now);
+    OrderStep step = a.submit(quote, now);
     Applications.flush(em);
-    audit.record(
+    steps.record(
+        a,
+        step,
         owner,
-        SUBMITTED,
-        Applications.auditTarget(a),
+        c,
         "serviceType="
             + a.getServiceType()
             + ", years="
@@ -403,47 +406,9 @@ public class ApplicationService {
             + a.getHandlingPointCode()
             + ", price="
             + a.getPrice()
-            + ", payment="
-            + a.getPaymentStatus(),
-        c);
+            + ", keyAmount="
+            + quote.keyAmount());
     return SubmissionResult.of(a);
-  }
-
-  /**
-   * 进度查询: a page of the caller's submitted applications (drafts are resumed with {@link
-   * #currentDraft()}, not listed) and their total number.
-   *
-   * @param sort {@code null}: newest first
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public ProgressPage page(int first, int pageSize, ProgressSort sort) {
-    String owner = callerName();
-    long total =
-        em.createNamedQuery(CertificateApplication.COUNT_SUBMITTED_OF, Long.class)
-            .setParameter("owner", owner)
-            .getSingleResult();
-    int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
-    List<ProgressRow> rows =
-        em
-            .createQuery(
-                "SELECT a FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
-                    + " AND a.reviewStatus <> cn.cwca.portal.application.ReviewStatus.DRAFT"
-                    + (sort == null ? ProgressSort.newestFirst() : sort).orderBy(),
-                CertificateApplication.class)
-            .setParameter("owner", owner)
-            .setFirstResult(Math.max(0, first))
-            .setMaxResults(size)
-            .getResultList()
-            .stream()
-            .map(ProgressRow::of)
-            .toList();
-    return new ProgressPage(rows, total);
-  }
-
-  /** The home page's latest application progress: the newest submitted application. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<ProgressRow> latest() {
-    return page(0, 1, null).rows().stream().findFirst();
   }
 
   /** One of the caller's applications (draft or order); empty for anyone else's 申请ID. */
@@ -453,24 +418,24 @@ public class ApplicationService {
   }
 
   /**
-   * 取消申请, after the page's confirmation: only while submitted and unpaid; becomes 用户已取消.
+   * 取消申请, after the page's confirmation: only while submitted and unpaid; becomes 用户已取消. The open
+   * payments of the order are closed at their providers with it ({@link OrderCancelled}).
    *
-   * @throws BusinessException {@code application.notFound}; {@code application.cancel.notAllowed}
+   * @throws BusinessException {@code application.notFound}; {@code order.stepRefused}
    */
   public CertificateApplication cancel(String publicId, ClientInfo c) {
     String owner = callerName();
     CertificateApplication a =
         Applications.lockedOwned(em, owner, publicId)
+            .filter(o -> !o.isDraft())
             .orElseThrow(() -> new BusinessException("application.notFound"));
-    a.cancel(now());
-    Applications.flush(em);
-    audit.record(
-        owner, CANCELLED, Applications.auditTarget(a), "serviceType=" + a.getServiceType(), c);
+    steps.take(a, OrderEvent.CANCEL, owner, c, "serviceType=" + a.getServiceType());
+    cancelled.fire(new OrderCancelled(a.getId(), a.getPublicId()));
     return a;
   }
 
   /** A submitted application of any applicant, for the staff. */
-  @RolesAllowed({"REVIEWER", "OPERATOR", "ADMIN"})
+  @RolesAllowed({"REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<CertificateApplication> findForStaff(String publicId) {
     return Applications.submitted(em, publicId);

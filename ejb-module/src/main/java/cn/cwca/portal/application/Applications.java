@@ -108,6 +108,20 @@ final class Applications {
         .findFirst();
   }
 
+  /** A submitted application by 申请ID, whoever owns it, locked like {@link #lockedOwned}. */
+  static Optional<CertificateApplication> lockedSubmitted(EntityManager em, String publicId) {
+    String id = PublicIds.normalize(publicId);
+    if (id == null) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(CertificateApplication.BY_PUBLIC_ID, CertificateApplication.class)
+        .setParameter("publicId", id)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .filter(a -> !a.isDraft())
+        .findFirst();
+  }
+
   /**
    * Writes now, so that a conflict ends in a message instead of a failed commit.
    *

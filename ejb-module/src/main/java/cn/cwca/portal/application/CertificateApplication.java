@@ -46,21 +46,21 @@ import java.util.Objects;
     name = CertificateApplication.DRAFT_OF,
     query =
         "SELECT a FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
-            + " AND a.reviewStatus = cn.cwca.portal.application.ReviewStatus.DRAFT")
+            + " AND a.status = cn.cwca.portal.application.OrderStatus.DRAFT")
 @NamedQuery(
     name = CertificateApplication.COUNT_SUBMITTED_OF,
     query =
         "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
-            + " AND a.reviewStatus <> cn.cwca.portal.application.ReviewStatus.DRAFT")
+            + " AND a.status <> cn.cwca.portal.application.OrderStatus.DRAFT")
 @NamedQuery(
     name = CertificateApplication.COUNT_FREE_FIRST_KEY_ORDERS_OF,
     query =
         "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
             + " AND a.serviceType = cn.cwca.portal.catalogue.ServiceType.NEW_OR_REPLACE"
             + " AND a.furtherPaidKey = false"
-            + " AND a.reviewStatus NOT IN (cn.cwca.portal.application.ReviewStatus.DRAFT,"
-            + " cn.cwca.portal.application.ReviewStatus.CANCELLED,"
-            + " cn.cwca.portal.application.ReviewStatus.REJECTED)")
+            + " AND a.status NOT IN (cn.cwca.portal.application.OrderStatus.DRAFT,"
+            + " cn.cwca.portal.application.OrderStatus.CANCELLED,"
+            + " cn.cwca.portal.application.OrderStatus.REJECTED)")
 public class CertificateApplication implements Serializable {
 
   static final String OWNED = "CertificateApplication.owned";
@@ -190,28 +190,12 @@ public class CertificateApplication implements Serializable {
   @Column(name = "price", precision = 10, scale = 2)
   private BigDecimal price;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "review_status", nullable = false, length = 20)
-  private ReviewStatus reviewStatus;
-
-  @Column(name = "review_opinion", length = 500)
-  private String reviewOpinion;
+  @Column(name = "key_amount", precision = 10, scale = 2)
+  private BigDecimal keyAmount;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "payment_status", nullable = false, length = 20)
-  private PaymentStatus paymentStatus;
-
-  @Column(name = "courier_company", length = 50)
-  private String courierCompany;
-
-  @Column(name = "waybill_number", length = 30)
-  private String waybillNumber;
-
-  @Column(name = "invoice_number", length = 50)
-  private String invoiceNumber;
-
-  @Column(name = "invoice_url", length = 500)
-  private String invoiceUrl;
+  @Column(name = "status", nullable = false, length = 30)
+  private OrderStatus status;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private LocalDateTime createdAt;
@@ -224,6 +208,9 @@ public class CertificateApplication implements Serializable {
 
   @Column(name = "cancelled_at")
   private LocalDateTime cancelledAt;
+
+  @Column(name = "completed_at")
+  private LocalDateTime completedAt;
 
   protected CertificateApplication() {}
 
@@ -243,8 +230,7 @@ public class CertificateApplication implements Serializable {
     a.publicId = Objects.requireNonNull(publicId);
     a.submissionToken = Objects.requireNonNull(submissionToken);
     a.wizardStep = WizardStep.CERTIFICATE_INFORMATION;
-    a.reviewStatus = ReviewStatus.DRAFT;
-    a.paymentStatus = PaymentStatus.UNPAID;
+    a.status = OrderStatus.DRAFT;
     a.createdAt = now;
     a.updatedAt = now;
     return a;
@@ -376,33 +362,41 @@ public class CertificateApplication implements Serializable {
   }
 
   /**
-   * 提交申请: the draft becomes an order waiting for review, paid at once when free. The caller has
-   * checked everything.
+   * 提交申请: the draft becomes an order at the quoted price, waiting for payment, or paid at once when
+   * free. The caller has checked everything.
+   *
+   * @return the step taken, for the audit trail
    */
-  void submit(PriceQuote quote, LocalDateTime now) {
+  OrderStep submit(PriceQuote quote, LocalDateTime now) {
     requireDraft();
     if (!isComplete()) {
       throw new BusinessException("application.stepsIncomplete");
     }
+    OrderStep step = take(quote.isFree() ? OrderEvent.SUBMIT_FREE : OrderEvent.SUBMIT, now);
     price = quote.amount();
-    paymentStatus = quote.isFree() ? PaymentStatus.PAID : PaymentStatus.UNPAID;
-    reviewStatus = ReviewStatus.PENDING;
+    keyAmount = quote.keyAmount();
     submittedAt = now;
-    updatedAt = now;
+    return step;
   }
 
   /**
-   * 取消申请: only a submitted order that is not paid yet.
+   * Takes a step of the {@link OrderLifecycle}; the services call it through {@link OrderSteps},
+   * which audits it.
    *
-   * @throws BusinessException {@code application.cancel.notAllowed}
+   * @throws BusinessException {@code order.stepRefused} when the lifecycle does not allow it; the
+   *     order is unchanged
    */
-  void cancel(LocalDateTime now) {
-    if (!isCancellable()) {
-      throw new BusinessException("application.cancel.notAllowed");
+  OrderStep take(OrderEvent event, LocalDateTime now) {
+    OrderStatus from = status;
+    OrderStatus to = OrderLifecycle.require(from, event, pickupMethod);
+    status = to;
+    if (to == OrderStatus.CANCELLED) {
+      cancelledAt = now;
+    } else if (to == OrderStatus.COMPLETED) {
+      completedAt = now;
     }
-    reviewStatus = ReviewStatus.CANCELLED;
-    cancelledAt = now;
     updatedAt = now;
+    return new OrderStep(publicId, event, from, to);
   }
 
   /**
@@ -420,7 +414,7 @@ public class CertificateApplication implements Serializable {
    * @throws BusinessException {@code application.notDraft} once submitted
    */
   void requireDraft() {
-    if (reviewStatus != ReviewStatus.DRAFT) {
+    if (status != OrderStatus.DRAFT) {
       throw new BusinessException("application.notDraft");
     }
   }
@@ -442,25 +436,26 @@ public class CertificateApplication implements Serializable {
 
   /** Still being filled in. */
   public boolean isDraft() {
-    return reviewStatus == ReviewStatus.DRAFT;
+    return status == OrderStatus.DRAFT;
   }
 
-  /** 取消申请 is offered: submitted, waiting for review and not paid. */
+  /** 取消申请 is offered: submitted and not paid. */
   public boolean isCancellable() {
-    return reviewStatus == ReviewStatus.PENDING && paymentStatus == PaymentStatus.UNPAID;
+    return OrderLifecycle.allows(status, OrderEvent.CANCEL, pickupMethod);
   }
 
-  /** 立即支付 is offered. */
+  /** 立即支付 is offered: submitted and not paid (a free order never is). */
   public boolean isPayable() {
-    return isCancellable();
+    return OrderLifecycle.allows(status, OrderEvent.PAY, pickupMethod);
   }
 
   /** The order is waiting for the applicant to make the certificate with the key (制证). */
   public boolean isReadyForSelfService() {
-    return reviewStatus == ReviewStatus.APPROVED && pickupMethod == PickupMethod.SELF_SERVICE;
+    return status == OrderStatus.APPROVED && pickupMethod == PickupMethod.SELF_SERVICE;
   }
 
-  Long getId() {
+  /** The internal id; it never leaves the server (payments, decisions and files refer to it). */
+  public Long getId() {
     return id;
   }
 
@@ -616,40 +611,31 @@ public class CertificateApplication implements Serializable {
     return collectorIdNumber;
   }
 
-  /** Yuan; {@code null} until submitted (see {@code ApplicationService.quote} before). */
+  /** Yuan, in all; {@code null} until submitted (see {@code ApplicationService.quote} before). */
   public BigDecimal getPrice() {
     return price;
   }
 
-  /** 审核状态. */
+  /** The price as it was submitted, itemised; {@code null} until submitted. */
+  public PriceQuote getQuote() {
+    return price == null
+        ? null
+        : PriceQuote.itemised(price, keyAmount == null ? BigDecimal.ZERO : keyAmount);
+  }
+
+  /** Where the order stands. */
+  public OrderStatus getStatus() {
+    return status;
+  }
+
+  /** 审核状态 of the progress grid; {@code null} for a draft. */
   public ReviewStatus getReviewStatus() {
-    return reviewStatus;
+    return status.reviewStatus();
   }
 
-  /** 审核意见; {@code null} until reviewed. */
-  public String getReviewOpinion() {
-    return reviewOpinion;
-  }
-
-  /** 支付状态. */
+  /** 支付状态 of the progress grid. */
   public PaymentStatus getPaymentStatus() {
-    return paymentStatus;
-  }
-
-  public String getCourierCompany() {
-    return courierCompany;
-  }
-
-  public String getWaybillNumber() {
-    return waybillNumber;
-  }
-
-  public String getInvoiceNumber() {
-    return invoiceNumber;
-  }
-
-  public String getInvoiceUrl() {
-    return invoiceUrl;
+    return status.paymentStatus();
   }
 
   public LocalDateTime getCreatedAt() {
@@ -669,8 +655,13 @@ public class CertificateApplication implements Serializable {
     return cancelledAt;
   }
 
+  /** When the order became 已完成; {@code null} before. */
+  public LocalDateTime getCompletedAt() {
+    return completedAt;
+  }
+
   @Override
   public String toString() {
-    return "CertificateApplication[" + publicId + ", " + serviceType + ", " + reviewStatus + "]";
+    return "CertificateApplication[" + publicId + ", " + serviceType + ", " + status + "]";
   }
 }

@@ -1,12 +1,13 @@
 package cn.cwca.portal.application;
 
-/** 审核状态 of an application (PRODUCT.md "After submission"); labels {@code reviewStatus.<NAME>}. */
+/**
+ * 审核状态 as the progress grid shows it (user manual 4.2), derived from the {@link OrderStatus};
+ * labels {@code reviewStatus.<NAME>}.
+ */
 public enum ReviewStatus {
-  /** 草稿: the wizard is not finished; never shown in the progress grid. */
-  DRAFT,
-  /** 待审核. */
+  /** 待审核: waiting for payment or for a reviewer. */
   PENDING,
-  /** 通过. */
+  /** 通过: approved, and not yet in the applicant's hands. */
   APPROVED,
   /** 驳回, with 审核意见. */
   REJECTED,

@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * One row of the price table: the price in yuan of a service type for a key (first or further) and
- * a number of years (0 for the types without 证书年限). Reference data; see {@link PriceTable}.
+ * a number of years (0 for the types without 证书年限), with the part of it that is the USB key's.
+ * Reference data; see {@link PriceTable}.
  */
 @Entity
 @Table(name = "price_entry")
@@ -43,13 +44,26 @@ public class PriceEntry implements Serializable {
   @Column(name = "amount", nullable = false, precision = 10, scale = 2)
   private BigDecimal amount;
 
+  @Column(name = "key_amount", nullable = false, precision = 10, scale = 2)
+  private BigDecimal keyAmount;
+
   protected PriceEntry() {}
 
   public PriceEntry(ServiceType serviceType, boolean furtherKey, int years, BigDecimal amount) {
+    this(serviceType, furtherKey, years, amount, BigDecimal.ZERO);
+  }
+
+  public PriceEntry(
+      ServiceType serviceType,
+      boolean furtherKey,
+      int years,
+      BigDecimal amount,
+      BigDecimal keyAmount) {
     this.serviceType = Objects.requireNonNull(serviceType);
     this.furtherKey = furtherKey;
     this.years = years;
     this.amount = Objects.requireNonNull(amount);
+    this.keyAmount = Objects.requireNonNull(keyAmount);
   }
 
   public ServiceType getServiceType() {
@@ -65,8 +79,18 @@ public class PriceEntry implements Serializable {
     return years;
   }
 
-  /** Yuan, two decimals. */
+  /** Yuan, two decimals, in all. */
   public BigDecimal getAmount() {
     return amount;
+  }
+
+  /** The part of {@link #getAmount()} that is the USB key's. */
+  public BigDecimal getKeyAmount() {
+    return keyAmount;
+  }
+
+  /** The price as a quote. */
+  public PriceQuote quote() {
+    return PriceQuote.itemised(amount, keyAmount);
   }
 }

@@ -40,7 +40,7 @@ public final class PriceTable {
             e ->
                 e.getServiceType() == type && e.isFurtherKey() == further && e.getYears() == wanted)
         .findFirst()
-        .map(e -> new PriceQuote(e.getAmount()));
+        .map(PriceEntry::quote);
   }
 
   /**

@@ -49,7 +49,7 @@ import java.util.Optional;
  * OCSP answers from the registry.
  */
 @Stateless
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 public class CertificateService {
 
   /** Audit actions. */

@@ -125,38 +125,62 @@ class CertificateApplicationTest {
   @Test
   void freeOrderCountsAsPaidOnSubmission() {
     CertificateApplication a = readyToSubmit();
-    a.submit(new PriceQuote(new BigDecimal("0.00")), NOW);
+    OrderStep step = a.submit(new PriceQuote(new BigDecimal("0.00")), NOW);
+    assertEquals(OrderEvent.SUBMIT_FREE, step.event());
+    assertEquals(OrderStatus.AWAITING_REVIEW, a.getStatus());
     assertEquals(ReviewStatus.PENDING, a.getReviewStatus());
     assertEquals(PaymentStatus.PAID, a.getPaymentStatus());
     assertEquals(NOW, a.getSubmittedAt());
     assertFalse(a.isCancellable());
+    assertFalse(a.isPayable());
   }
 
   @Test
   void paidOrderWaitsForPaymentAndMayBeCancelled() {
     CertificateApplication a = readyToSubmit();
-    a.submit(new PriceQuote(new BigDecimal("300.00")), NOW);
+    a.submit(PriceQuote.itemised(new BigDecimal("300.00"), new BigDecimal("150.00")), NOW);
+    assertEquals(OrderStatus.AWAITING_PAYMENT, a.getStatus());
     assertEquals(PaymentStatus.UNPAID, a.getPaymentStatus());
+    assertEquals(new BigDecimal("150.00"), a.getQuote().certificateAmount());
+    assertEquals(new BigDecimal("150.00"), a.getQuote().keyAmount());
     assertTrue(a.isPayable());
     assertTrue(a.isCancellable());
-    a.cancel(NOW.plusHours(1));
+    a.take(OrderEvent.CANCEL, NOW.plusHours(1));
     assertEquals(ReviewStatus.CANCELLED, a.getReviewStatus());
+    assertEquals(NOW.plusHours(1), a.getCancelledAt());
     assertFalse(a.isPayable());
   }
 
   @Test
-  void refusesToCancelTwiceOrAPaidOrderOrADraft() {
+  void refusesToCancelTwiceOrAPaidOrderAndChangesNothing() {
     CertificateApplication cancelled = readyToSubmit();
     cancelled.submit(new PriceQuote(new BigDecimal("300.00")), NOW);
-    cancelled.cancel(NOW);
-    BusinessException e = assertThrows(BusinessException.class, () -> cancelled.cancel(NOW));
-    assertEquals("application.cancel.notAllowed", e.messageKey());
+    cancelled.take(OrderEvent.CANCEL, NOW);
+    BusinessException e =
+        assertThrows(
+            BusinessException.class, () -> cancelled.take(OrderEvent.CANCEL, NOW.plusDays(1)));
+    assertEquals("order.stepRefused", e.messageKey());
+    assertEquals(NOW, cancelled.getCancelledAt());
 
     CertificateApplication free = readyToSubmit();
     free.submit(new PriceQuote(BigDecimal.ZERO), NOW);
-    assertThrows(BusinessException.class, () -> free.cancel(NOW));
+    assertThrows(BusinessException.class, () -> free.take(OrderEvent.CANCEL, NOW));
+    assertEquals(OrderStatus.AWAITING_REVIEW, free.getStatus());
+    assertNull(free.getCancelledAt());
+  }
 
-    assertThrows(BusinessException.class, () -> draft().cancel(NOW));
+  @Test
+  void aCourierOrderIsShippedAndSignedForButNeverHandedOver() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    a.take(OrderEvent.APPROVE, NOW);
+    a.take(OrderEvent.MAKE_CERTIFICATE, NOW);
+    assertThrows(BusinessException.class, () -> a.take(OrderEvent.READY_FOR_PICKUP, NOW));
+    a.take(OrderEvent.SHIP, NOW);
+    assertThrows(BusinessException.class, () -> a.take(OrderEvent.HAND_OVER, NOW));
+    a.take(OrderEvent.SIGN, NOW.plusDays(2));
+    assertEquals(OrderStatus.COMPLETED, a.getStatus());
+    assertEquals(NOW.plusDays(2), a.getCompletedAt());
   }
 
   @Test

@@ -23,10 +23,9 @@ import cn.cwca.portal.application.CertificateChoice;
 import cn.cwca.portal.application.CertificateInformation;
 import cn.cwca.portal.application.DraftRef;
 import cn.cwca.portal.application.InputField;
+import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.application.PaymentStatus;
 import cn.cwca.portal.application.PickupDetails;
-import cn.cwca.portal.application.ProgressPage;
-import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.application.ReviewStatus;
 import cn.cwca.portal.application.SubmissionResult;
 import cn.cwca.portal.application.UncheckedInput;
@@ -54,6 +53,9 @@ import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
 import cn.cwca.portal.it.WhileATransactionIsOpen;
+import cn.cwca.portal.progress.ProgressPage;
+import cn.cwca.portal.progress.ProgressRow;
+import cn.cwca.portal.progress.ProgressService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -124,6 +126,7 @@ class CertificateApplicationIT {
   }
 
   @EJB ApplicationService applications;
+  @EJB ProgressService progress;
   @EJB ApplicationDocumentService documents;
   @EJB ApplicationFormService forms;
   @EJB Catalogue catalogue;
@@ -637,16 +640,16 @@ class CertificateApplicationIT {
     walkToSubmission(
         id, PickupDetails.courier("李收货", TestIdentities.mobile(), "宁夏回族自治区银川市示例路2号", null));
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    long before = applications.page(0, 10, null).total();
+    long before = progress.page(0, 10, null).total();
 
     SubmissionResult first = applications.submit(shown(id), token, CLIENT);
     SubmissionResult second = applications.submit(shown(id), token, CLIENT);
 
     assertEquals(first, second);
-    assertEquals(before + 1, applications.page(0, 10, null).total());
+    assertEquals(before + 1, progress.page(0, 10, null).total());
     List<AuditEntry> submitted =
         audit.forTarget("application:" + id).stream()
-            .filter(entry -> entry.getAction().equals("application.submitted"))
+            .filter(entry -> entry.getAction().equals("order.submit"))
             .toList();
     assertEquals(1, submitted.size());
     assertEquals(ME, submitted.get(0).getActor());
@@ -666,20 +669,27 @@ class CertificateApplicationIT {
   @Test
   void anUnpaidOrderIsCancelledOnceAndAudited() {
     String id = submitted(newKey(true));
-    ProgressRow row = applications.latest().orElseThrow();
+    ProgressRow row = progress.latest().orElseThrow();
     assertEquals(id, row.publicId());
     assertTrue(row.cancellable());
 
     CertificateApplication cancelled = applications.cancel(id, CLIENT);
 
     assertEquals(ReviewStatus.CANCELLED, cancelled.getReviewStatus());
-    assertFalse(applications.page(0, 10, null).rows().get(0).cancellable());
-    assertTrue(
+    assertFalse(progress.page(0, 10, null).rows().get(0).cancellable());
+    AuditEntry entry =
         audit.forTarget("application:" + id).stream()
-            .anyMatch(entry -> entry.getAction().equals("application.cancelled")));
+            .filter(e -> e.getAction().equals("order.cancel"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ME, entry.getActor());
+    assertEquals(CLIENT.remoteAddress(), entry.getRemoteAddress());
+    assertTrue(
+        entry.getDetails().startsWith("from=AWAITING_PAYMENT, to=CANCELLED"), entry.getDetails());
     BusinessException again =
         assertThrows(BusinessException.class, () -> applications.cancel(id, CLIENT));
-    assertEquals("application.cancel.notAllowed", again.messageKey());
+    assertEquals("order.stepRefused", again.messageKey());
+    assertArrayEquals(new Object[] {"用户已取消", "取消申请"}, again.args());
   }
 
   @Test
@@ -687,7 +697,8 @@ class CertificateApplicationIT {
     String id = submitted(newKey(false));
     BusinessException e =
         assertThrows(BusinessException.class, () -> applications.cancel(id, CLIENT));
-    assertEquals("application.cancel.notAllowed", e.messageKey());
+    assertEquals("order.stepRefused", e.messageKey());
+    assertEquals(OrderStatus.AWAITING_REVIEW, applications.findMine(id).orElseThrow().getStatus());
   }
 
   @Test
@@ -696,14 +707,13 @@ class CertificateApplicationIT {
     String newer = submitted(newKey(false));
     step1(newKey(true)); // an open draft is not a row
 
-    ProgressPage page = applications.page(0, 2, null);
+    ProgressPage page = progress.page(0, 2, null);
 
     assertEquals(List.of(newer, older), page.rows().stream().map(ProgressRow::publicId).toList());
     assertTrue(page.total() >= 2);
-    assertEquals(1, applications.page(1, 1, null).rows().size());
+    assertEquals(1, progress.page(1, 1, null).rows().size());
     assertFalse(
-        applications.page(0, 100, null).rows().stream()
-            .anyMatch(r -> r.reviewStatus() == ReviewStatus.DRAFT));
+        progress.page(0, 100, null).rows().stream().anyMatch(r -> r.status() == OrderStatus.DRAFT));
   }
 
   @Test
@@ -720,8 +730,7 @@ class CertificateApplicationIT {
     assertEquals("application.notFound", cancel.messageKey());
     BusinessException slots = assertThrows(BusinessException.class, () -> documents.slots(id));
     assertEquals("application.notFound", slots.messageKey());
-    assertFalse(
-        applications.page(0, 100, null).rows().stream().anyMatch(r -> r.publicId().equals(id)));
+    assertFalse(progress.page(0, 100, null).rows().stream().anyMatch(r -> r.publicId().equals(id)));
     assertEquals(Optional.empty(), applications.findMine("AAAAAAAAAAAAAAAA"));
   }
 

@@ -2,10 +2,11 @@ package cn.cwca.portal.web.applicant;
 
 import cn.cwca.portal.application.ApplicationService;
 import cn.cwca.portal.application.CertificateApplication;
-import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.notice.Notice;
 import cn.cwca.portal.notice.NoticeKind;
 import cn.cwca.portal.notice.NoticeService;
+import cn.cwca.portal.progress.ProgressRow;
+import cn.cwca.portal.progress.ProgressService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ public class HomeBacking implements Serializable {
 
   @Inject private ApplicationService applications;
 
+  @Inject private ProgressService progress;
+
   private Notice latestNotice;
   private Notice latestAnnouncement;
   private List<Notice> recentNotices;
@@ -43,7 +46,7 @@ public class HomeBacking implements Serializable {
     latestNotice = noticeService.latest(NoticeKind.NOTICE).orElse(null);
     latestAnnouncement = noticeService.latest(NoticeKind.ANNOUNCEMENT).orElse(null);
     recentNotices = noticeService.recentNotices(RECENT_NOTICES);
-    latestApplication = applications.latest().orElse(null);
+    latestApplication = progress.latest().orElse(null);
     draft = applications.currentDraft().orElse(null);
   }
 

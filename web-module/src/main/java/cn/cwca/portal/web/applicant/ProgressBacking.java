@@ -1,8 +1,9 @@
 package cn.cwca.portal.web.applicant;
 
 import cn.cwca.portal.application.ApplicationService;
-import cn.cwca.portal.application.ProgressRow;
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.progress.ProgressRow;
+import cn.cwca.portal.progress.ProgressService;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
 import jakarta.annotation.PostConstruct;
@@ -24,6 +25,8 @@ public class ProgressBacking implements Serializable {
 
   @Inject private ApplicationService applications;
 
+  @Inject private ProgressService progress;
+
   @Inject private CurrentCaller caller;
 
   private LazyDataModel<ProgressRow> rows;
@@ -31,7 +34,7 @@ public class ProgressBacking implements Serializable {
 
   @PostConstruct
   void load() {
-    rows = new ProgressModel(applications);
+    rows = new ProgressModel(progress);
   }
 
   /** 点击查看 or 取消申请 of a row: the row the dialog is about. */

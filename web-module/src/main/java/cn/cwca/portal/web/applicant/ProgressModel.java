@@ -1,9 +1,9 @@
 package cn.cwca.portal.web.applicant;
 
-import cn.cwca.portal.application.ApplicationService;
-import cn.cwca.portal.application.ProgressPage;
-import cn.cwca.portal.application.ProgressRow;
-import cn.cwca.portal.application.ProgressSort;
+import cn.cwca.portal.progress.ProgressPage;
+import cn.cwca.portal.progress.ProgressRow;
+import cn.cwca.portal.progress.ProgressService;
+import cn.cwca.portal.progress.ProgressSort;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +13,8 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * The rows of 进度查询, one page at a time from {@link ApplicationService#page}: the caller's submitted
- * applications, newest first unless a column is sorted. Rows are keyed by 申请ID.
+ * The rows of 进度查询, one page at a time from {@link ProgressService#page}: the caller's submitted
+ * progress, newest first unless a column is sorted. Rows are keyed by 申请ID.
  */
 class ProgressModel extends LazyDataModel<ProgressRow> {
 
@@ -28,21 +28,21 @@ class ProgressModel extends LazyDataModel<ProgressRow> {
           "reviewStatus", ProgressSort.Field.REVIEW_STATUS,
           "paymentStatus", ProgressSort.Field.PAYMENT_STATUS);
 
-  private final ApplicationService applications;
+  private final ProgressService progress;
 
-  ProgressModel(ApplicationService applications) {
-    this.applications = applications;
+  ProgressModel(ProgressService progress) {
+    this.progress = progress;
   }
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return (int) applications.page(0, 1, null).total();
+    return (int) progress.page(0, 1, null).total();
   }
 
   @Override
   public List<ProgressRow> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    ProgressPage page = applications.page(first, pageSize, sort(sortBy).orElse(null));
+    ProgressPage page = progress.page(first, pageSize, sort(sortBy).orElse(null));
     setRowCount((int) page.total());
     return page.rows();
   }

@@ -5,7 +5,7 @@ import java.util.function.Predicate;
 /** Where a caller lands after logging in when no protected page was requested first. */
 public final class LandingPage {
 
-  /** Start page of staff (审核员, 操作员, 管理员). */
+  /** Start page of staff (审核员, 操作员, 财务, 管理员). */
   public static final String STAFF = "/admin/index.xhtml";
 
   /** Home page of applicants: application progress and notices. */
@@ -22,7 +22,8 @@ public final class LandingPage {
     boolean staff =
         callerInRole.test("ADMIN")
             || callerInRole.test("REVIEWER")
-            || callerInRole.test("OPERATOR");
+            || callerInRole.test("OPERATOR")
+            || callerInRole.test("FINANCE");
     return staff ? STAFF : APPLICANT;
   }
 }

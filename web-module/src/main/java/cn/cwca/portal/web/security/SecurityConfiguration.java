@@ -14,6 +14,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
 @CustomFormAuthenticationMechanismDefinition(
     loginToContinue =
         @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 @ApplicationScoped
 public class SecurityConfiguration {}

@@ -3,7 +3,7 @@ package cn.cwca.portal.web.applicant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.cwca.portal.application.ProgressSort;
+import cn.cwca.portal.progress.ProgressSort;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.primefaces.model.SortMeta;

@@ -14,7 +14,7 @@ class LandingPageTest {
 
   @Test
   void sendsEveryStaffRoleToTheStaffStartPage() {
-    for (String role : Set.of("ADMIN", "REVIEWER", "OPERATOR")) {
+    for (String role : Set.of("ADMIN", "REVIEWER", "OPERATOR", "FINANCE")) {
       assertEquals(LandingPage.STAFF, LandingPage.of(Set.of(role)::contains), role);
     }
   }

@@ -1,4 +1,4 @@
-package cn.cwca.portal.application;
+package cn.cwca.portal.progress;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,0 +1,111 @@
+package cn.cwca.portal.progress;
+
+import cn.cwca.portal.application.CertificateApplication;
+import cn.cwca.portal.invoice.Invoice;
+import cn.cwca.portal.review.ReviewDecision;
+import cn.cwca.portal.shipping.Shipment;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * 进度查询 (user manual 4.2): the caller's orders a page at a time, each with what the other areas
+ * added to it (the latest 审核意见, the current waybill, the current invoice), read in one query per
+ * area for the whole page.
+ */
+@Stateless
+@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
+@RolesAllowed("APPLICANT")
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ProgressService {
+
+  /** Largest page of the progress grid. */
+  static final int MAX_PAGE_SIZE = 100;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Resource SessionContext session;
+
+  /**
+   * A page of the caller's submitted orders (drafts are resumed from the wizard, not listed) and
+   * their total number.
+   *
+   * @param sort {@code null}: newest first
+   */
+  public ProgressPage page(int first, int pageSize, ProgressSort sort) {
+    String owner = session.getCallerPrincipal().getName();
+    long total =
+        em.createQuery(
+                "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+                    + " AND a.status <> cn.cwca.portal.application.OrderStatus.DRAFT",
+                Long.class)
+            .setParameter("owner", owner)
+            .getSingleResult();
+    int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
+    List<CertificateApplication> orders =
+        em.createQuery(
+                "SELECT a FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+                    + " AND a.status <> cn.cwca.portal.application.OrderStatus.DRAFT"
+                    + (sort == null ? ProgressSort.newestFirst() : sort).orderBy(),
+                CertificateApplication.class)
+            .setParameter("owner", owner)
+            .setFirstResult(Math.max(0, first))
+            .setMaxResults(size)
+            .getResultList();
+    return new ProgressPage(rows(orders), total);
+  }
+
+  /** The home page's latest application progress: the newest submitted order. */
+  public Optional<ProgressRow> latest() {
+    return page(0, 1, null).rows().stream().findFirst();
+  }
+
+  private List<ProgressRow> rows(List<CertificateApplication> orders) {
+    if (orders.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = orders.stream().map(CertificateApplication::getId).toList();
+    // Decisions come ordered by round and stage: the last one of an order is its latest.
+    Map<Long, ReviewDecision> decisions =
+        em
+            .createNamedQuery(ReviewDecision.OF_ORDERS, ReviewDecision.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    ReviewDecision::getApplicationId, Function.identity(), (a, b) -> b));
+    Map<Long, Shipment> shipments =
+        em
+            .createNamedQuery(Shipment.CURRENT_OF_ORDERS, Shipment.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(Shipment::getApplicationId, Function.identity()));
+    Map<Long, Invoice> invoices =
+        em
+            .createNamedQuery(Invoice.CURRENT_OF_ORDERS, Invoice.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(Invoice::getApplicationId, Function.identity()));
+    return orders.stream()
+        .map(
+            a ->
+                ProgressRow.of(
+                    a, decisions.get(a.getId()), shipments.get(a.getId()), invoices.get(a.getId())))
+        .toList();
+  }
+}
