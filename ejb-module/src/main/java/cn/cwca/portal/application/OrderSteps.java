@@ -51,7 +51,7 @@ public class OrderSteps {
   }
 
   /** Audits a step the order took by itself ({@link CertificateApplication#submit}). */
-  void record(
+  public void record(
       CertificateApplication order,
       OrderStep step,
       String actor,

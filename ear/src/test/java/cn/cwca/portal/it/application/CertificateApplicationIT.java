@@ -987,7 +987,7 @@ class CertificateApplicationIT {
         PreparedStatement orders =
             c.prepareStatement(
                 "update certificate_application set owner_login_name = ?"
-                    + " where owner_login_name = ? and review_status <> 'DRAFT'");
+                    + " where owner_login_name = ? and status <> 'DRAFT'");
         PreparedStatement certificates =
             c.prepareStatement(
                 "update issued_certificate set owner_login_name = ? where owner_login_name = ?")) {
@@ -999,13 +999,20 @@ class CertificateApplicationIT {
     }
   }
 
-  /** 驳回 by a reviewer (the review screens are a later issue). */
+  /** 驳回 by a reviewer (the review screens are a later issue): the decision and the status. */
   private void reject(String publicId) throws SQLException {
     try (Connection c = database.getConnection();
+        PreparedStatement decision =
+            c.prepareStatement(
+                "insert into review_decision (id, application_id, round, stage, decision, opinion,"
+                    + " reviewer, decided_at) select nextval('review_decision_seq'), id, 1, 1,"
+                    + " 'REJECT', '资料不清晰', 'reviewer', now() from certificate_application"
+                    + " where public_id = ?");
         PreparedStatement update =
             c.prepareStatement(
-                "update certificate_application set review_status = 'REJECTED',"
-                    + " review_opinion = '资料不清晰' where public_id = ?")) {
+                "update certificate_application set status = 'REJECTED' where public_id = ?")) {
+      decision.setString(1, publicId);
+      assertEquals(1, decision.executeUpdate());
       update.setString(1, publicId);
       assertEquals(1, update.executeUpdate());
     }
