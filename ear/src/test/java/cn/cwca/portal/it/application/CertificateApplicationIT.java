@@ -180,7 +180,8 @@ class CertificateApplicationIT {
     assertEquals(ReviewStatus.PENDING, result.reviewStatus());
     assertEquals(PaymentStatus.PAID, result.paymentStatus(), "a free order counts as paid");
     assertEquals(0, BigDecimal.ZERO.compareTo(result.price()));
-    assertEquals("application.submitted", result.messageKey());
+    assertEquals(
+        "application.submittedFree", result.messageKey(), "a free order is not asked to pay");
     CertificateApplication order = applications.findMine(id).orElseThrow();
     assertEquals("山东聊城办理点", order.getHandlingPointName());
     assertEquals("山东省聊城市", order.getHandlingPointAddress());
