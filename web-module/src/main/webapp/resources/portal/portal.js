@@ -202,3 +202,58 @@ portal.keepInput = function (formId, hiddenId, command) {
     }
   });
 };
+
+/**
+ * 发票管理: copies the data-copy text of the button to the clipboard, and says so on the button (its data-copied text)
+ * for a moment. Falls back to a selected text area where the Clipboard API is unavailable (plain HTTP).
+ */
+portal.copy = function (button, text) {
+  var value = text !== undefined ? text : button.getAttribute('data-copy') || '';
+  var original = button.getAttribute('data-label') || button.textContent;
+  button.setAttribute('data-label', original);
+  var done = function () {
+    button.classList.add('copied');
+    button.textContent = button.getAttribute('data-copied') || original;
+    window.setTimeout(function () {
+      button.classList.remove('copied');
+      button.textContent = original;
+    }, 1500);
+  };
+  var fallback = function () {
+    var area = document.createElement('textarea');
+    area.value = value;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try {
+      if (document.execCommand('copy')) {
+        done();
+      }
+    } finally {
+      document.body.removeChild(area);
+    }
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(value).then(done, fallback);
+  } else {
+    fallback();
+  }
+};
+
+/** 复制全部: copies the buyer data list before the button as "label：value" lines. */
+portal.copyAll = function (button) {
+  var list = button.previousElementSibling;
+  var lines = [];
+  if (list) {
+    var terms = list.querySelectorAll('dt');
+    for (var i = 0; i < terms.length; i++) {
+      var value = terms[i].nextElementSibling && terms[i].nextElementSibling.querySelector('span');
+      if (value) {
+        lines.push(terms[i].textContent.trim() + '：' + value.textContent.trim());
+      }
+    }
+  }
+  portal.copy(button, lines.join('\n'));
+};

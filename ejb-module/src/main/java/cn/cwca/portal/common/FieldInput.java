@@ -33,6 +33,20 @@ public final class FieldInput {
     return rule.normalize(value);
   }
 
+  /**
+   * An optional field that, when given, must satisfy the rule; returns its normalised form, or
+   * {@code null} when it is missing or blank.
+   */
+  public static String optional(FieldRule rule, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!rule.accepts(value)) {
+      throw new BusinessException(rule.messageKey());
+    }
+    return rule.normalize(value);
+  }
+
   /** A name: 2 to 50 characters (code points) after stripping. */
   public static String name(String value) {
     String name = required(value);

@@ -8,6 +8,7 @@ import cn.cwca.portal.application.ReviewStatus;
 import cn.cwca.portal.catalogue.PickupMethod;
 import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.invoice.Invoice;
+import cn.cwca.portal.invoice.InvoiceBuyerState;
 import cn.cwca.portal.review.ReviewDecision;
 import cn.cwca.portal.shipping.Shipment;
 import java.io.Serializable;
@@ -76,5 +77,13 @@ public record ProgressRow(
   /** The dialog has an invoice to show (otherwise its empty state). */
   public boolean hasInvoice() {
     return invoiceNumber != null && !invoiceNumber.isBlank();
+  }
+
+  /**
+   * Whether the applicant may still give or correct 开票信息: the order has a price, is not cancelled
+   * and has no current invoice.
+   */
+  public boolean buyerEditable() {
+    return InvoiceBuyerState.lockedKey(status, price, hasInvoice()) == null;
   }
 }

@@ -4,9 +4,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The account field rules of the portal's user manual, written once and used by both the Faces
- * validator and the EJB services; each constant names its message key in {@code
- * cn/cwca/portal/messages.properties}.
+ * The field rules of the portal's user manual (accounts, applications, the invoice's 开票信息 and the
+ * finance desk), written once and used by both the Faces validator and the EJB services; each
+ * constant names its message key in {@code cn/cwca/portal/messages.properties}.
  */
 public enum FieldRule {
   /** Mainland mobile number, see {@link MobileNumbers}. */
@@ -18,7 +18,28 @@ public enum FieldRule {
   /** Unified social credit code of GB 32100-2015, see {@link CreditCodes}. */
   CREDIT_CODE("validation.creditCode", CreditCodes::isValid, CreditCodes::normalize),
   /** Account password, see {@link PasswordPolicy}; stored values are never altered. */
-  PASSWORD("validation.password", PasswordPolicy::isValid, UnaryOperator.identity());
+  PASSWORD("validation.password", PasswordPolicy::isValid, UnaryOperator.identity()),
+  /** 购买方名称: at most 100 characters. */
+  BUYER_NAME("validation.buyerName", atMost(100), String::strip),
+  /**
+   * 购买方税号 of a buyer without a credit code (a person): letters and digits, see {@link TaxIds}; an
+   * organisation's is a {@link #CREDIT_CODE}.
+   */
+  TAX_ID("validation.taxId", TaxIds::isValid, TaxIds::normalize),
+  /** 购买方地址: at most 200 characters. */
+  BUYER_ADDRESS("validation.buyerAddress", atMost(200), String::strip),
+  /** 购买方邮箱, see {@link EmailAddresses}. */
+  EMAIL("validation.email", EmailAddresses::isValid, EmailAddresses::normalize),
+  /** 购买方电话: a mobile or a landline with area code, see {@link PhoneNumbers}. */
+  PHONE("validation.phone", PhoneNumbers::isValid, PhoneNumbers::normalize),
+  /** 购买方开户行: at most 100 characters. */
+  BANK_NAME("validation.bankName", atMost(100), String::strip),
+  /** 购买方银行账号, see {@link BankAccounts}. */
+  BANK_ACCOUNT("validation.bankAccount", BankAccounts::isValid, BankAccounts::normalize),
+  /** 发票号码 of a 数电发票, see {@link InvoiceNumbers}. */
+  INVOICE_NUMBER("validation.invoiceNumber", InvoiceNumbers::isValid, InvoiceNumbers::normalize),
+  /** 红冲原因: at most 500 characters. */
+  REVERSAL_REASON("validation.reversalReason", atMost(500), String::strip);
 
   private final String messageKey;
   private final Predicate<String> check;
@@ -28,6 +49,14 @@ public enum FieldRule {
     this.messageKey = messageKey;
     this.check = check;
     this.normalizer = normalizer;
+  }
+
+  /** A free text of at most {@code max} characters (code points) after stripping. */
+  private static Predicate<String> atMost(int max) {
+    return value -> {
+      String text = value.strip();
+      return text.codePointCount(0, text.length()) <= max;
+    };
   }
 
   /** Key of the message shown when a value is refused. */
@@ -42,7 +71,8 @@ public enum FieldRule {
 
   /**
    * The canonical stored form of the value (mobile number without separators or country code,
-   * identifiers trimmed and upper-cased, password unchanged); {@code null} stays {@code null}.
+   * identifiers trimmed and upper-cased, free texts trimmed, password unchanged); {@code null}
+   * stays {@code null}.
    */
   public String normalize(String value) {
     return value == null ? null : normalizer.apply(value);

@@ -24,7 +24,16 @@ class FieldRuleTest {
     "RESIDENT_ID, validation.residentId",
     "PASSPORT, validation.passport",
     "CREDIT_CODE, validation.creditCode",
-    "PASSWORD, validation.password"
+    "PASSWORD, validation.password",
+    "BUYER_NAME, validation.buyerName",
+    "TAX_ID, validation.taxId",
+    "BUYER_ADDRESS, validation.buyerAddress",
+    "EMAIL, validation.email",
+    "PHONE, validation.phone",
+    "BANK_NAME, validation.bankName",
+    "BANK_ACCOUNT, validation.bankAccount",
+    "INVOICE_NUMBER, validation.invoiceNumber",
+    "REVERSAL_REASON, validation.reversalReason"
   })
   void namesItsMessageKey(FieldRule rule, String key) {
     assertEquals(key, rule.messageKey());

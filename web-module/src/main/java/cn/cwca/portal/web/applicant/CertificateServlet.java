@@ -1,6 +1,7 @@
 package cn.cwca.portal.web.applicant;
 
 import cn.cwca.portal.certificate.CertificateService;
+import cn.cwca.portal.web.PrivateDownloads;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -3,14 +3,13 @@ package cn.cwca.portal.web.applicant;
 import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.document.DocumentContent;
+import cn.cwca.portal.web.PrivateDownloads;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -49,7 +48,8 @@ public class DocumentServlet extends HttpServlet {
     PrivateDownloads.send(
         response,
         document.contentType(),
-        disposition("1".equals(request.getParameter("download")), document.fileName()),
+        PrivateDownloads.disposition(
+            "1".equals(request.getParameter("download")), document.fileName()),
         document.bytes());
   }
 
@@ -62,19 +62,5 @@ public class DocumentServlet extends HttpServlet {
     } catch (IllegalArgumentException unknown) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * {@code inline} or {@code attachment} with the applicant's file name as RFC 5987 {@code
-   * filename*} (RFC 6266 section 4.3) and an ASCII fallback.
-   */
-  static String disposition(boolean attachment, String fileName) {
-    String name = fileName == null || fileName.isBlank() ? "document" : fileName;
-    String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return (attachment ? "attachment" : "inline")
-        + "; filename=\""
-        + ascii
-        + "\"; filename*=UTF-8''"
-        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -3,6 +3,7 @@ package cn.cwca.portal.web.applicant;
 import cn.cwca.portal.application.ApplicationFormService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.document.forms.FormRenderer;
+import cn.cwca.portal.web.PrivateDownloads;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -76,7 +77,7 @@ public class FormServlet extends HttpServlet {
     PrivateDownloads.send(
         response,
         "application/pdf",
-        DocumentServlet.disposition(true, parsed.get().fileName()),
+        PrivateDownloads.disposition(true, parsed.get().fileName()),
         pdf.get());
   }
 }

@@ -15,7 +15,8 @@ import org.primefaces.model.LazyDataModel;
 
 /**
  * /applicant/progress.xhtml: 进度查询 (user manual 4.2): the caller's applications in a lazy grid, the
- * 快递信息 dialog and 取消申请 while unpaid.
+ * 快递信息 dialog with the invoice's number and download, 开票信息 until the invoice is issued ({@link
+ * InvoiceBuyerForm}), and 取消申请 while unpaid.
  */
 @Named
 @ViewScoped
@@ -28,6 +29,8 @@ public class ProgressBacking implements Serializable {
   @Inject private ProgressService progress;
 
   @Inject private CurrentCaller caller;
+
+  @Inject private InvoiceBuyerForm buyerForm;
 
   private LazyDataModel<ProgressRow> rows;
   private ProgressRow selected;
@@ -54,6 +57,13 @@ public class ProgressBacking implements Serializable {
       FacesMessages.addError(refusal);
     }
     selected = null;
+  }
+
+  /** 填写开票信息 of the dialog's order: loads the form of the 开票信息 dialog. */
+  public void editBuyer() {
+    if (selected == null || !buyerForm.load(selected.publicId())) {
+      FacesMessages.addErrorMessage("application.notFound");
+    }
   }
 
   public LazyDataModel<ProgressRow> getRows() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.web.PrivateDownloads;
 import cn.cwca.portal.web.applicant.FormServlet.FormRequest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class FormServletTest {
   void theDownloadIsAnAttachmentNamedInChinese() {
     FormRequest request = FormServlet.parse("APPLICATION_FORM", "ABCDEFGHJKMNPQ27").orElseThrow();
     assertEquals("数字证书申请单-ABCDEFGHJKMNPQ27.pdf", request.fileName());
-    String disposition = DocumentServlet.disposition(true, request.fileName());
+    String disposition = PrivateDownloads.disposition(true, request.fileName());
     assertTrue(disposition.startsWith("attachment; "), disposition);
     assertTrue(
         disposition.endsWith(

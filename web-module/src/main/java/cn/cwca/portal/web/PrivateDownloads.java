@@ -1,0 +1,53 @@
+package cn.cwca.portal.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes what belongs to the signed-in user (a document, a form, a certificate, an invoice): its
+ * type, length and disposition, never kept by a shared cache or the browser ({@code private,
+ * no-store}).
+ */
+public final class PrivateDownloads {
+
+  private PrivateDownloads() {}
+
+  public static void send(
+      HttpServletResponse response, String contentType, String disposition, byte[] bytes)
+      throws IOException {
+    response.setContentType(contentType);
+    response.setContentLength(bytes.length);
+    response.setHeader("Content-Disposition", disposition);
+    response.setHeader("Cache-Control", "private, no-store");
+    response.getOutputStream().write(bytes);
+  }
+
+  /**
+   * Sends an uploaded file (an invoice from the tax platform) as an attachment that the browser
+   * never runs or sniffs: opened by mistake in the portal's origin, an XML or PDF stays inert
+   * ({@code Content-Security-Policy: sandbox}, {@code X-Content-Type-Options: nosniff}).
+   */
+  public static void sendSandboxedAttachment(
+      HttpServletResponse response, String contentType, String fileName, byte[] bytes)
+      throws IOException {
+    response.setHeader("Content-Security-Policy", "sandbox");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    send(response, contentType, disposition(true, fileName), bytes);
+  }
+
+  /**
+   * {@code inline} or {@code attachment} with the file's name as RFC 5987 {@code filename*} (RFC
+   * 6266 section 4.3) and an ASCII fallback.
+   */
+  public static String disposition(boolean attachment, String fileName) {
+    String name = fileName == null || fileName.isBlank() ? "document" : fileName;
+    String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return (attachment ? "attachment" : "inline")
+        + "; filename=\""
+        + ascii
+        + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
