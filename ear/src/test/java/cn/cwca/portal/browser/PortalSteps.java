@@ -1,5 +1,6 @@
 package cn.cwca.portal.browser;
 
+import cn.cwca.portal.it.TestIdentities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -82,9 +83,85 @@ final class PortalSteps {
     return p.getProperty("password");
   }
 
+  /**
+   * A member of the finance staff (财务) with this password, as an administrator would create one
+   * (the staff console is a later issue): written into the test database like the first
+   * administrator.
+   */
+  static void createFinanceStaff(String login, String password) throws java.sql.SQLException {
+    try (java.sql.Connection c = cn.cwca.portal.devserver.IntegrationServer.testDatabase();
+        java.sql.PreparedStatement account =
+            c.prepareStatement(
+                "INSERT INTO account (id, version, account_type, login_name, display_name, mobile,"
+                    + " password_hash, created_at, updated_at) VALUES (nextval('account_seq'), 0,"
+                    + " 'STAFF', ?, '财务测试员', '', ?, now(), now())");
+        java.sql.PreparedStatement role =
+            c.prepareStatement(
+                "INSERT INTO account_role (account_id, role)"
+                    + " SELECT id, 'FINANCE' FROM account WHERE login_name = ?")) {
+      account.setString(1, login);
+      account.setString(2, cn.cwca.portal.account.PasswordHasher.hash(password.toCharArray()));
+      account.executeUpdate();
+      role.setString(1, login);
+      role.executeUpdate();
+    }
+  }
+
   static void loginAsAdmin(Browser b) throws IOException {
     login(b, "admin", adminPassword());
     b.waitForUrl("/admin/index.xhtml");
+  }
+
+  /**
+   * 证书申请 of 新办（替换） by the logged-in organisation, step by step without detours: a further (paid)
+   * key shipped from 宁夏银川, or the free first key shipped from 山东聊城; every document uploaded. Ends
+   * on 提交成功.
+   *
+   * @return the 申请ID
+   */
+  static String submitNewKeyOrder(Browser b, boolean furtherKey, Path pdf, Path png) {
+    b.open("/applicant/apply.xhtml");
+    b.waitForAttribute("wizardStage", "data-stage", "CERTIFICATE_INFORMATION");
+    b.clickCss("label[for='serviceType:0']");
+    b.clickCss("label[for='jiangsuKey:1']");
+    b.clickCss(furtherKey ? "label[for='furtherKey:0']" : "label[for='furtherKey:1']");
+    b.chooseFirst("yearsMenu");
+    b.type("agentName", "钱经办");
+    b.type("agentMobile", TestIdentities.mobile());
+    b.typeAndLeave("agentIdNumber", TestIdentities.residentId());
+    b.click("statementLink");
+    b.click("statementRead");
+    b.clickAndWaitForAjax("saveCertificate");
+    b.waitForAttribute("wizardStage", "data-stage", "CONFIRMATION");
+    b.click("confirmNext");
+    b.waitForAttribute("wizardStage", "data-stage", "PICKUP");
+    if (!furtherKey) {
+      b.clickCss("label[for='pickupMethod:0']"); // 邮寄-收方付
+      b.find("recipientName");
+    }
+    b.type("recipientName", "孙收货");
+    b.type("recipientMobile", TestIdentities.mobile());
+    b.typeAndLeave("recipientAddress", "山东省聊城市东昌府区测试路1号");
+    b.click("pickupNext");
+    b.waitForAttribute("wizardStage", "data-stage", "DOCUMENTS");
+    for (String type :
+        new String[] {
+          "APPLICATION_FORM",
+          "BUSINESS_LICENCE",
+          "SERVICE_AGREEMENT",
+          "SEAL_FORM",
+          "AGENT_ID_COPY",
+          "POWER_OF_ATTORNEY"
+        }) {
+      Path file = type.equals("AGENT_ID_COPY") ? png : pdf;
+      b.chooseFile("upload_" + type + "_input", file);
+      b.waitForAttribute("status_" + type, "data-uploaded", "true");
+      b.waitForAjax();
+    }
+    b.click("submitApplication");
+    b.waitForUrl("submitted=");
+    b.waitForAttribute("wizardStage", "data-stage", "SUBMITTED");
+    return b.text("submittedId");
   }
 
   /** The newest SMS code sent to this number, as an administrator reads it on 短信发件箱. */

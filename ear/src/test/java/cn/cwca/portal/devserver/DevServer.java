@@ -71,6 +71,7 @@ public final class DevServer {
       domain.start();
       domain.configureDatasource(db);
       domain.configureCa(CaSettings.inFolder(home().resolve("ca"), PORTAL_URL + "ca"));
+      domain.enablePaymentSandbox();
       domain.deploy(Path.of(System.getProperty("portal.ear")), APPLICATION_NAME);
     } catch (RuntimeException e) {
       printLogTail(domain);
@@ -86,6 +87,8 @@ public final class DevServer {
     System.out.println("  Payara admin console: http://localhost:4848/");
     System.out.println("  CA keystore:          " + home().resolve("ca/ca.p12"));
     System.out.println("  Server log:           " + domain.serverLog());
+    System.out.println(
+        "  Payment:              sandbox (模拟支付, no real money); see docs/configuration.md");
     if (password.isPresent()) {
       System.out.println(
           "  First administrator:  " + AdminBootstrap.ADMIN_LOGIN + " / " + password.get());

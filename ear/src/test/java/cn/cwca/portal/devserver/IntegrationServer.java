@@ -42,6 +42,8 @@ public final class IntegrationServer {
         domain.configureHsmCa(CaHsmTokens.library().orElseThrow(), CaHsmTokens.PIN, ca);
         System.out.println("The portal's CA key is on SoftHSM2 token 0 (it.ca.token=PKCS11)");
       }
+      domain.enablePaymentSandbox();
+      domain.configureBankAccount("示例CA有限公司", "示例银行聊城分行", "6222020200001234567");
       domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
       String password =
           AdminBootstrap.ensureAdministrator(db)

@@ -22,6 +22,7 @@ final class PayaraDomain {
   static final String PASSWORD_ALIAS = "caportal-db-password";
   static final String DOMAIN = "domain1";
   static final String CA_KEYSTORE_PASSWORD_ALIAS = "caportal-ca-keystore-password";
+  static final String SANDBOX_SECRET_ALIAS = "caportal-payment-sandbox-secret";
 
   private final Path home;
 
@@ -173,6 +174,31 @@ final class PayaraDomain {
             + ca.keyAlgorithm()
             + ":caportal.ca.baseUrl="
             + escape(ca.baseUrl()));
+  }
+
+  /**
+   * Enables the sandbox payment provider (模拟支付) with a new random secret, as the README's run
+   * command does; a production domain never has it.
+   */
+  void enablePaymentSandbox() throws IOException {
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    passwordAlias(
+        SANDBOX_SECRET_ALIAS,
+        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+    asadmin("create-system-properties", "caportal.payment.sandbox.enabled=true");
+  }
+
+  /** The CA's bank account for 对公转账 (the integration tests' example account). */
+  void configureBankAccount(String accountName, String bankName, String accountNumber) {
+    asadmin(
+        "create-system-properties",
+        "caportal.payment.bank.accountName="
+            + escape(accountName)
+            + ":caportal.payment.bank.bankName="
+            + escape(bankName)
+            + ":caportal.payment.bank.accountNumber="
+            + escape(accountNumber));
   }
 
   /**

@@ -27,6 +27,11 @@ public class Orders {
     return Applications.submitted(em, publicId);
   }
 
+  /** An order by its internal id (drafts included). */
+  public Optional<CertificateApplication> byId(long id) {
+    return Optional.ofNullable(em.find(CertificateApplication.class, id));
+  }
+
   /** The owner's order with this 申请ID, in any status; empty for anyone else's. */
   public Optional<CertificateApplication> owned(String owner, String publicId) {
     return Applications.owned(em, owner, publicId);

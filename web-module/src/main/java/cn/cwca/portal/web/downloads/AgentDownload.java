@@ -29,7 +29,7 @@ final class AgentDownload {
    *
    * @throws IllegalArgumentException when the configured value is not scheme://host[:port]
    */
-  static String origin(String configured, String scheme, String host, int port) {
+  public static String origin(String configured, String scheme, String host, int port) {
     if (configured != null && !configured.isBlank()) {
       return normalise(configured);
     }
