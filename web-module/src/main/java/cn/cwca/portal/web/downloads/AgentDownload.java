@@ -3,10 +3,7 @@ package cn.cwca.portal.web.downloads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -22,58 +19,6 @@ final class AgentDownload {
   static final String PROPERTIES_ENTRY = "ca-key-agent/agent.properties";
 
   private AgentDownload() {}
-
-  /**
-   * The portal's origin as a browser sends it: the configured one (system property {@value
-   * DownloadsServlet#PUBLIC_ORIGIN}) when set, else the request's scheme, host and port.
-   *
-   * @throws IllegalArgumentException when the configured value is not scheme://host[:port]
-   */
-  public static String origin(String configured, String scheme, String host, int port) {
-    if (configured != null && !configured.isBlank()) {
-      return normalise(configured);
-    }
-    String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    return normalise(scheme + "://" + bracketed + ":" + port);
-  }
-
-  /**
-   * An http(s) origin as browsers serialise it: lower-case scheme and host, no default port, no
-   * path (a trailing slash is forgiven).
-   */
-  static String normalise(String origin) {
-    String value = origin.strip();
-    if (value.endsWith("/")) {
-      value = value.substring(0, value.length() - 1);
-    }
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("Not an origin: " + origin, e);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("Not an http(s) origin: " + origin);
-    }
-    if (uri.getHost() == null
-        || uri.getRawUserInfo() != null
-        || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
-        || uri.getRawQuery() != null
-        || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "An origin is scheme://host[:port], e.g. https://ca.example.cn: " + origin);
-    }
-    int port = uri.getPort();
-    boolean defaultPort =
-        port == -1
-            || (scheme.equals("http") && port == 80)
-            || (scheme.equals("https") && port == 443);
-    return scheme
-        + "://"
-        + uri.getHost().toLowerCase(Locale.ROOT)
-        + (defaultPort ? "" : ":" + port);
-  }
 
   /** The agent's configuration written into the download (UTF-8, Windows line ends). */
   static String properties(String origin) {

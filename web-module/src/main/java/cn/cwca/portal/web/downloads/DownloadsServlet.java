@@ -1,5 +1,6 @@
 package cn.cwca.portal.web.downloads;
 
+import cn.cwca.portal.web.PublicOrigin;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,7 @@ public class DownloadsServlet extends HttpServlet {
     String origin;
     try {
       origin =
-          AgentDownload.origin(
+          PublicOrigin.origin(
               System.getProperty(PUBLIC_ORIGIN),
               request.getScheme(),
               request.getServerName(),

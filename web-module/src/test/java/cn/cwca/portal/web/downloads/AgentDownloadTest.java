@@ -2,7 +2,6 @@ package cn.cwca.portal.web.downloads;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,35 +18,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class AgentDownloadTest {
-
-  @Test
-  void takesTheConfiguredOriginOverTheRequestsOne() {
-    assertEquals(
-        "https://ca.example.cn",
-        AgentDownload.origin("https://CA.example.cn/", "http", "localhost", 8080));
-    assertEquals(
-        "https://ca.example.cn:8443",
-        AgentDownload.origin(" https://ca.example.cn:8443 ", "http", "localhost", 8080));
-  }
-
-  @Test
-  void derivesTheOriginFromTheRequestAsABrowserSendsIt() {
-    assertEquals("http://localhost:8080", AgentDownload.origin(null, "http", "localhost", 8080));
-    assertEquals("https://ca.example.cn", AgentDownload.origin("", "https", "ca.example.cn", 443));
-    assertEquals("http://ca.example.cn", AgentDownload.origin(null, "http", "ca.example.cn", 80));
-    assertEquals("http://[::1]:8080", AgentDownload.origin(null, "http", "::1", 8080));
-  }
-
-  @Test
-  void refusesAConfiguredValueThatIsNotAnOrigin() {
-    for (String wrong :
-        List.of("ca.example.cn", "ftp://ca.example.cn", "https://ca.example.cn/portal", "*")) {
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> AgentDownload.origin(wrong, "http", "localhost", 8080),
-          wrong);
-    }
-  }
 
   @Test
   void copiesEveryEntryAndAddsTheAgentPropertiesWithTheOrigin() throws IOException {
