@@ -24,20 +24,12 @@ import java.util.Objects;
 @NamedQuery(
     name = Shipment.COUNT_BY_WAYBILL,
     query = "SELECT COUNT(s) FROM Shipment s WHERE s.waybillNumber = :waybill")
-@NamedQuery(
-    name = Shipment.COUNT_SUPERSEDED_OF_ORDERS,
-    query =
-        "SELECT s.applicationId, COUNT(s) FROM Shipment s WHERE s.applicationId IN :ids"
-            + " AND s.supersededAt IS NOT NULL GROUP BY s.applicationId")
 public class Shipment implements Serializable {
 
   public static final String CURRENT_OF_ORDERS = "Shipment.currentOfOrders";
 
   /** Shipments (current or superseded, of any order) with a waybill number. */
   static final String COUNT_BY_WAYBILL = "Shipment.countByWaybill";
-
-  /** [application id, number of superseded shipments] of the orders that have any. */
-  static final String COUNT_SUPERSEDED_OF_ORDERS = "Shipment.countSupersededOfOrders";
 
   private static final long serialVersionUID = 1L;
 

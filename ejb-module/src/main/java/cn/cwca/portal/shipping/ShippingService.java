@@ -438,7 +438,10 @@ public class ShippingService {
       return Map.of();
     }
     return em
-        .createNamedQuery(Shipment.COUNT_SUPERSEDED_OF_ORDERS, Object[].class)
+        .createQuery(
+            "SELECT s.applicationId, COUNT(s) FROM Shipment s WHERE s.applicationId IN :ids"
+                + " AND s.supersededAt IS NOT NULL GROUP BY s.applicationId",
+            Object[].class)
         .setParameter("ids", ids)
         .getResultList()
         .stream()
