@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +16,8 @@ import java.time.LocalDateTime;
 
 /**
  * Takes the steps of the {@link OrderLifecycle} for every service (submission, payment, review, 制证,
- * delivery), each in the caller's transaction with its audit entry: who, when and from where. Who
+ * delivery), each in the caller's transaction with its audit entry: who, when and from where, and
+ * with an {@link OrderStepTaken} event for what follows a committed step (the applicant's SMS). Who
  * may take which step is the calling service's to check (its roles and the order's owner).
  */
 @Stateless
@@ -27,6 +29,8 @@ public class OrderSteps {
   EntityManager em;
 
   @Inject AuditLog audit;
+
+  @Inject Event<OrderStepTaken> taken;
 
   Clock clock = Clock.systemUTC();
 
@@ -50,7 +54,10 @@ public class OrderSteps {
     return step;
   }
 
-  /** Audits a step the order took by itself ({@link CertificateApplication#submit}). */
+  /**
+   * Audits a step the order took by itself ({@link CertificateApplication#submit}), and tells the
+   * observers of {@link OrderStepTaken}.
+   */
   public void record(
       CertificateApplication order,
       OrderStep step,
@@ -63,5 +70,8 @@ public class OrderSteps {
         Applications.auditTarget(order),
         details == null ? step.auditDetails() : step.auditDetails() + ", " + details,
         client);
+    taken.fire(
+        new OrderStepTaken(
+            order.getId(), order.getPublicId(), step.event(), step.from(), step.to()));
   }
 }

@@ -1,5 +1,6 @@
 package cn.cwca.portal.common;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -7,7 +8,7 @@ import java.util.ResourceBundle;
 /**
  * Texts of the messages bundle ({@code cn/cwca/portal/messages.properties}) for the few messages
  * whose arguments are themselves labels (a document's title, an order's status), so that the page
- * need not translate arguments.
+ * need not translate arguments, and for the texts the server sends itself (SMS).
  */
 public final class Messages {
 
@@ -22,5 +23,17 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
+  }
+
+  /**
+   * The text of a key formatted with the arguments ({@link MessageFormat}, Chinese locale); the key
+   * itself when the bundle has none.
+   */
+  public static String format(String key, Object... args) {
+    String pattern = text(key);
+    if (args == null || args.length == 0) {
+      return pattern;
+    }
+    return new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(args);
   }
 }

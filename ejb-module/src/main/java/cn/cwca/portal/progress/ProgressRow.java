@@ -2,6 +2,8 @@ package cn.cwca.portal.progress;
 
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.application.CertificateApplication;
+import cn.cwca.portal.application.OrderEvent;
+import cn.cwca.portal.application.OrderLifecycle;
 import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.application.PaymentStatus;
 import cn.cwca.portal.application.ReviewStatus;
@@ -10,6 +12,7 @@ import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.invoice.Invoice;
 import cn.cwca.portal.invoice.InvoiceBuyerState;
 import cn.cwca.portal.review.ReviewDecision;
+import cn.cwca.portal.shipping.SfExpress;
 import cn.cwca.portal.shipping.Shipment;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -17,7 +20,8 @@ import java.time.LocalDateTime;
 
 /**
  * One row of 进度查询 (user manual 4.2): 申请ID, 用户类型, 业务类型, 审核状态, 审核意见, 申请时间 (UTC), 支付状态, 办理点, the 快递信息
- * dialog's courier and invoice data (empty until the staff enter them), and which actions apply.
+ * dialog's courier and invoice data (empty until the staff enter them), and which actions apply
+ * (取消申请, 立即支付, 签收).
  */
 public record ProgressRow(
     String publicId,
@@ -72,6 +76,16 @@ public record ProgressRow(
   /** The dialog has courier data to show (otherwise its empty state). */
   public boolean hasCourierInfo() {
     return waybillNumber != null && !waybillNumber.isBlank();
+  }
+
+  /** SF's tracking page of the current waybill, for the dialog's link; {@code null} when none. */
+  public String trackingUrl() {
+    return SfExpress.trackingUrl(courierCompany, waybillNumber);
+  }
+
+  /** 签收 is offered: the key of this 邮寄 order is with the courier. */
+  public boolean signable() {
+    return OrderLifecycle.allows(status, OrderEvent.SIGN, pickupMethod);
   }
 
   /** The dialog has an invoice to show (otherwise its empty state). */

@@ -4,9 +4,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The field rules of the portal's user manual (accounts, applications, the invoice's 开票信息 and the
- * finance desk), written once and used by both the Faces validator and the EJB services; each
- * constant names its message key in {@code cn/cwca/portal/messages.properties}.
+ * The field rules of the portal's user manual (accounts, applications, the invoice's 开票信息, the
+ * finance desk and delivery), written once and used by both the Faces validator and the EJB
+ * services; each constant names its message key in {@code cn/cwca/portal/messages.properties}.
  */
 public enum FieldRule {
   /** Mainland mobile number, see {@link MobileNumbers}. */
@@ -39,7 +39,11 @@ public enum FieldRule {
   /** 发票号码 of a 数电发票, see {@link InvoiceNumbers}. */
   INVOICE_NUMBER("validation.invoiceNumber", InvoiceNumbers::isValid, InvoiceNumbers::normalize),
   /** 红冲原因: at most 500 characters. */
-  REVERSAL_REASON("validation.reversalReason", atMost(500), String::strip);
+  REVERSAL_REASON("validation.reversalReason", atMost(500), String::strip),
+  /** 顺丰速运 运单号, see {@link Waybills}. */
+  WAYBILL("validation.waybill", Waybills::isValid, Waybills::normalize),
+  /** 重新发货原因 (a lost parcel): at most 200 characters. */
+  RESHIP_REASON("validation.reshipReason", atMost(200), String::strip);
 
   private final String messageKey;
   private final Predicate<String> check;

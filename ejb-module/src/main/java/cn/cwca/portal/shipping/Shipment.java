@@ -21,9 +21,15 @@ import java.util.Objects;
 @NamedQuery(
     name = Shipment.CURRENT_OF_ORDERS,
     query = "SELECT s FROM Shipment s WHERE s.applicationId IN :ids AND s.supersededAt IS NULL")
+@NamedQuery(
+    name = Shipment.COUNT_BY_WAYBILL,
+    query = "SELECT COUNT(s) FROM Shipment s WHERE s.waybillNumber = :waybill")
 public class Shipment implements Serializable {
 
   public static final String CURRENT_OF_ORDERS = "Shipment.currentOfOrders";
+
+  /** Shipments (current or superseded, of any order) with a waybill number. */
+  static final String COUNT_BY_WAYBILL = "Shipment.countByWaybill";
 
   private static final long serialVersionUID = 1L;
 
@@ -72,6 +78,10 @@ public class Shipment implements Serializable {
   public void supersede(String reason, LocalDateTime now) {
     supersededAt = now;
     supersededReason = reason;
+  }
+
+  public Long getId() {
+    return id;
   }
 
   public Long getApplicationId() {

@@ -33,7 +33,9 @@ class FieldRuleTest {
     "BANK_NAME, validation.bankName",
     "BANK_ACCOUNT, validation.bankAccount",
     "INVOICE_NUMBER, validation.invoiceNumber",
-    "REVERSAL_REASON, validation.reversalReason"
+    "REVERSAL_REASON, validation.reversalReason",
+    "WAYBILL, validation.waybill",
+    "RESHIP_REASON, validation.reshipReason"
   })
   void namesItsMessageKey(FieldRule rule, String key) {
     assertEquals(key, rule.messageKey());

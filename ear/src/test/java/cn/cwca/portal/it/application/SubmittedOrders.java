@@ -15,8 +15,9 @@ import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.it.TestIdentities;
 
 /**
- * Orders of the calling applicant, made through the real wizard (step 1, confirmation, 邮寄, the
- * required documents, 提交申请), for the tests of what follows submission (payment, invoices).
+ * Orders of the calling applicant, made through the real wizard (step 1, confirmation, 邮寄 or 自取,
+ * the required documents, 提交申请), for the tests of what follows submission (payment, invoices,
+ * delivery).
  */
 public final class SubmittedOrders {
 
@@ -49,10 +50,27 @@ public final class SubmittedOrders {
 
   /** 新办, the free first key: counts as paid at once. */
   public String free() {
-    return submitted(false);
+    return submitted(false, courier());
+  }
+
+  /**
+   * 新办, the free first key, collected at the counter of 山东聊城 (the only key that may be 自取) by this
+   * 取证人: counts as paid at once. The caller must have no other standing order for a free key.
+   */
+  public String freePickup(String collectorName, String collectorMobile, String collectorIdNumber) {
+    return submitted(
+        false, PickupDetails.pickup(collectorName, collectorMobile, collectorIdNumber));
   }
 
   private String submitted(boolean furtherPaidKey) {
+    return submitted(furtherPaidKey, courier());
+  }
+
+  private static PickupDetails courier() {
+    return PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null);
+  }
+
+  private String submitted(boolean furtherPaidKey, PickupDetails pickup) {
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), client));
     String id =
         applications
@@ -74,10 +92,7 @@ public final class SubmittedOrders {
                 client)
             .getPublicId();
     applications.confirmUserInformation(shown(id));
-    applications.savePickup(
-        shown(id),
-        PickupDetails.courier("李收货", TestIdentities.mobile(), "山东省聊城市东昌府区示例路1号", null),
-        client);
+    applications.savePickup(shown(id), pickup, client);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
         documents.upload(id, slot.type(), slot.type().name() + ".pdf", SampleDocuments.PDF, client);

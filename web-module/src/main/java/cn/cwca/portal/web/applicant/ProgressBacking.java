@@ -4,6 +4,7 @@ import cn.cwca.portal.application.ApplicationService;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.progress.ProgressRow;
 import cn.cwca.portal.progress.ProgressService;
+import cn.cwca.portal.shipping.ShippingService;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +17,8 @@ import org.primefaces.model.LazyDataModel;
 /**
  * /applicant/progress.xhtml: 进度查询 (user manual 4.2): the caller's applications in a lazy grid, the
  * 快递信息 dialog with the invoice's number and download, 开票信息 until the invoice is issued ({@link
- * InvoiceBuyerForm}), and 取消申请 while unpaid.
+ * InvoiceBuyerForm}), 取消申请 while unpaid, the courier's waybill with SF's tracking page, and 签收
+ * while the key is with the courier.
  */
 @Named
 @ViewScoped
@@ -27,6 +29,8 @@ public class ProgressBacking implements Serializable {
   @Inject private ApplicationService applications;
 
   @Inject private ProgressService progress;
+
+  @Inject private ShippingService shipping;
 
   @Inject private CurrentCaller caller;
 
@@ -40,7 +44,7 @@ public class ProgressBacking implements Serializable {
     rows = new ProgressModel(progress);
   }
 
-  /** 点击查看 or 取消申请 of a row: the row the dialog is about. */
+  /** 点击查看, 取消申请 or 签收 of a row: the row the dialog is about. */
   public void select(ProgressRow row) {
     selected = row;
   }
@@ -53,6 +57,20 @@ public class ProgressBacking implements Serializable {
     try {
       applications.cancel(selected.publicId(), caller.clientInfo());
       FacesMessages.addInfoLabel("progress.cancelled");
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+    selected = null;
+  }
+
+  /** 签收, after the confirmation: the key was received, the order is 已完成. */
+  public void sign() {
+    if (selected == null) {
+      return;
+    }
+    try {
+      shipping.sign(selected.publicId(), caller.clientInfo());
+      FacesMessages.addInfoLabel("progress.signed", selected.publicId());
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
     }
