@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the Payara Server that the build unpacked, through its own {@code asadmin}: the same
- * commands the README gives for a production server, so the run command and the tests exercise the
- * documented deployment.
+ * commands docs/deployment.md gives for a production server, so the run command and the tests
+ * exercise the documented deployment.
  */
 final class PayaraDomain {
 
@@ -158,8 +158,8 @@ final class PayaraDomain {
 
   /**
    * Puts the portal's CA key on the HSM token in the first slot of the PKCS#11 module (a CA is
-   * created there on first use), as the README's PKCS11 settings do: the user PIN in the CA's
-   * password alias.
+   * created there on first use), as the PKCS11 settings of docs/ca-operation.md do: the user PIN in
+   * the CA's password alias.
    */
   void configureHsmCa(Path pkcs11Library, String pin, CaSettings ca) throws IOException {
     passwordAlias(CA_KEYSTORE_PASSWORD_ALIAS, pin);

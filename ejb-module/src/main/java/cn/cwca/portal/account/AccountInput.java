@@ -7,8 +7,9 @@ import cn.cwca.portal.rules.FieldRule;
 
 /**
  * Checks and normalises what an applicant typed into the account forms, with the field rules of
- * {@link FieldRule} (PRODUCT.md "Account rules"). Each method returns the stored form or throws a
- * {@link BusinessException} with the rule's message key.
+ * {@link FieldRule} (user manual 1 用户端注册 and 5.1 个人中心; docs/workflow.md, "Accounts and logging
+ * in"). Each method returns the stored form or throws a {@link BusinessException} with the rule's
+ * message key.
  */
 final class AccountInput {
 

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reference data of the V3 migration, as the user manual (4.1.x.3) and PRODUCT.md state it, for
- * the rule tests; the integration test (CertificateApplicationIT, through this module's test-jar)
- * checks that every seeded row says the same. Pickup options are listed in display order.
+ * The reference data of the V3 migration, as the user manual (4.1.x.3, 4.1.x.4) and
+ * docs/workflow.md ("The application": the documents of natural persons) state it, for the rule
+ * tests; the integration test (CertificateApplicationIT, through this module's test-jar) checks
+ * that every seeded row says the same. Pickup options are listed in display order.
  */
 public final class ManualCatalogue {
 

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The four documents the wizard offers to download (PRODUCT.md "Documents"), as A4 PDFs: the
- * 《数字证书申请单》 (blank, or filled in from {@link ApplicationFormData}), the 《CWCA电子认证服务协议》, the
- * 《公共资源电子签章采集表》 and the 《经办人授权委托书》. Plain Java, no container: stateless and thread-safe (every call
- * composes its own document).
+ * The four documents the wizard offers to download (user manual 4.1.x.4), as A4 PDFs: the 《数字证书申请单》
+ * (blank, or filled in from {@link ApplicationFormData}), the 《CWCA电子认证服务协议》, the 《公共资源电子签章采集表》 and
+ * the 《经办人授权委托书》. Plain Java, no container: stateless and thread-safe (every call composes its own
+ * document).
  */
 public class FormRenderer {
 

@@ -38,7 +38,7 @@ public class DownloadsServlet extends HttpServlet {
   /** Where the build puts the agent's zip (web-module/pom.xml, maven-dependency-plugin). */
   static final String AGENT_ZIP = "/WEB-INF/downloads/ca-key-agent.zip";
 
-  /** A copy of the user manual (shared/spec/user-manual.zh.txt). */
+  /** The user manual (用户端操作手册), offered on 控件下载 as 操作文档 (user manual 6). */
   static final String MANUAL_RESOURCE = "/cn/cwca/portal/web/downloads/user-manual.zh.txt";
 
   static final String MANUAL_FILE_NAME = "操作文档.txt";
