@@ -33,7 +33,8 @@ class FieldRuleTest {
     "BANK_NAME, validation.bankName",
     "BANK_ACCOUNT, validation.bankAccount",
     "INVOICE_NUMBER, validation.invoiceNumber",
-    "REVERSAL_REASON, validation.reversalReason"
+    "REVERSAL_REASON, validation.reversalReason",
+    "NAME, validation.name"
   })
   void namesItsMessageKey(FieldRule rule, String key) {
     assertEquals(key, rule.messageKey());
