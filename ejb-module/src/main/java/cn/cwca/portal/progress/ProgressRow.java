@@ -17,7 +17,8 @@ import java.time.LocalDateTime;
 
 /**
  * One row of 进度查询 (user manual 4.2): 申请ID, 用户类型, 业务类型, 审核状态, 审核意见, 申请时间 (UTC), 支付状态, 办理点, the 快递信息
- * dialog's courier and invoice data (empty until the staff enter them), and which actions apply.
+ * dialog's courier and invoice data (empty until the staff enter them), and which actions apply
+ * (取消申请, 立即支付, 制证, 修改资料并重新提交 after 驳回).
  */
 public record ProgressRow(
     String publicId,
@@ -35,7 +36,8 @@ public record ProgressRow(
     boolean invoiceFile,
     boolean cancellable,
     boolean payable,
-    boolean readyForSelfService)
+    boolean readyForSelfService,
+    boolean resubmittable)
     implements Serializable {
 
   static ProgressRow of(
@@ -56,7 +58,8 @@ public record ProgressRow(
         invoice != null && invoice.hasFile(),
         a.isCancellable(),
         a.isPayable(),
-        a.isReadyForSelfService());
+        a.isReadyForSelfService(),
+        a.isResubmittable());
   }
 
   /** 审核状态. */
