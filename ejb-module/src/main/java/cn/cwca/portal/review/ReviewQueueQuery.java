@@ -1,6 +1,7 @@
 package cn.cwca.portal.review;
 
 import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.application.OrderStatus;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,24 +9,35 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The JPQL of the review queue for a reviewer and a {@link ReviewQueueFilter}: the orders waiting
- * for review (and for a second approval the reviewer did not give the first of), not the reviewer's
- * own, oldest submission first. The text of the query depends only on which filters are set; every
- * value, and above all the text typed into the applicant filter, is a parameter, never part of the
- * query.
+ * for review, and those waiting for a second approval whose first approval the reviewer did not
+ * give, never the reviewer's own, oldest submission first. The text of a query depends only on
+ * which filters are set; every value, and above all the text typed into the applicant filter, is a
+ * parameter, never part of the query.
  *
- * <p>The orders are read through {@code certificate_application_status_idx (status, submitted_at)}
- * with a LIMIT; the applicant's account is joined by its unique login name. The applicant filter
- * matches any part of the account's name (case-insensitive) or, for a text that may be a code (only
- * letters and digits), the start of the order's owner login name, which {@code
- * certificate_application_review_owner_idx} serves.
+ * <p>The page is read with one query per status ({@link #select}), each in the order of {@code
+ * certificate_application_status_idx (status, submitted_at)} with a LIMIT (first + page size), and
+ * the two are merged by submission time: each is an ordered scan of that index that stops after the
+ * page, however many orders there are. {@link #count()} counts the same orders with one query. The
+ * applicant filter matches any part of the account's name (case-insensitive; a correlated EXISTS on
+ * {@code account} by its unique login name) or, for a text that may be a code (only letters and
+ * digits), the start of the order's owner login name, which {@code
+ * certificate_application_review_owner_idx} serves. The applicants' names of a page are read
+ * afterwards, for its rows only.
  */
 final class ReviewQueueQuery {
+
+  /**
+   * The statuses of the queue, one query each: the first approval (or the only one), the second.
+   */
+  static final List<OrderStatus> STATUSES =
+      List.of(OrderStatus.AWAITING_REVIEW, OrderStatus.AWAITING_SECOND_REVIEW);
 
   /** Beijing time: the days of the date filter. */
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -38,21 +50,23 @@ final class ReviewQueueQuery {
 
   private static final Pattern CODE_LIKE = Pattern.compile("[0-9A-Za-z]+");
 
-  private static final String FROM =
-      " FROM CertificateApplication a, Account acc"
-          + " WHERE acc.loginName = a.ownerLoginName"
-          + " AND a.ownerLoginName <> :reviewer"
-          + " AND a.status IN (cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW,"
-          + " cn.cwca.portal.application.OrderStatus.AWAITING_SECOND_REVIEW)"
-          + " AND (a.status = cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW"
-          + " OR NOT EXISTS (SELECT d.id FROM ReviewDecision d WHERE d.applicationId = a.id"
-          + " AND d.round = a.reviewRound AND d.stage = 1 AND d.reviewer = :reviewer))";
+  private static final String STATUS = "cn.cwca.portal.application.OrderStatus.";
 
-  /** The columns of a {@link ReviewQueueRow}, in the order {@code ReviewService} reads them. */
+  private static final String FROM =
+      " FROM CertificateApplication a WHERE a.ownerLoginName <> :reviewer";
+
+  /** Not an order whose first approval of its current round the reviewer gave. */
+  private static final String NOT_FIRST_APPROVED_BY_REVIEWER =
+      "NOT EXISTS (SELECT d.id FROM ReviewDecision d WHERE d.applicationId = a.id"
+          + " AND d.round = a.reviewRound AND d.stage = 1 AND d.reviewer = :reviewer)";
+
+  /** The columns of a row, in the order {@code ReviewService} reads them. */
   static final String COLUMNS =
-      "SELECT a.publicId, a.userType, acc.displayName, a.ownerLoginName, a.serviceType, a.years,"
+      "SELECT a.publicId, a.userType, a.ownerLoginName, a.serviceType, a.years,"
           + " a.handlingPointName, a.pickupMethod, a.submittedAt, a.price, a.status,"
-          + " a.reviewRound, a.claimedBy, a.claimedUntil";
+          + " a.reviewRound, a.claimedBy, a.claimedUntil, a.id";
+
+  private static final String ORDER = " ORDER BY a.submittedAt, a.id";
 
   private final String where;
   private final Map<String, Object> parameters;
@@ -65,7 +79,7 @@ final class ReviewQueueQuery {
   /** The queue of {@code reviewer} with the filter ({@code null}: none). */
   static ReviewQueueQuery of(ReviewQueueFilter filter, String reviewer) {
     ReviewQueueFilter f = filter == null ? ReviewQueueFilter.NONE : filter;
-    StringBuilder where = new StringBuilder(FROM);
+    StringBuilder where = new StringBuilder();
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("reviewer", reviewer);
     if (f.serviceType() != null) {
@@ -90,7 +104,11 @@ final class ReviewQueueQuery {
     }
     String applicant = applicantText(f.applicant());
     if (applicant != null) {
-      where.append(" AND (LOWER(acc.displayName) LIKE :name ESCAPE '" + ESCAPE + "'");
+      where.append(
+          " AND (EXISTS (SELECT acc.id FROM Account acc WHERE acc.loginName = a.ownerLoginName"
+              + " AND LOWER(acc.displayName) LIKE :name ESCAPE '"
+              + ESCAPE
+              + "')");
       parameters.put("name", "%" + escaped(applicant.toLowerCase(Locale.ROOT)) + "%");
       if (CODE_LIKE.matcher(applicant).matches()) {
         where.append(" OR a.ownerLoginName LIKE :code ESCAPE '" + ESCAPE + "'");
@@ -101,14 +119,44 @@ final class ReviewQueueQuery {
     return new ReviewQueueQuery(where.toString(), parameters);
   }
 
-  /** The page's query: the row columns, oldest submission first. */
-  String select() {
-    return COLUMNS + where + " ORDER BY a.submittedAt, a.id";
+  /**
+   * The rows of the orders in one status of the queue, oldest submission first (read a page's
+   * worth, first + size, from each and merge).
+   *
+   * @param status one of {@link #STATUSES}
+   */
+  String select(OrderStatus status) {
+    if (status == OrderStatus.AWAITING_REVIEW) {
+      return COLUMNS + FROM + where + " AND a.status = " + STATUS + status.name() + ORDER;
+    }
+    if (status == OrderStatus.AWAITING_SECOND_REVIEW) {
+      return COLUMNS
+          + FROM
+          + where
+          + " AND a.status = "
+          + STATUS
+          + status.name()
+          + " AND "
+          + NOT_FIRST_APPROVED_BY_REVIEWER
+          + ORDER;
+    }
+    throw new IllegalArgumentException(status + " is not in the review queue");
   }
 
-  /** The count of the same orders. */
+  /** The count of the orders of the queue (both statuses). */
   String count() {
-    return "SELECT COUNT(a)" + where;
+    return "SELECT COUNT(a)"
+        + FROM
+        + where
+        + " AND a.status IN ("
+        + STATUS
+        + "AWAITING_REVIEW, "
+        + STATUS
+        + "AWAITING_SECOND_REVIEW) AND (a.status = "
+        + STATUS
+        + "AWAITING_REVIEW OR "
+        + NOT_FIRST_APPROVED_BY_REVIEWER
+        + ")";
   }
 
   /** The values of the query's parameters, by name. */

@@ -38,7 +38,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,6 +70,9 @@ public class ReviewService {
 
   /** Largest page of the queue. */
   static final int MAX_PAGE_SIZE = 100;
+
+  /** The queue is paged up to this row (deeper pages are narrowed by the filters instead). */
+  static final int MAX_FIRST = 10_000;
 
   /** How many of the applicant's other orders the review view lists. */
   static final int EARLIER_ORDERS = 20;
@@ -105,20 +110,32 @@ public class ReviewService {
     String me = callerName();
     ReviewQueueQuery query = ReviewQueueQuery.of(filter, me);
     long total = query.bind(em.createQuery(query.count(), Long.class)).getSingleResult();
-    if (total == 0) {
-      return new ReviewQueuePage(List.of(), 0);
+    int from = Math.max(0, Math.min(first, MAX_FIRST));
+    int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
+    if (total <= from) {
+      return new ReviewQueuePage(List.of(), total);
     }
-    LocalDateTime now = now();
-    List<ReviewQueueRow> rows =
-        query
-            .bind(em.createQuery(query.select(), Object[].class))
-            .setFirstResult(Math.max(0, first))
-            .setMaxResults(Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE)))
-            .getResultList()
-            .stream()
-            .map(r -> row(r, me, now))
+    // One ordered, limited read per status, merged by submission time.
+    List<Object[]> page =
+        ReviewQueueQuery.STATUSES.stream()
+            .flatMap(
+                status ->
+                    query
+                        .bind(em.createQuery(query.select(status), Object[].class))
+                        .setMaxResults(from + size)
+                        .getResultList()
+                        .stream())
+            .sorted(
+                Comparator.comparing((Object[] r) -> (LocalDateTime) r[7])
+                    .thenComparing(r -> (Long) r[13]))
+            .skip(from)
+            .limit(size)
             .toList();
-    return new ReviewQueuePage(rows, total);
+    Map<String, String> names =
+        applicantNames(page.stream().map(r -> (String) r[2]).distinct().toList());
+    LocalDateTime now = now();
+    return new ReviewQueuePage(
+        page.stream().map(r -> row(r, names.get((String) r[2]), me, now)).toList(), total);
   }
 
   /** The preset reasons of 驳回, in menu order (the reviewer may also write one). */
@@ -472,29 +489,46 @@ public class ReviewService {
         division == null ? null : AdministrativeDivisions.get().fullName(division));
   }
 
-  private static ReviewQueueRow row(Object[] r, String me, LocalDateTime now) {
-    OrderStatus status = (OrderStatus) r[10];
-    String claimedBy = (String) r[12];
-    LocalDateTime claimedUntil = (LocalDateTime) r[13];
+  private static ReviewQueueRow row(
+      Object[] r, String applicantName, String me, LocalDateTime now) {
+    OrderStatus status = (OrderStatus) r[9];
+    String claimedBy = (String) r[11];
+    LocalDateTime claimedUntil = (LocalDateTime) r[12];
     boolean active = claimedBy != null && claimedUntil != null && claimedUntil.isAfter(now);
     return new ReviewQueueRow(
         (String) r[0],
         (AccountType) r[1],
+        applicantName,
         (String) r[2],
-        (String) r[3],
-        (ServiceType) r[4],
-        (Integer) r[5],
-        (String) r[6],
-        (PickupMethod) r[7],
-        (LocalDateTime) r[8],
-        (BigDecimal) r[9],
+        (ServiceType) r[3],
+        (Integer) r[4],
+        (String) r[5],
+        (PickupMethod) r[6],
+        (LocalDateTime) r[7],
+        (BigDecimal) r[8],
         status,
-        ((Number) r[11]).intValue(),
+        ((Number) r[10]).intValue(),
         status == OrderStatus.AWAITING_SECOND_REVIEW ? 2 : 1,
         claimedBy,
         claimedUntil,
         me.equals(claimedBy) && active,
         active);
+  }
+
+  /** 姓名 or 机构名称 by login name. */
+  private Map<String, String> applicantNames(List<String> loginNames) {
+    Map<String, String> names = new HashMap<>();
+    if (loginNames.isEmpty()) {
+      return names;
+    }
+    em.createQuery(
+            "SELECT acc.loginName, acc.displayName FROM Account acc"
+                + " WHERE acc.loginName IN :names",
+            Object[].class)
+        .setParameter("names", loginNames)
+        .getResultList()
+        .forEach(r -> names.put((String) r[0], (String) r[1]));
+    return names;
   }
 
   /** A submitted order, locked until the transaction ends. */

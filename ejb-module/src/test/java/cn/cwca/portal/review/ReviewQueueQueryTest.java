@@ -2,13 +2,16 @@ package cn.cwca.portal.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.catalogue.ServiceType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,24 +30,34 @@ class ReviewQueueQueryTest {
     ReviewQueueQuery q = ReviewQueueQuery.of(null, REVIEWER);
 
     assertEquals(Map.of("reviewer", REVIEWER), q.parameters());
-    assertTrue(q.select().startsWith(ReviewQueueQuery.COLUMNS + " FROM CertificateApplication a"));
-    assertTrue(q.select().endsWith(" ORDER BY a.submittedAt, a.id"), q.select());
-    assertTrue(
-        q.select()
-            .contains(
-                "a.status IN (cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW,"
-                    + " cn.cwca.portal.application.OrderStatus.AWAITING_SECOND_REVIEW)"));
-    assertTrue(q.select().contains("a.ownerLoginName <> :reviewer"), "not the reviewer's own");
-    assertTrue(
-        q.select().contains("d.stage = 1 AND d.reviewer = :reviewer"),
-        "not a second approval of the reviewer's first");
-    assertTrue(q.count().startsWith("SELECT COUNT(a) FROM CertificateApplication a"));
-    assertFalse(q.count().contains("ORDER BY"));
+    String first = q.select(OrderStatus.AWAITING_REVIEW);
+    String second = q.select(OrderStatus.AWAITING_SECOND_REVIEW);
     assertEquals(
-        q.select().substring(ReviewQueueQuery.COLUMNS.length()),
-        q.count().substring("SELECT COUNT(a)".length()) + " ORDER BY a.submittedAt, a.id",
-        "the count has the same conditions");
-    assertEquals(ReviewQueueQuery.of(ReviewQueueFilter.NONE, REVIEWER).select(), q.select());
+        ReviewQueueQuery.COLUMNS
+            + " FROM CertificateApplication a WHERE a.ownerLoginName <> :reviewer"
+            + " AND a.status = cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW"
+            + " ORDER BY a.submittedAt, a.id",
+        first,
+        "one status, in the order of the status index: not the reviewer's own");
+    assertTrue(
+        second.contains(
+            " AND a.status = cn.cwca.portal.application.OrderStatus.AWAITING_SECOND_REVIEW"
+                + " AND NOT EXISTS (SELECT d.id FROM ReviewDecision d WHERE d.applicationId = a.id"
+                + " AND d.round = a.reviewRound AND d.stage = 1 AND d.reviewer = :reviewer)"),
+        "not a second approval of the reviewer's first: " + second);
+    assertTrue(second.endsWith(" ORDER BY a.submittedAt, a.id"));
+    String count = q.count();
+    assertTrue(count.startsWith("SELECT COUNT(a) FROM CertificateApplication a"), count);
+    assertTrue(
+        count.contains(
+            "a.status IN (cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW,"
+                + " cn.cwca.portal.application.OrderStatus.AWAITING_SECOND_REVIEW)"),
+        count);
+    assertFalse(count.contains("ORDER BY"));
+    assertEquals(
+        ReviewQueueQuery.of(ReviewQueueFilter.NONE, REVIEWER).select(OrderStatus.AWAITING_REVIEW),
+        first);
+    assertThrows(IllegalArgumentException.class, () -> q.select(OrderStatus.APPROVED));
   }
 
   @Test
@@ -78,10 +91,11 @@ class ReviewQueueQueryTest {
           "a.submittedAt < :submittedBefore",
           "LOWER(acc.displayName) LIKE :name ESCAPE '!'"
         }) {
-      assertTrue(q.select().contains(condition), condition);
-      assertTrue(q.count().contains(condition), condition);
+      for (String query : texts(q)) {
+        assertTrue(query.contains(condition), condition + " in " + query);
+      }
     }
-    assertFalse(q.select().contains(":code"), "a name is no code");
+    assertFalse(q.count().contains(":code"), "a name is no code");
   }
 
   @Test
@@ -90,12 +104,14 @@ class ReviewQueueQueryTest {
 
     assertEquals("%91350100m0%", q.parameters().get("name"));
     assertEquals("91350100M0%", q.parameters().get("code"), "codes are upper case");
-    assertTrue(
-        q.select()
-            .contains(
-                "AND (LOWER(acc.displayName) LIKE :name ESCAPE '!'"
-                    + " OR a.ownerLoginName LIKE :code ESCAPE '!')"),
-        q.select());
+    for (String query : texts(q)) {
+      assertTrue(
+          query.contains(
+              " AND (EXISTS (SELECT acc.id FROM Account acc WHERE acc.loginName = a.ownerLoginName"
+                  + " AND LOWER(acc.displayName) LIKE :name ESCAPE '!')"
+                  + " OR a.ownerLoginName LIKE :code ESCAPE '!')"),
+          query);
+    }
   }
 
   @Test
@@ -122,8 +138,7 @@ class ReviewQueueQueryTest {
     ReviewQueueQuery q = ReviewQueueQuery.of(filterOfApplicant(typed), REVIEWER);
     ReviewQueueQuery plain = ReviewQueueQuery.of(filterOfApplicant("张三"), REVIEWER);
 
-    assertEquals(plain.select(), q.select(), "the same query text as for any other name");
-    assertEquals(plain.count(), q.count());
+    assertEquals(texts(plain), texts(q), "the same query texts as for any other name");
     assertEquals(
         "%" + ReviewQueueQuery.escaped(typed.strip().toLowerCase(java.util.Locale.ROOT)) + "%",
         q.parameters().get("name"));
@@ -157,6 +172,14 @@ class ReviewQueueQueryTest {
         ReviewQueueQuery.startOfDayUtc(LocalDate.of(2026, 2, 1)));
     assertEquals(
         "2026-12-07 10:30", ReviewService.beijingMinutes(LocalDateTime.of(2026, 12, 7, 2, 30)));
+  }
+
+  /** Every query text of the queue: both statuses' pages and the count. */
+  private static List<String> texts(ReviewQueueQuery q) {
+    return List.of(
+        q.select(OrderStatus.AWAITING_REVIEW),
+        q.select(OrderStatus.AWAITING_SECOND_REVIEW),
+        q.count());
   }
 
   private static ReviewQueueFilter filterOfApplicant(String text) {
