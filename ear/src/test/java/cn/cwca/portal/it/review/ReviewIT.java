@@ -484,6 +484,33 @@ class ReviewIT {
     assertEquals(1, audited(id, "order.approve").size());
   }
 
+  @Test
+  void aRejectedFreeFirstKeyOrderIsNotResubmittedOnceAnotherOrderTookTheFreeKey() {
+    as(APPLICANT);
+    String first = submitted.free();
+    assertEquals(
+        OrderStatus.AWAITING_REVIEW, applications.findMine(first).orElseThrow().getStatus());
+
+    as(REVIEWER);
+    reviews.claim(first, CLIENT);
+    reviews.reject(first, "申请单未盖公章", CLIENT);
+
+    as(APPLICANT);
+    String second = submitted.free(); // a rejected order holds no free key
+    assertEquals("application.firstKeyTaken", refusal(() -> applications.resubmit(first, CLIENT)));
+    assertEquals(OrderStatus.REJECTED, applications.findMine(first).orElseThrow().getStatus());
+
+    applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
+    as(REVIEWER);
+    reviews.claim(second, CLIENT);
+    reviews.reject(second, "申请单未盖公章", CLIENT);
+    as(APPLICANT);
+    assertEquals(
+        OrderStatus.AWAITING_REVIEW,
+        applications.resubmit(first, CLIENT).getStatus(),
+        "the free key is the applicant's again");
+  }
+
   // --- the second approval of a change of subject ----------------------------------------------
 
   @Test
