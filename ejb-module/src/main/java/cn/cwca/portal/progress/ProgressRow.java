@@ -16,7 +16,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 /**
- * One row of 进度查询 (user manual 4.2): 申请ID, 用户类型, 业务类型, 审核状态, 审核意见, 申请时间 (UTC), 支付状态, 办理点, the 快递信息
+ * One row of 进度查询 (user manual 4.2): 申请ID, 用户类型, 业务类型, 审核状态, 审核意见 (of the current round of review:
+ * a resubmitted order shows none until it is decided again), 申请时间 (UTC), 支付状态, 办理点, the 快递信息
  * dialog's courier and invoice data (empty until the staff enter them), and which actions apply
  * (取消申请, 立即支付, 制证, 修改资料并重新提交 after 驳回).
  */
@@ -47,7 +48,9 @@ public record ProgressRow(
         a.getUserType(),
         a.getServiceType(),
         a.getStatus(),
-        latestDecision == null ? null : latestDecision.getOpinion(),
+        latestDecision == null || latestDecision.getRound() != a.getReviewRound()
+            ? null
+            : latestDecision.getOpinion(),
         a.getSubmittedAt(),
         a.getHandlingPointName(),
         a.getPickupMethod(),

@@ -451,6 +451,9 @@ class ReviewIT {
     assertEquals(0, price.compareTo(again.getPrice()));
     assertEquals(2, again.getReviewRound());
     assertEquals(0, payments(id), "no payment was started");
+    assertEquals(ReviewStatus.PENDING, progressRow(id).reviewStatus());
+    assertNull(progressRow(id).reviewOpinion(), "the new round has no 审核意见 yet");
+    assertFalse(progressRow(id).resubmittable());
     assertEquals("order.stepRefused", refusal(() -> applications.resubmit(id, CLIENT)));
     assertEquals(
         "application.notDraft",
