@@ -257,3 +257,30 @@ portal.copyAll = function (button) {
   }
   portal.copy(button, lines.join('\n'));
 };
+
+/**
+ * 审核 (review/order.xhtml): whether the reviewer was at work on the page (pointer, keys, scrolling) since the poll
+ * last asked; the poll that renews the claim on the order only goes to the server when they were, so that a page
+ * left open does not hold the order for ever.
+ */
+portal.reviewActivity = (function () {
+  var active = false;
+  ['mousemove', 'mousedown', 'keydown', 'scroll', 'wheel', 'touchstart'].forEach(function (type) {
+    document.addEventListener(type, function () { active = true; }, { passive: true, capture: true });
+  });
+  return {
+    takeActive: function () {
+      var was = active;
+      active = false;
+      return was;
+    }
+  };
+}());
+
+/** A click on an image with the class "zoomable" shows it at its full size, another click fits it again. */
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (target && target.classList && target.classList.contains('zoomable')) {
+    target.classList.toggle('zoomed');
+  }
+});

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * 资料文件上传: the documents of the caller's applications, uploaded, replaced and deleted while the
- * application is a draft, readable afterwards by its owner and by the staff. A file is accepted by
- * its content (PDF, JPEG, PNG) and size ({@link DocumentUploadPolicy}), and stored in PostgreSQL.
+ * application is a draft or, after 驳回, until it is resubmitted; readable afterwards by its owner
+ * and by the staff. A file is accepted by its content (PDF, JPEG, PNG) and size ({@link
+ * DocumentUploadPolicy}), and stored in PostgreSQL.
  */
 @Stateless
 @DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
@@ -92,8 +93,8 @@ public class ApplicationDocumentService {
   }
 
   /**
-   * Uploads a document of the caller's draft, or replaces the current file of that type. The format
-   * comes from the content; the file name is kept for display only.
+   * Uploads a document of the caller's draft or rejected order (修改资料并重新提交), or replaces the current
+   * file of that type. The format comes from the content; the file name is kept for display only.
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
    *     application.stepsIncomplete}; {@code validation.required} (no type); {@code
@@ -103,7 +104,7 @@ public class ApplicationDocumentService {
   public DocumentInfo upload(
       String publicId, DocumentType type, String fileName, byte[] content, ClientInfo c) {
     String owner = callerName();
-    CertificateApplication a = Applications.lockedOwnedDraft(em, owner, publicId);
+    CertificateApplication a = Applications.lockedOwnedWithEditableDocuments(em, owner, publicId);
     a.requireCertificateInformation();
     if (type == null) {
       throw new BusinessException("validation.required");
@@ -128,19 +129,21 @@ public class ApplicationDocumentService {
             + document.size()
             + ", sha256="
             + document.sha256()
-            + (stored.replaced() ? ", replaced" : ""),
+            + (stored.replaced() ? ", replaced" : "")
+            + (a.isDraft() ? "" : ", round=" + a.getReviewRound()),
         c);
     return document;
   }
 
   /**
-   * Deletes a document of the caller's draft; deleting one that is not there changes nothing.
+   * Deletes a document of the caller's draft or rejected order; deleting one that is not there
+   * changes nothing.
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}
    */
   public void delete(String publicId, DocumentType type, ClientInfo c) {
     String owner = callerName();
-    CertificateApplication a = Applications.lockedOwnedDraft(em, owner, publicId);
+    CertificateApplication a = Applications.lockedOwnedWithEditableDocuments(em, owner, publicId);
     if (type == null) {
       return;
     }

@@ -434,6 +434,41 @@ public class ApplicationService {
     return a;
   }
 
+  /**
+   * 重新提交, after the page's confirmation: the applicant corrected the documents of a rejected order
+   * (驳回) and submits it again, without paying again; it waits for review in its next round. The
+   * required documents are checked again, and 新办's free first key must still be the applicant's (a
+   * rejected order does not hold it: another order or a certificate may have taken it since).
+   *
+   * @throws BusinessException {@code application.notFound}; {@code order.stepRefused} when the
+   *     order is not rejected; {@code application.document.missing} naming the missing documents;
+   *     {@code application.firstKeyTaken}
+   */
+  public CertificateApplication resubmit(String publicId, ClientInfo c) {
+    String owner = callerName();
+    CertificateApplication a =
+        Applications.lockedOwned(em, owner, publicId)
+            .filter(o -> !o.isDraft())
+            .orElseThrow(() -> new BusinessException("application.notFound"));
+    if (!a.isResubmittable()) {
+      throw OrderLifecycle.refusal(a.getStatus(), OrderEvent.RESUBMIT);
+    }
+    ServiceType type = a.getServiceType();
+    catalogue
+        .documentRequirements(a.getUserType(), type)
+        .checkComplete(a.getUserType(), type, documents.types(a.getId()));
+    if (type.asksKeyQuestions() && !a.isFurtherPaidKey()) {
+      requireFreeFirstKey(owner);
+    }
+    steps.take(
+        a,
+        OrderEvent.RESUBMIT,
+        owner,
+        c,
+        "round=" + (a.getReviewRound() + 1) + ", documents=" + documents.types(a.getId()).size());
+    return a;
+  }
+
   /** A submitted application of any applicant, for the staff. */
   @RolesAllowed({"REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

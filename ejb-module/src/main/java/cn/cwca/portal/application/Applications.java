@@ -66,18 +66,23 @@ final class Applications {
   }
 
   /**
-   * The owner's draft, locked until the transaction ends like {@link #lockedOwned}: a document
-   * uploaded, replaced or deleted while the draft is submitted is then either in the order or known
-   * to be missing from it, never taken away from an order after its check.
+   * The owner's application whose documents may change, locked until the transaction ends like
+   * {@link #lockedOwned}: a draft, or an order rejected (驳回) that the applicant corrects before
+   * resubmitting it. A document uploaded, replaced or deleted while the application is submitted
+   * (or resubmitted) is then either in the order or known to be missing from it, never taken away
+   * from an order after its check.
    *
-   * @throws BusinessException {@code application.notFound}; {@code application.notDraft} once
-   *     submitted
+   * @throws BusinessException {@code application.notFound}; {@code application.notDraft} in any
+   *     other status
    */
-  static CertificateApplication lockedOwnedDraft(EntityManager em, String owner, String publicId) {
+  static CertificateApplication lockedOwnedWithEditableDocuments(
+      EntityManager em, String owner, String publicId) {
     CertificateApplication a =
         lockedOwned(em, owner, publicId)
             .orElseThrow(() -> new BusinessException("application.notFound"));
-    a.requireDraft();
+    if (!a.isDraft() && a.getStatus() != OrderStatus.REJECTED) {
+      throw new BusinessException("application.notDraft");
+    }
     return a;
   }
 

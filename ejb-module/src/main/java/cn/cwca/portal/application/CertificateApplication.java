@@ -6,7 +6,9 @@ import cn.cwca.portal.catalogue.PickupMethod;
 import cn.cwca.portal.catalogue.PickupOption;
 import cn.cwca.portal.catalogue.PriceQuote;
 import cn.cwca.portal.catalogue.ServiceType;
+import cn.cwca.portal.certificate.ApprovedSubject;
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.Messages;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -212,6 +214,41 @@ public class CertificateApplication implements Serializable {
   @Column(name = "completed_at")
   private LocalDateTime completedAt;
 
+  /** 1, one more for each resubmission after 驳回. */
+  @Column(name = "review_round", nullable = false)
+  private int reviewRound = 1;
+
+  @Column(name = "claimed_by", length = 64)
+  private String claimedBy;
+
+  @Column(name = "claimed_until")
+  private LocalDateTime claimedUntil;
+
+  @Column(name = "approved_at")
+  private LocalDateTime approvedAt;
+
+  @Column(name = "subject_name", length = 100)
+  private String subjectName;
+
+  @Column(name = "subject_code", length = 64)
+  private String subjectCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "subject_code_type", length = 20)
+  private ApprovedSubject.CodeType subjectCodeType;
+
+  @Column(name = "subject_legal_representative", length = 100)
+  private String subjectLegalRepresentative;
+
+  @Column(name = "subject_division_code", length = 6)
+  private String subjectDivisionCode;
+
+  @Column(name = "subject_province", length = 128)
+  private String subjectProvince;
+
+  @Column(name = "subject_city", length = 128)
+  private String subjectCity;
+
   protected CertificateApplication() {}
 
   /** A new, empty draft of an applicant, opening on step 1. */
@@ -390,6 +427,12 @@ public class CertificateApplication implements Serializable {
     OrderStatus from = status;
     OrderStatus to = OrderLifecycle.require(from, event, pickupMethod);
     status = to;
+    // Whoever held the order for review let go of it with the step (a decision ends the claim).
+    claimedBy = null;
+    claimedUntil = null;
+    if (event == OrderEvent.RESUBMIT) {
+      reviewRound++;
+    }
     if (to == OrderStatus.CANCELLED) {
       cancelledAt = now;
     } else if (to == OrderStatus.COMPLETED) {
@@ -397,6 +440,55 @@ public class CertificateApplication implements Serializable {
     }
     updatedAt = now;
     return new OrderStep(publicId, event, from, to);
+  }
+
+  /**
+   * 领取: a reviewer claims the order, waiting for review, until the given time (again: the claim is
+   * renewed). Who may claim it is the review service's to decide on the locked order.
+   *
+   * @throws BusinessException {@code review.notAwaiting} when the order does not wait for review
+   */
+  public void claimForReview(String reviewer, LocalDateTime until) {
+    requireAwaitingReview();
+    claimedBy = Objects.requireNonNull(reviewer);
+    claimedUntil = Objects.requireNonNull(until);
+  }
+
+  /** Ends the claim of whoever held the order for review. */
+  public void releaseReviewClaim() {
+    claimedBy = null;
+    claimedUntil = null;
+  }
+
+  /**
+   * Records the subject an approved order's certificate will carry, as reviewed (the account's data
+   * at the approval), once: a later edit of the account changes nothing of it.
+   *
+   * @throws IllegalStateException when the order is not approved, or has its subject already
+   */
+  public void recordApprovedSubject(ApprovedSubject subject, LocalDateTime now) {
+    if (status != OrderStatus.APPROVED || subjectName != null) {
+      throw new IllegalStateException(publicId + " is " + status + ", subject " + subjectName);
+    }
+    subjectName = subject.name();
+    subjectCode = subject.code();
+    subjectCodeType = subject.codeType();
+    subjectLegalRepresentative = subject.legalRepresentative();
+    subjectDivisionCode = subject.divisionCode();
+    subjectProvince = subject.province();
+    subjectCity = subject.city();
+    approvedAt = now;
+    updatedAt = now;
+  }
+
+  /**
+   * @throws BusinessException {@code review.notAwaiting} naming the status when the order does not
+   *     wait for review
+   */
+  public void requireAwaitingReview() {
+    if (!isAwaitingReview()) {
+      throw new BusinessException("review.notAwaiting", Messages.text(status.labelKey()));
+    }
   }
 
   /**
@@ -452,6 +544,21 @@ public class CertificateApplication implements Serializable {
   /** The order is waiting for the applicant to make the certificate with the key (制证). */
   public boolean isReadyForSelfService() {
     return status == OrderStatus.APPROVED && pickupMethod == PickupMethod.SELF_SERVICE;
+  }
+
+  /** 修改资料并重新提交 is offered: the order was rejected (驳回). */
+  public boolean isResubmittable() {
+    return OrderLifecycle.allows(status, OrderEvent.RESUBMIT, pickupMethod);
+  }
+
+  /** Waiting for a reviewer: for the first approval (or the only one), or for the second. */
+  public boolean isAwaitingReview() {
+    return status == OrderStatus.AWAITING_REVIEW || status == OrderStatus.AWAITING_SECOND_REVIEW;
+  }
+
+  /** The stage of review the order waits for: 2 for a second approval, 1 otherwise. */
+  public int getReviewStage() {
+    return status == OrderStatus.AWAITING_SECOND_REVIEW ? 2 : 1;
   }
 
   /** The internal id; it never leaves the server (payments, decisions and files refer to it). */
@@ -658,6 +765,43 @@ public class CertificateApplication implements Serializable {
   /** When the order became 已完成; {@code null} before. */
   public LocalDateTime getCompletedAt() {
     return completedAt;
+  }
+
+  /** The round of review: 1, and one more for each resubmission after 驳回. */
+  public int getReviewRound() {
+    return reviewRound;
+  }
+
+  /** The reviewer who claimed the order (领取), or {@code null}; see {@link #getClaimedUntil()}. */
+  public String getClaimedBy() {
+    return claimedBy;
+  }
+
+  /** Until when the claim holds (UTC); another reviewer may take the order after it. */
+  public LocalDateTime getClaimedUntil() {
+    return claimedUntil;
+  }
+
+  /** When the order was approved (审核通过, UTC); {@code null} before. */
+  public LocalDateTime getApprovedAt() {
+    return approvedAt;
+  }
+
+  /**
+   * The subject the order's certificate carries, as it was reviewed and approved; {@code null}
+   * until the order is approved.
+   */
+  public ApprovedSubject getApprovedSubject() {
+    return subjectName == null
+        ? null
+        : new ApprovedSubject(
+            subjectName,
+            subjectCodeType,
+            subjectCode,
+            subjectLegalRepresentative,
+            subjectDivisionCode,
+            subjectProvince,
+            subjectCity);
   }
 
   @Override

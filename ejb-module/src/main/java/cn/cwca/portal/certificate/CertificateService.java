@@ -3,7 +3,6 @@ package cn.cwca.portal.certificate;
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.AccountType;
-import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.ca.CaConnection;
 import cn.cwca.portal.ca.CaConnectionFactory;
@@ -11,7 +10,6 @@ import cn.cwca.portal.ca.CaException;
 import cn.cwca.portal.ca.CertificateProfile;
 import cn.cwca.portal.ca.CertificateStatus;
 import cn.cwca.portal.ca.CrlRequest;
-import cn.cwca.portal.ca.IdentityDocumentType;
 import cn.cwca.portal.ca.IssueRequest;
 import cn.cwca.portal.ca.IssuedCertificate;
 import cn.cwca.portal.ca.RequestRefusedException;
@@ -20,7 +18,6 @@ import cn.cwca.portal.ca.RevokedCertificate;
 import cn.cwca.portal.ca.Subject;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
-import cn.cwca.portal.rules.AdministrativeDivisions;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -301,31 +298,20 @@ public class CertificateService {
         : CertificateProfile.NATURAL_PERSON;
   }
 
-  /** The subject from the account's verified data: name, USCC or ID number, province and city. */
+  /**
+   * The subject from the account's verified data: name, USCC or ID number, province and city (see
+   * {@link CertificateSubjects}).
+   */
   static Subject subjectOf(Account account) {
-    Subject subject =
-        account.getType() == AccountType.ORGANISATION
-            ? Subject.organisation(account.getDisplayName(), account.getLoginName())
-            : Subject.person(
-                account.getDisplayName(),
-                account.getIdType() == IdType.PASSPORT
-                    ? IdentityDocumentType.PASSPORT
-                    : IdentityDocumentType.RESIDENT_ID_CARD,
-                account.getLoginName());
-    String division = account.getDivisionCode();
-    if (division == null || division.length() != 6) {
-      return subject;
-    }
-    AdministrativeDivisions divisions = AdministrativeDivisions.get();
-    String province =
-        divisions.find(division.substring(0, 2) + "0000").map(d -> d.name()).orElse(null);
-    String city =
-        divisions
-            .find(division.substring(0, 4) + "00")
-            .filter(d -> !division.substring(0, 4).endsWith("00"))
-            .map(d -> d.name())
-            .orElse(null);
-    return province == null ? subject : subject.withLocation(province, city);
+    return CertificateSubjects.of(account);
+  }
+
+  /**
+   * The subject the certificate of an approved order carries, as it was reviewed (the 制证 of an
+   * order issues with it, not with the account's data of the day).
+   */
+  public static Subject subjectOf(ApprovedSubject approved) {
+    return CertificateSubjects.of(approved);
   }
 
   /**

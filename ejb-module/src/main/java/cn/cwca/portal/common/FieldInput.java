@@ -1,6 +1,7 @@
 package cn.cwca.portal.common;
 
 import cn.cwca.portal.rules.FieldRule;
+import cn.cwca.portal.rules.Names;
 
 /**
  * The checks every form's typed fields share on the server (accounts, applications): required, a
@@ -10,9 +11,9 @@ import cn.cwca.portal.rules.FieldRule;
 public final class FieldInput {
 
   /** Shortest and longest name (姓名, 机构名称, 法定代表人, 经办人, 收货人, 取证人). */
-  public static final int MIN_NAME = 2;
+  public static final int MIN_NAME = Names.MIN_LENGTH;
 
-  public static final int MAX_NAME = 50;
+  public static final int MAX_NAME = Names.MAX_LENGTH;
 
   private FieldInput() {}
 
@@ -47,13 +48,11 @@ public final class FieldInput {
     return rule.normalize(value);
   }
 
-  /** A name: 2 to 50 characters (code points) after stripping. */
+  /**
+   * A name: 2 to 50 characters (code points) after stripping, of the characters a real name has
+   * ({@link FieldRule#NAME}).
+   */
   public static String name(String value) {
-    String name = required(value);
-    int length = name.codePointCount(0, name.length());
-    if (length < MIN_NAME || length > MAX_NAME) {
-      throw new BusinessException("validation.name");
-    }
-    return name;
+    return checked(FieldRule.NAME, value);
   }
 }

@@ -19,9 +19,10 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 /**
- * One row of 进度查询 (user manual 4.2): 申请ID, 用户类型, 业务类型, 审核状态, 审核意见, 申请时间 (UTC), 支付状态, 办理点, the 快递信息
+ * One row of 进度查询 (user manual 4.2): 申请ID, 用户类型, 业务类型, 审核状态, 审核意见 (of the current round of review:
+ * a resubmitted order shows none until it is decided again), 申请时间 (UTC), 支付状态, 办理点, the 快递信息
  * dialog's courier and invoice data (empty until the staff enter them), and which actions apply
- * (取消申请, 立即支付, 签收).
+ * (取消申请, 立即支付, 签收, 修改资料并重新提交 after 驳回).
  */
 public record ProgressRow(
     String publicId,
@@ -39,7 +40,8 @@ public record ProgressRow(
     boolean invoiceFile,
     boolean cancellable,
     boolean payable,
-    boolean readyForSelfService)
+    boolean readyForSelfService,
+    boolean resubmittable)
     implements Serializable {
 
   static ProgressRow of(
@@ -49,7 +51,9 @@ public record ProgressRow(
         a.getUserType(),
         a.getServiceType(),
         a.getStatus(),
-        latestDecision == null ? null : latestDecision.getOpinion(),
+        latestDecision == null || latestDecision.getRound() != a.getReviewRound()
+            ? null
+            : latestDecision.getOpinion(),
         a.getSubmittedAt(),
         a.getHandlingPointName(),
         a.getPickupMethod(),
@@ -60,7 +64,8 @@ public record ProgressRow(
         invoice != null && invoice.hasFile(),
         a.isCancellable(),
         a.isPayable(),
-        a.isReadyForSelfService());
+        a.isReadyForSelfService(),
+        a.isResubmittable());
   }
 
   /** 审核状态. */

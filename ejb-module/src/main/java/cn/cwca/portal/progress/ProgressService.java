@@ -1,6 +1,7 @@
 package cn.cwca.portal.progress;
 
 import cn.cwca.portal.application.CertificateApplication;
+import cn.cwca.portal.application.Orders;
 import cn.cwca.portal.invoice.Invoice;
 import cn.cwca.portal.review.ReviewDecision;
 import cn.cwca.portal.shipping.Shipment;
@@ -11,6 +12,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -37,6 +39,8 @@ public class ProgressService {
   EntityManager em;
 
   @Resource SessionContext session;
+
+  @Inject Orders orders;
 
   /**
    * A page of the caller's submitted orders (drafts are resumed from the wizard, not listed) and
@@ -65,6 +69,27 @@ public class ProgressService {
             .setMaxResults(size)
             .getResultList();
     return new ProgressPage(rows(orders), total);
+  }
+
+  /**
+   * 审核意见 of one of the caller's orders, every round's decisions oldest first (who decided stays
+   * with the staff); empty for a draft, an unknown 申请ID and another applicant's order.
+   */
+  public List<ReviewOpinion> reviewOpinions(String publicId) {
+    String owner = session.getCallerPrincipal().getName();
+    return orders
+        .owned(owner, publicId)
+        .filter(a -> !a.isDraft())
+        .map(
+            a ->
+                em
+                    .createNamedQuery(ReviewDecision.OF_ORDERS, ReviewDecision.class)
+                    .setParameter("ids", List.of(a.getId()))
+                    .getResultList()
+                    .stream()
+                    .map(ReviewOpinion::of)
+                    .toList())
+        .orElse(List.of());
   }
 
   /** The home page's latest application progress: the newest submitted order. */

@@ -26,9 +26,18 @@ import java.util.Objects;
     query =
         "SELECT d FROM ReviewDecision d WHERE d.applicationId IN :ids"
             + " ORDER BY d.applicationId, d.round, d.stage")
+@NamedQuery(
+    name = ReviewDecision.FIRST_APPROVER,
+    query =
+        "SELECT d.reviewer FROM ReviewDecision d WHERE d.applicationId = :id AND d.round = :round"
+            + " AND d.stage = 1"
+            + " AND d.decision = cn.cwca.portal.review.ReviewDecision.Decision.APPROVE")
 public class ReviewDecision implements Serializable {
 
   public static final String OF_ORDERS = "ReviewDecision.ofOrders";
+
+  /** Who gave the first approval of an order's round (stage 1), where it asks for two. */
+  static final String FIRST_APPROVER = "ReviewDecision.firstApprover";
 
   private static final long serialVersionUID = 1L;
 

@@ -17,6 +17,11 @@ public enum FieldRule {
   PASSPORT("validation.passport", PassportNumbers::isValid, PassportNumbers::normalize),
   /** Unified social credit code of GB 32100-2015, see {@link CreditCodes}. */
   CREDIT_CODE("validation.creditCode", CreditCodes::isValid, CreditCodes::normalize),
+  /**
+   * A name of a person or organisation (姓名, 机构名称, 法定代表人, 经办人, 收货人, 取证人), see {@link Names}: it may
+   * become a certificate's subject.
+   */
+  NAME("validation.name", Names::isValid, Names::normalize),
   /** Account password, see {@link PasswordPolicy}; stored values are never altered. */
   PASSWORD("validation.password", PasswordPolicy::isValid, UnaryOperator.identity()),
   /** 购买方名称: at most 100 characters. */

@@ -292,4 +292,71 @@ class CertificateApplicationTest {
                     WizardStep.PICKUP, UncheckedInput.of(Map.of(InputField.REMARK, "晚了")), NOW));
     assertEquals("application.notDraft", e.messageKey());
   }
+
+  @Test
+  void aClaimHoldsAnOrderWaitingForReviewAndEndsWithItsNextStep() {
+    CertificateApplication a = readyToSubmit();
+    assertThrows(BusinessException.class, () -> a.claimForReview("reviewer1", NOW.plusMinutes(30)));
+    a.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    assertTrue(a.isAwaitingReview());
+    assertEquals(1, a.getReviewStage());
+
+    a.claimForReview("reviewer1", NOW.plusMinutes(30));
+    assertEquals("reviewer1", a.getClaimedBy());
+    assertEquals(NOW.plusMinutes(30), a.getClaimedUntil());
+
+    a.take(OrderEvent.FIRST_APPROVE, NOW);
+    assertNull(a.getClaimedBy(), "the decision ends the claim");
+    assertNull(a.getClaimedUntil());
+    assertEquals(2, a.getReviewStage());
+
+    a.claimForReview("reviewer2", NOW.plusMinutes(30));
+    a.releaseReviewClaim();
+    assertNull(a.getClaimedBy());
+  }
+
+  @Test
+  void aResubmissionAfterRejectionStartsTheNextRound() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    assertEquals(1, a.getReviewRound());
+    assertFalse(a.isResubmittable());
+
+    a.take(OrderEvent.REJECT, NOW);
+    assertTrue(a.isResubmittable());
+    assertEquals(1, a.getReviewRound(), "rejected in round 1");
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> a.claimForReview("r", NOW.plusMinutes(1)));
+    assertEquals("review.notAwaiting", e.messageKey());
+
+    a.take(OrderEvent.RESUBMIT, NOW);
+    assertEquals(OrderStatus.AWAITING_REVIEW, a.getStatus());
+    assertEquals(2, a.getReviewRound());
+    assertEquals(OrderStatus.AWAITING_REVIEW, a.getStatus());
+  }
+
+  @Test
+  void anApprovedOrderKeepsTheSubjectItWasApprovedWith() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(BigDecimal.ZERO), NOW);
+    cn.cwca.portal.certificate.ApprovedSubject subject =
+        new cn.cwca.portal.certificate.ApprovedSubject(
+            "聊城市示例科技有限公司",
+            cn.cwca.portal.certificate.ApprovedSubject.CodeType.USCC,
+            "91350100M000100Y43",
+            "张三",
+            "371502",
+            "山东省",
+            "聊城市");
+    assertThrows(IllegalStateException.class, () -> a.recordApprovedSubject(subject, NOW));
+    assertNull(a.getApprovedSubject());
+
+    a.take(OrderEvent.APPROVE, NOW);
+    a.recordApprovedSubject(subject, NOW.plusSeconds(1));
+
+    assertEquals(subject, a.getApprovedSubject());
+    assertEquals(NOW.plusSeconds(1), a.getApprovedAt());
+    assertThrows(
+        IllegalStateException.class, () -> a.recordApprovedSubject(subject, NOW), "only once");
+  }
 }

@@ -35,7 +35,8 @@ class FieldRuleTest {
     "INVOICE_NUMBER, validation.invoiceNumber",
     "REVERSAL_REASON, validation.reversalReason",
     "WAYBILL, validation.waybill",
-    "RESHIP_REASON, validation.reshipReason"
+    "RESHIP_REASON, validation.reshipReason",
+    "NAME, validation.name"
   })
   void namesItsMessageKey(FieldRule rule, String key) {
     assertEquals(key, rule.messageKey());

@@ -51,15 +51,12 @@ import org.primefaces.model.file.UploadedFile;
  */
 @Named
 @ViewScoped
-public class ApplyBacking implements Serializable {
+public class ApplyBacking implements DocumentSlots, Serializable {
 
   private static final long serialVersionUID = 1L;
 
   /** Where every saved step goes: this page again, opened on the draft's step. */
   static final String RESUME = "/applicant/apply.xhtml?faces-redirect=true&resume=true";
-
-  /** Item key (attribute of each p:fileUpload) naming the document it uploads. */
-  static final String DOCUMENT_TYPE_ATTRIBUTE = "documentType";
 
   /** What the page shows. */
   public enum Stage {
@@ -454,6 +451,7 @@ public class ApplyBacking implements Serializable {
   // ===== 资料文件上传 =====
 
   /** p:fileUpload: upload or 替换 of the document named by the component's attribute. */
+  @Override
   public void upload(FileUploadEvent event) {
     DocumentType type =
         (DocumentType) event.getComponent().getAttributes().get(DOCUMENT_TYPE_ATTRIBUTE);
@@ -474,6 +472,7 @@ public class ApplyBacking implements Serializable {
   }
 
   /** 删除. */
+  @Override
   public void delete(DocumentType type) {
     try {
       documents.delete(application.getPublicId(), type, caller.clientInfo());
@@ -485,6 +484,7 @@ public class ApplyBacking implements Serializable {
   }
 
   /** 点击预览: the document the dialog shows. */
+  @Override
   public void preview(DocumentType type) {
     previewed = row(type);
   }
@@ -627,20 +627,24 @@ public class ApplyBacking implements Serializable {
   }
 
   /** The document's row, {@code null} when this application does not ask for it. */
+  @Override
   public DocumentRow row(DocumentType type) {
     return documentRows.stream().filter(r -> r.getType() == type).findFirst().orElse(null);
   }
 
+  @Override
   public DocumentType[] getDocumentTypes() {
     return DocumentType.values();
   }
 
   /** The size limit of an upload, for p:fileUpload's sizeLimit. */
+  @Override
   public long getMaxBytes() {
     return documents.uploadPolicy().maxBytes();
   }
 
   /** The size limit's refusal, shown by p:fileUpload before sending a file that is too large. */
+  @Override
   public String getTooLargeMessage() {
     return FacesMessages.message(
         "application.document.tooLarge", documents.uploadPolicy().limitText());
@@ -650,11 +654,13 @@ public class ApplyBacking implements Serializable {
     return quote;
   }
 
+  @Override
   public DocumentRow getPreviewed() {
     return previewed;
   }
 
   /** Where the preview and the download of a document are served ({@link DocumentServlet}). */
+  @Override
   public String documentUrl(DocumentRow row) {
     if (row == null || application == null) {
       return "";

@@ -13,7 +13,7 @@ import java.util.zip.ZipOutputStream;
  * with {@value #PROPERTIES_ENTRY} added, naming this portal's origin as the one whose pages the
  * agent answers. Without it the agent refuses the portal's pages.
  */
-final class AgentDownload {
+public final class AgentDownload {
 
   /** Next to the jar in the zip; the agent reads it first (see key-agent's README). */
   static final String PROPERTIES_ENTRY = "ca-key-agent/agent.properties";
