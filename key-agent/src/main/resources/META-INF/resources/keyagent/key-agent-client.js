@@ -20,7 +20,7 @@
     ports: [17643, 17644, 17645],
     /** The oldest agent this portal works with, and the API version it speaks. */
     minAgentVersion: '1.0.0',
-    apiVersion: 1,
+    apiVersion: 2,
     /** The portal's download page (控件下载) for the "not running" and "too old" states. */
     downloadUrl: null,
     probeTimeoutMs: 2000,
@@ -45,6 +45,7 @@
     sessionEnded: 'KEY登录已超时，请重新输入PIN码',
     tokenGone: '未找到该KEY，请确认KEY已插好',
     algorithmUnsupported: '该KEY不支持所选的密钥算法',
+    certificateNotFound: 'KEY中没有该证书及其私钥，请插入证书所在的KEY',
     failed: 'KEY操作失败，请重试',
     noCertificates: 'KEY中没有证书',
     listed: '请选择证书',
@@ -117,6 +118,8 @@
         return MESSAGES.tokenGone;
       case 'algorithm_unsupported':
         return MESSAGES.algorithmUnsupported;
+      case 'certificate_not_found':
+        return MESSAGES.certificateNotFound;
       default:
         return MESSAGES.failed;
     }
@@ -254,9 +257,22 @@
     return this.request('POST', '/v1/certificates', { keyId: keyId, certificate: certificate, chain: chain || [] });
   };
 
-  /** Signs a server challenge (base64) with the key of the certificate with this serial number (hex). */
-  KeyAgentClient.prototype.sign = function (serialNumber, challenge) {
-    return this.request('POST', '/v1/sign', { serialNumber: serialNumber, challenge: challenge });
+  /**
+   * Proof of possession: the agent signs, with the key of the certificate with this serial number
+   * (hex), the text "CA-PORTAL-PROOF-V1\n" + this page's origin + "\n" + nonceBase64, where
+   * nonceBase64 is the portal server's nonce (16 to 64 random bytes, standard base64). Resolves with
+   * { algorithm, signature (base64), serialNumber, signedText }; the server rebuilds the text from
+   * its own origin and nonce and verifies the signature.
+   */
+  KeyAgentClient.prototype.proveKey = function (serialNumber, nonceBase64) {
+    return this.request('POST', '/v1/sign', { serialNumber: serialNumber, nonce: nonceBase64 });
+  };
+
+  /** No longer offered: the agent signs no bytes a page chooses (API v2). Use proveKey. */
+  KeyAgentClient.prototype.sign = function () {
+    var error = new KeyAgentError('raw_challenge_refused', '', 400);
+    error.message = KeyAgentClient.messageFor(error);
+    return Promise.reject(error);
   };
 
   KeyAgentClient.prototype.logout = function () {

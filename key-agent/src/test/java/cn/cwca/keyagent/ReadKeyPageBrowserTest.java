@@ -8,14 +8,19 @@ import cn.cwca.keyagent.http.AgentServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReadKeyPageBrowserTest {
 
   private static final String SUBJECT = "CN=浏览器测试 张三,O=测试单位,C=CN";
+  private static final TestCa CA = new TestCa();
 
   private static HttpServer pages;
   private static String pageOrigin;
@@ -173,6 +179,42 @@ class ReadKeyPageBrowserTest {
     assertEquals(1, browser.findElements(By.cssSelector(".ka-download")).size());
   }
 
+  @Test
+  void provesTheKeyOfACertificateForThePagesOriginAndTheServersNonce() throws Exception {
+    X509Certificate certificate =
+        putCertificate(new AgentClient(agent.address(), pageOrigin), SoftHsm.TOKEN, "CN=浏览器证明");
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String nonce = Base64.getEncoder().encodeToString(random);
+    browser.get(pageOrigin + "/read-key.html?ports=" + agent.port());
+    awaitState("ready");
+
+    JsonObject proof =
+        runAsync(
+            """
+            var port = arguments[0], label = arguments[1], pin = arguments[2];
+            var serial = arguments[3], nonce = arguments[4], done = arguments[5];
+            var client = new KeyAgentClient({ ports: [port] });
+            client.probe()
+              .then(function () { return client.login({ label: label }, pin); })
+              .then(function () { return client.proveKey(serial, nonce); })
+              .then(function (proof) { done(JSON.stringify(proof)); },
+                    function (error) { done(JSON.stringify({ failed: String(error.code) })); });
+            """,
+            agent.port(),
+            SoftHsm.TOKEN,
+            SoftHsm.PIN,
+            certificate.getSerialNumber().toString(16),
+            nonce);
+
+    String text = "CA-PORTAL-PROOF-V1\n" + pageOrigin + "\n" + nonce;
+    assertEquals(text, proof.getString("signedText"), proof.toString());
+    Signature verifier = Signature.getInstance(proof.getString("algorithm"));
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(text.getBytes(StandardCharsets.UTF_8));
+    assertTrue(verifier.verify(Base64.getDecoder().decode(proof.getString("signature"))));
+  }
+
   private void chooseToken(String label) {
     new Select(browser.findElement(By.cssSelector(".ka-token")))
         .getOptions().stream()
@@ -196,16 +238,21 @@ class ReadKeyPageBrowserTest {
   }
 
   private static void putCertificateOnTheBrowserToken(AgentClient page) throws Exception {
-    String session = page.login(SoftHsm.BROWSER_TOKEN, SoftHsm.PIN);
+    putCertificate(page, SoftHsm.BROWSER_TOKEN, SUBJECT);
+  }
+
+  /** A new EC key on the token with a certificate for it, made through the agent. */
+  private static X509Certificate putCertificate(AgentClient page, String token, String subject)
+      throws Exception {
+    String session = page.login(token, SoftHsm.PIN);
     Response key =
         page.post(
             "/v1/keys",
             session,
-            Json.createObjectBuilder().add("algorithm", "EC-P256").add("subject", SUBJECT).build());
+            Json.createObjectBuilder().add("algorithm", "EC-P256").add("subject", subject).build());
     assertEquals(201, key.status(), key.body());
-    TestCa ca = new TestCa();
     X509Certificate certificate =
-        ca.issue(
+        CA.issue(
             new PKCS10CertificationRequest(Base64.getDecoder().decode(key.json().getString("csr")))
                 .getEncoded());
     Response installed =
@@ -219,6 +266,16 @@ class ReadKeyPageBrowserTest {
     assertEquals(201, installed.status(), installed.body());
     assertEquals(
         204, page.post("/v1/logout", session, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
+    return certificate;
+  }
+
+  /** Runs the script (its last argument is the callback) in the page; it answers with JSON. */
+  private JsonObject runAsync(String script, Object... arguments) {
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    String answer = (String) browser.executeAsyncScript(script, arguments);
+    try (var reader = Json.createReader(new StringReader(answer))) {
+      return reader.readObject();
+    }
   }
 
   private static void serve(HttpExchange exchange, String resource, String type)

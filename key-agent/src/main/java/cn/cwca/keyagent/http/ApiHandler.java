@@ -7,11 +7,12 @@ import static cn.cwca.keyagent.http.JsonBodies.optionalStrings;
 import static cn.cwca.keyagent.http.JsonBodies.requiredString;
 
 import cn.cwca.keyagent.AgentVersion;
-import cn.cwca.keyagent.pkcs11.ChallengeSignature;
 import cn.cwca.keyagent.pkcs11.GeneratedKey;
 import cn.cwca.keyagent.pkcs11.KeyAlgorithm;
 import cn.cwca.keyagent.pkcs11.LibraryStatus;
 import cn.cwca.keyagent.pkcs11.PinState;
+import cn.cwca.keyagent.pkcs11.ProofOfPossession;
+import cn.cwca.keyagent.pkcs11.ProofSignature;
 import cn.cwca.keyagent.pkcs11.StoredCertificate;
 import cn.cwca.keyagent.pkcs11.Token;
 import cn.cwca.keyagent.pkcs11.TokenException;
@@ -43,8 +44,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The JSON API, version 1: status, login, certificates, keys, sign, logout. Every request first
- * passes the {@link RequestGuard}; a logged-in session is named by the {@value
+ * The JSON API under {@code /v1/}: status, login, certificates, keys, proof of possession, logout.
+ * Every request first passes the {@link RequestGuard}; a logged-in session is named by the {@value
  * RequestGuard#SESSION_HEADER} header.
  */
 final class ApiHandler implements HttpHandler {
@@ -60,9 +61,6 @@ final class ApiHandler implements HttpHandler {
           "/v1/certificates", List.of("GET", "POST"),
           "/v1/keys", List.of("POST"),
           "/v1/sign", List.of("POST"));
-
-  /** A server challenge is a nonce, not a document. */
-  private static final int MAX_CHALLENGE_BYTES = 4096;
 
   /** Parses and checks certificates and chains, SM2 ones included (the JDK cannot verify SM2). */
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
@@ -215,7 +213,19 @@ final class ApiHandler implements HttpHandler {
     return certificateJson(stored).build();
   }
 
+  /**
+   * Proof of possession: signs the {@link ProofOfPossession} text made of the request's origin and
+   * the server's nonce, never bytes the page chooses.
+   */
   private JsonObject sign(HttpExchange exchange, JsonObject body) {
+    if (body.containsKey("challenge")) {
+      throw new ApiException(
+          400,
+          "raw_challenge_refused",
+          "The agent signs no bytes a page chooses: send {serialNumber, nonce} (API v"
+              + AgentVersion.API_VERSION
+              + ")");
+    }
     TokenSession session = tokens.session(sessionId(exchange));
     BigInteger serial;
     try {
@@ -223,15 +233,18 @@ final class ApiHandler implements HttpHandler {
     } catch (NumberFormatException e) {
       throw badRequest("Field \"serialNumber\" is the certificate's serial number in hex");
     }
-    byte[] challenge = base64(requiredString(body, "challenge"), "challenge");
-    if (challenge.length > MAX_CHALLENGE_BYTES) {
-      throw badRequest("The challenge is longer than " + MAX_CHALLENGE_BYTES + " bytes");
+    String nonce = requiredString(body, "nonce");
+    try {
+      ProofOfPossession.checkNonce(nonce);
+    } catch (IllegalArgumentException e) {
+      throw badRequest("Field \"nonce\": " + e.getMessage());
     }
-    ChallengeSignature signature = session.sign(serial, challenge);
+    ProofSignature proof = session.prove(serial, guard.admittedOrigin(exchange), nonce);
     return JSON.createObjectBuilder()
-        .add("algorithm", signature.algorithm())
-        .add("signature", Base64.getEncoder().encodeToString(signature.signature()))
-        .add("serialNumber", hex(signature.certificate().getSerialNumber()))
+        .add("algorithm", proof.algorithm())
+        .add("signature", Base64.getEncoder().encodeToString(proof.signature()))
+        .add("serialNumber", hex(proof.certificate().getSerialNumber()))
+        .add("signedText", proof.signedText())
         .build();
   }
 

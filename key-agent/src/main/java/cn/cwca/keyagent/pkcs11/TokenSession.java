@@ -2,6 +2,7 @@ package cn.cwca.keyagent.pkcs11;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -163,8 +164,14 @@ public final class TokenSession {
     return new StoredCertificate(name, certificate, true);
   }
 
-  /** Signs the challenge with the private key of the certificate with this serial number. */
-  public synchronized ChallengeSignature sign(BigInteger serialNumber, byte[] challenge) {
+  /**
+   * Signs the {@link ProofOfPossession} text for this origin and nonce with the private key of the
+   * certificate with this serial number; nothing else is ever signed with a certificate's key.
+   *
+   * @throws IllegalArgumentException when the origin or nonce does not fit the text's format
+   */
+  public synchronized ProofSignature prove(BigInteger serialNumber, String origin, String nonce) {
+    String text = ProofOfPossession.text(origin, nonce);
     ensureOpen();
     try {
       for (String alias : Collections.list(keyStore.aliases())) {
@@ -175,8 +182,8 @@ public final class TokenSession {
           String algorithm = signatureAlgorithm(key);
           Signature signature = Signature.getInstance(algorithm, provider);
           signature.initSign(key);
-          signature.update(challenge);
-          return new ChallengeSignature(algorithm, signature.sign(), certificate);
+          signature.update(text.getBytes(StandardCharsets.UTF_8));
+          return new ProofSignature(algorithm, signature.sign(), certificate, text);
         }
       }
     } catch (GeneralSecurityException | ProviderException e) {
