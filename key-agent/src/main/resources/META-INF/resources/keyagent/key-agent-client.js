@@ -46,6 +46,8 @@
     tokenGone: '未找到该KEY，请确认KEY已插好',
     algorithmUnsupported: '该KEY不支持所选的密钥算法',
     certificateNotFound: 'KEY中没有该证书及其私钥，请插入证书所在的KEY',
+    keyNotFound: 'KEY中没有该证书对应的密钥，请插入制证时使用的KEY',
+    certificateMismatch: '证书与KEY中生成的密钥不匹配',
     failed: 'KEY操作失败，请重试',
     noCertificates: 'KEY中没有证书',
     listed: '请选择证书',
@@ -120,6 +122,10 @@
         return MESSAGES.algorithmUnsupported;
       case 'certificate_not_found':
         return MESSAGES.certificateNotFound;
+      case 'key_not_found':
+        return MESSAGES.keyNotFound;
+      case 'certificate_mismatch':
+        return MESSAGES.certificateMismatch;
       default:
         return MESSAGES.failed;
     }
@@ -247,14 +253,36 @@
     });
   };
 
-  /** Generates a key pair on the token; resolves with { keyId, algorithm, csr (base64 DER) }. */
+  /**
+   * Generates a key pair on the token; resolves with { keyId, algorithm, csr (base64 DER) }. The key
+   * is kept on the token at once, waiting for its certificate, also when the page or the session
+   * ends before the certificate is installed.
+   */
   KeyAgentClient.prototype.generateKey = function (algorithm, subject) {
     return this.request('POST', '/v1/keys', { algorithm: algorithm, subject: subject });
   };
 
-  /** Installs the issued certificate (base64 DER) and its chain next to the key. */
-  KeyAgentClient.prototype.installCertificate = function (keyId, certificate, chain) {
-    return this.request('POST', '/v1/certificates', { keyId: keyId, certificate: certificate, chain: chain || [] });
+  /**
+   * Installs the issued certificate (base64 DER) and its chain (base64 DER, issuer first) next to
+   * its key: installCertificate(certificate, chain, { keyId, alias }), both options optional. Without
+   * keyId the agent finds the key on the token by the certificate's public key, so a 制证 that was
+   * interrupted can install the certificate later on the same key. Resolves with the stored
+   * certificate, also when the key already held it (the agent then answers 200 instead of 201).
+   * The form of API v1, installCertificate(keyId, certificate, chain), is still understood.
+   */
+  KeyAgentClient.prototype.installCertificate = function (certificate, chain, options) {
+    if (typeof chain === 'string') {
+      return this.installCertificate(chain, options, { keyId: certificate });
+    }
+    options = options || {};
+    var body = { certificate: certificate, chain: chain || [] };
+    if (options.keyId) {
+      body.keyId = options.keyId;
+    }
+    if (options.alias) {
+      body.alias = options.alias;
+    }
+    return this.request('POST', '/v1/certificates', body);
   };
 
   /**

@@ -1,6 +1,7 @@
 package cn.cwca.keyagent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.keyagent.AgentClient.Response;
@@ -180,35 +181,57 @@ class ReadKeyPageBrowserTest {
   }
 
   @Test
-  void provesTheKeyOfACertificateForThePagesOriginAndTheServersNonce() throws Exception {
-    X509Certificate certificate =
-        putCertificate(new AgentClient(agent.address(), pageOrigin), SoftHsm.TOKEN, "CN=浏览器证明");
+  void installsTheCertificateOfAWaitingKeyAndProvesTheKeyForThePagesOrigin() throws Exception {
+    AgentClient page = new AgentClient(agent.address(), pageOrigin);
+    String session = page.login(SoftHsm.TOKEN, SoftHsm.PIN);
+    Response key =
+        page.post(
+            "/v1/keys",
+            session,
+            Json.createObjectBuilder()
+                .add("algorithm", "EC-P256")
+                .add("subject", "CN=浏览器制证")
+                .build());
+    assertEquals(201, key.status(), key.body());
+    assertEquals(
+        204, page.post("/v1/logout", session, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
+    X509Certificate certificate = CA.issue(Base64.getDecoder().decode(key.json().getString("csr")));
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     String nonce = Base64.getEncoder().encodeToString(random);
     browser.get(pageOrigin + "/read-key.html?ports=" + agent.port());
     awaitState("ready");
 
-    JsonObject proof =
+    JsonObject answer =
         runAsync(
             """
             var port = arguments[0], label = arguments[1], pin = arguments[2];
-            var serial = arguments[3], nonce = arguments[4], done = arguments[5];
+            var certificate = arguments[3], issuer = arguments[4], nonce = arguments[5];
+            var done = arguments[6];
             var client = new KeyAgentClient({ ports: [port] });
+            var installed;
             client.probe()
               .then(function () { return client.login({ label: label }, pin); })
-              .then(function () { return client.proveKey(serial, nonce); })
-              .then(function (proof) { done(JSON.stringify(proof)); },
+              .then(function () { return client.installCertificate(certificate, [issuer]); })
+              .then(function (stored) {
+                installed = stored;
+                return client.proveKey(stored.serialNumber, nonce);
+              })
+              .then(function (proof) { done(JSON.stringify({ installed: installed, proof: proof })); },
                     function (error) { done(JSON.stringify({ failed: String(error.code) })); });
             """,
             agent.port(),
             SoftHsm.TOKEN,
             SoftHsm.PIN,
-            certificate.getSerialNumber().toString(16),
+            Base64.getEncoder().encodeToString(certificate.getEncoded()),
+            Base64.getEncoder().encodeToString(CA.certificate().getEncoded()),
             nonce);
 
+    assertFalse(answer.containsKey("failed"), answer.toString());
+    assertTrue(answer.getJsonObject("installed").getBoolean("hasPrivateKey"));
+    JsonObject proof = answer.getJsonObject("proof");
     String text = "CA-PORTAL-PROOF-V1\n" + pageOrigin + "\n" + nonce;
-    assertEquals(text, proof.getString("signedText"), proof.toString());
+    assertEquals(text, proof.getString("signedText"));
     Signature verifier = Signature.getInstance(proof.getString("algorithm"));
     verifier.initVerify(certificate.getPublicKey());
     verifier.update(text.getBytes(StandardCharsets.UTF_8));
@@ -238,18 +261,12 @@ class ReadKeyPageBrowserTest {
   }
 
   private static void putCertificateOnTheBrowserToken(AgentClient page) throws Exception {
-    putCertificate(page, SoftHsm.BROWSER_TOKEN, SUBJECT);
-  }
-
-  /** A new EC key on the token with a certificate for it, made through the agent. */
-  private static X509Certificate putCertificate(AgentClient page, String token, String subject)
-      throws Exception {
-    String session = page.login(token, SoftHsm.PIN);
+    String session = page.login(SoftHsm.BROWSER_TOKEN, SoftHsm.PIN);
     Response key =
         page.post(
             "/v1/keys",
             session,
-            Json.createObjectBuilder().add("algorithm", "EC-P256").add("subject", subject).build());
+            Json.createObjectBuilder().add("algorithm", "EC-P256").add("subject", SUBJECT).build());
     assertEquals(201, key.status(), key.body());
     X509Certificate certificate =
         CA.issue(
@@ -266,7 +283,6 @@ class ReadKeyPageBrowserTest {
     assertEquals(201, installed.status(), installed.body());
     assertEquals(
         204, page.post("/v1/logout", session, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
-    return certificate;
   }
 
   /** Runs the script (its last argument is the callback) in the page; it answers with JSON. */

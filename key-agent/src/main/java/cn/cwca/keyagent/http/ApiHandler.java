@@ -8,6 +8,7 @@ import static cn.cwca.keyagent.http.JsonBodies.requiredString;
 
 import cn.cwca.keyagent.AgentVersion;
 import cn.cwca.keyagent.pkcs11.GeneratedKey;
+import cn.cwca.keyagent.pkcs11.Installation;
 import cn.cwca.keyagent.pkcs11.KeyAlgorithm;
 import cn.cwca.keyagent.pkcs11.LibraryStatus;
 import cn.cwca.keyagent.pkcs11.PinState;
@@ -36,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.x500.X500Principal;
@@ -113,8 +115,7 @@ final class ApiHandler implements HttpHandler {
           JsonBodies.write(exchange, 204, null);
         }
         case "GET /v1/certificates" -> JsonBodies.write(exchange, 200, certificates(exchange));
-        case "POST /v1/certificates" ->
-            JsonBodies.write(exchange, 201, install(exchange, bodies.read(exchange)));
+        case "POST /v1/certificates" -> install(exchange, bodies.read(exchange));
         case "POST /v1/keys" ->
             JsonBodies.write(exchange, 201, generateKey(exchange, bodies.read(exchange)));
         case "POST /v1/sign" ->
@@ -199,7 +200,8 @@ final class ApiHandler implements HttpHandler {
         .build();
   }
 
-  private JsonObject install(HttpExchange exchange, JsonObject body) {
+  /** Answers 201 with the certificate stored now, 200 when the token already held it. */
+  private void install(HttpExchange exchange, JsonObject body) throws IOException {
     String sessionId = sessionId(exchange);
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(certificate(requiredString(body, "certificate")));
@@ -207,10 +209,18 @@ final class ApiHandler implements HttpHandler {
       chain.add(certificate(issuer));
     }
     checkLinks(chain);
-    StoredCertificate stored =
+    Optional<String> alias = optionalString(body, "alias");
+    if (alias.isPresent() && alias.get().startsWith(TokenSession.PENDING_PREFIX)) {
+      throw badRequest(
+          "Aliases starting with " + TokenSession.PENDING_PREFIX + " are the agent's own");
+    }
+    Installation installation =
         tokens.installCertificate(
-            sessionId, requiredString(body, "keyId"), chain, optionalString(body, "alias"));
-    return certificateJson(stored).build();
+            sessionId, optionalString(body, "keyId").filter(id -> !id.isEmpty()), chain, alias);
+    JsonBodies.write(
+        exchange,
+        installation.created() ? 201 : 200,
+        certificateJson(installation.certificate()).build());
   }
 
   /**
@@ -335,9 +345,9 @@ final class ApiHandler implements HttpHandler {
         switch (e.reason()) {
           case BAD_REQUEST -> 400;
           case PIN_INCORRECT, PIN_LOCKED, SESSION_UNKNOWN -> 401;
-          case TOKEN_NOT_FOUND, KEY_NOT_FOUND, CERTIFICATE_NOT_FOUND -> 404;
+          case TOKEN_NOT_FOUND, CERTIFICATE_NOT_FOUND -> 404;
           case ALIAS_IN_USE -> 409;
-          case ALGORITHM_UNSUPPORTED, CERTIFICATE_MISMATCH -> 422;
+          case ALGORITHM_UNSUPPORTED, KEY_NOT_FOUND, CERTIFICATE_MISMATCH -> 422;
           case TOKEN_FAILURE -> 500;
         };
     JsonObjectBuilder body =

@@ -172,9 +172,24 @@ public final class TokenService implements AutoCloseable {
     return session.generateKey(algorithm, subject);
   }
 
+  /**
+   * Installs the certificate with its chain next to its key on the session's token: the key
+   * generated under {@code keyId}, or without it the key whose public key the certificate has.
+   *
+   * @see TokenSession#installCertificate
+   */
+  public Installation installCertificate(
+      String sessionId,
+      Optional<String> keyId,
+      List<X509Certificate> chain,
+      Optional<String> alias) {
+    return session(sessionId).installCertificate(keyId, chain, alias);
+  }
+
+  /** Installs the certificate next to the key generated under {@code keyId}. */
   public StoredCertificate installCertificate(
       String sessionId, String keyId, List<X509Certificate> chain, Optional<String> alias) {
-    return session(sessionId).installCertificate(keyId, chain, alias);
+    return installCertificate(sessionId, Optional.of(keyId), chain, alias).certificate();
   }
 
   @Override
