@@ -42,6 +42,11 @@
     pinCountLow: 'PIN码错误，剩余尝试次数不多，请谨慎输入',
     pinTriesLeft: 'PIN码错误，还可尝试{n}次',
     pinLocked: 'KEY的PIN码已锁定，请联系管理员解锁',
+    soPinIncorrect: 'KEY的管理员PIN码错误',
+    soPinTriesLeft: 'KEY的管理员PIN码错误，还可尝试{n}次',
+    soPinLocked: 'KEY的管理员PIN码已锁定',
+    pinAlreadyInitialised: '该KEY已设置用户PIN码',
+    userPinInvalid: '新的用户PIN码不符合该KEY的要求',
     sessionEnded: 'KEY登录已超时，请重新输入PIN码',
     tokenGone: '未找到该KEY，请确认KEY已插好',
     algorithmUnsupported: '该KEY不支持所选的密钥算法',
@@ -114,6 +119,17 @@
         return detail.pin && detail.pin.countLow ? MESSAGES.pinCountLow : MESSAGES.pinIncorrect;
       case 'pin_locked':
         return MESSAGES.pinLocked;
+      case 'so_pin_incorrect':
+        if (typeof detail.triesLeft === 'number') {
+          return MESSAGES.soPinTriesLeft.replace('{n}', detail.triesLeft);
+        }
+        return MESSAGES.soPinIncorrect;
+      case 'so_pin_locked':
+        return MESSAGES.soPinLocked;
+      case 'pin_already_initialised':
+        return MESSAGES.pinAlreadyInitialised;
+      case 'user_pin_invalid':
+        return MESSAGES.userPinInvalid;
       case 'session_unknown':
         return MESSAGES.sessionEnded;
       case 'token_not_found':
@@ -301,6 +317,23 @@
     var error = new KeyAgentError('raw_challenge_refused', '', 400);
     error.message = KeyAgentClient.messageFor(error);
     return Promise.reject(error);
+  };
+
+  /**
+   * 制证 at the office: sets the user PIN of a token ({ serial } or { label }, e.g. one of tokens())
+   * with its security officer's PIN, e.g. a PIN the portal's server made and sent to the applicant
+   * by SMS; the page passes both PINs on without showing them. options.reinitialise: replace a user
+   * PIN that is already set (a key being reused); without it such a token is refused with
+   * pin_already_initialised. The agent's session on that token, if any, ends. Resolves with null.
+   */
+  KeyAgentClient.prototype.initUserPin = function (token, soPin, userPin, options) {
+    return this.request('POST', '/v1/tokens/init-pin', {
+      serial: token.serial,
+      label: token.label,
+      soPin: soPin,
+      userPin: userPin,
+      reinitialise: !!(options && options.reinitialise)
+    });
   };
 
   KeyAgentClient.prototype.logout = function () {

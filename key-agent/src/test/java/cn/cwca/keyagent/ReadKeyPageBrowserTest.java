@@ -238,6 +238,43 @@ class ReadKeyPageBrowserTest {
     assertTrue(verifier.verify(Base64.getDecoder().decode(proof.getString("signature"))));
   }
 
+  @Test
+  void setsTheUserPinOfAKeyWithTheSecurityOfficersPin() {
+    browser.get(pageOrigin + "/read-key.html?ports=" + agent.port());
+    awaitState("ready");
+
+    JsonObject answer =
+        runAsync(
+            """
+            var port = arguments[0], label = arguments[1], soPin = arguments[2];
+            var done = arguments[3];
+            var client = new KeyAgentClient({ ports: [port] });
+            var token;
+            client.probe()
+              .then(function () {
+                token = client.tokens().filter(function (t) { return t.label === label; })[0];
+                return client.initUserPin(token, soPin, '86420975');
+              })
+              .then(function () { return 'set'; },
+                    function (error) { return error.code + ' ' + error.message; })
+              .then(function (unasked) {
+                return client.initUserPin(token, soPin, '86420975', { reinitialise: true })
+                  .then(function () { return client.login({ serial: token.serial }, '86420975'); })
+                  .then(function (login) {
+                    done(JSON.stringify({ unasked: unasked, label: login.token.label }));
+                  });
+              })
+              .catch(function (error) { done(JSON.stringify({ failed: String(error.code) })); });
+            """,
+            agent.port(),
+            SoftHsm.BROWSER_INIT_PIN_TOKEN,
+            SoftHsm.SO_PIN);
+
+    assertFalse(answer.containsKey("failed"), answer.toString());
+    assertEquals("pin_already_initialised 该KEY已设置用户PIN码", answer.getString("unasked"));
+    assertEquals(SoftHsm.BROWSER_INIT_PIN_TOKEN, answer.getString("label"));
+  }
+
   private void chooseToken(String label) {
     new Select(browser.findElement(By.cssSelector(".ka-token")))
         .getOptions().stream()

@@ -2,6 +2,7 @@ package cn.cwca.keyagent.http;
 
 import static cn.cwca.keyagent.http.JsonBodies.JSON;
 import static cn.cwca.keyagent.http.JsonBodies.badRequest;
+import static cn.cwca.keyagent.http.JsonBodies.optionalBoolean;
 import static cn.cwca.keyagent.http.JsonBodies.optionalString;
 import static cn.cwca.keyagent.http.JsonBodies.optionalStrings;
 import static cn.cwca.keyagent.http.JsonBodies.requiredString;
@@ -46,9 +47,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The JSON API under {@code /v1/}: status, login, certificates, keys, proof of possession, logout.
- * Every request first passes the {@link RequestGuard}; a logged-in session is named by the {@value
- * RequestGuard#SESSION_HEADER} header.
+ * The JSON API under {@code /v1/}: status, login, certificates, keys, proof of possession, logout,
+ * and the user PIN of a new key. Every request first passes the {@link RequestGuard}; a logged-in
+ * session is named by the {@value RequestGuard#SESSION_HEADER} header.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -62,7 +63,8 @@ final class ApiHandler implements HttpHandler {
           "/v1/logout", List.of("POST"),
           "/v1/certificates", List.of("GET", "POST"),
           "/v1/keys", List.of("POST"),
-          "/v1/sign", List.of("POST"));
+          "/v1/sign", List.of("POST"),
+          "/v1/tokens/init-pin", List.of("POST"));
 
   /** Parses and checks certificates and chains, SM2 ones included (the JDK cannot verify SM2). */
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
@@ -118,6 +120,10 @@ final class ApiHandler implements HttpHandler {
         case "POST /v1/certificates" -> install(exchange, bodies.read(exchange));
         case "POST /v1/keys" ->
             JsonBodies.write(exchange, 201, generateKey(exchange, bodies.read(exchange)));
+        case "POST /v1/tokens/init-pin" -> {
+          initUserPin(bodies.read(exchange));
+          JsonBodies.write(exchange, 204, null);
+        }
         case "POST /v1/sign" ->
             JsonBodies.write(exchange, 200, sign(exchange, bodies.read(exchange)));
         default -> throw new IllegalStateException("No handler for " + route);
@@ -151,6 +157,7 @@ final class ApiHandler implements HttpHandler {
           tokenJson(token)
               .add("library", token.library().path().toString())
               .add("loginRequired", token.loginRequired())
+              .add("userPinInitialised", token.userPinInitialised())
               .add("pin", pinJson(token.pinState()))
               .add("keyAlgorithms", algorithms));
     }
@@ -174,6 +181,28 @@ final class ApiHandler implements HttpHandler {
         .add("idleSeconds", tokens.idleTimeout().toSeconds())
         .add("token", tokenJson(session.token()))
         .build();
+  }
+
+  /**
+   * 制证 at the office: the security officer's PIN sets the user PIN of a new key (or, with {@code
+   * reinitialise}, of a key being reused). Neither PIN is answered or logged.
+   */
+  private void initUserPin(JsonObject body) {
+    TokenSelector selector =
+        new TokenSelector(optionalString(body, "serial"), optionalString(body, "label"));
+    String soPin = pin(body, "soPin");
+    String userPin = pin(body, "userPin");
+    boolean reinitialise = optionalBoolean(body, "reinitialise");
+    tokens.initUserPin(selector, soPin.toCharArray(), userPin.toCharArray(), reinitialise);
+  }
+
+  /** A PIN field: printable ASCII, which every token takes as it is typed. */
+  private static String pin(JsonObject body, String name) {
+    String pin = requiredString(body, name);
+    if (!pin.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw badRequest("Field \"" + name + "\" must be printable ASCII characters");
+    }
+    return pin;
   }
 
   private JsonObject certificates(HttpExchange exchange) {
@@ -344,10 +373,10 @@ final class ApiHandler implements HttpHandler {
     int status =
         switch (e.reason()) {
           case BAD_REQUEST -> 400;
-          case PIN_INCORRECT, PIN_LOCKED, SESSION_UNKNOWN -> 401;
+          case PIN_INCORRECT, PIN_LOCKED, SO_PIN_INCORRECT, SO_PIN_LOCKED, SESSION_UNKNOWN -> 401;
           case TOKEN_NOT_FOUND, CERTIFICATE_NOT_FOUND -> 404;
-          case ALIAS_IN_USE -> 409;
-          case ALGORITHM_UNSUPPORTED, KEY_NOT_FOUND, CERTIFICATE_MISMATCH -> 422;
+          case ALIAS_IN_USE, PIN_ALREADY_INITIALISED -> 409;
+          case ALGORITHM_UNSUPPORTED, KEY_NOT_FOUND, CERTIFICATE_MISMATCH, USER_PIN_INVALID -> 422;
           case TOKEN_FAILURE -> 500;
         };
     JsonObjectBuilder body =
