@@ -17,6 +17,11 @@ import java.util.Properties;
 public record AgentVersion(String agentVersion, int apiVersion, String minPortalVersion) {
 
   public static final int API_VERSION = 2;
+
+  /**
+   * The portal 1.0.0 ships the client of API version 2; none with the version 1 client was
+   * released.
+   */
   public static final String MIN_PORTAL_VERSION = "1.0.0";
 
   /** The version of this build. */

@@ -34,18 +34,26 @@ final class InitPin {
    * @return the CK_RV
    */
   static long call(Path library, long session, byte[] pin) {
-    Function function = function(library);
-    try (Memory memory = new Memory(Math.max(1, pin.length))) {
-      try {
-        memory.write(0, pin, 0, pin.length);
-        Object rv =
-            function.invoke(
-                NativeLong.class,
-                new Object[] {new NativeLong(session), memory, new NativeLong(pin.length)});
-        return ((NativeLong) rv).longValue();
-      } finally {
-        memory.clear();
+    try {
+      Function function = function(library);
+      try (Memory memory = new Memory(Math.max(1, pin.length))) {
+        try {
+          memory.write(0, pin, 0, pin.length);
+          Object rv =
+              function.invoke(
+                  NativeLong.class,
+                  new Object[] {new NativeLong(session), memory, new NativeLong(pin.length)});
+          return ((NativeLong) rv).longValue();
+        } finally {
+          memory.clear();
+        }
       }
+    } catch (LinkageError e) {
+      // JNA's native part could not be loaded on this machine.
+      throw new TokenException(
+          TokenException.Reason.TOKEN_FAILURE,
+          "The agent cannot call C_InitPIN of the PKCS#11 library: " + e,
+          e);
     }
   }
 
@@ -59,6 +67,7 @@ final class InitPin {
     try {
       loaded = NativeLibrary.getInstance(library.toString());
     } catch (UnsatisfiedLinkError e) {
+      // Before the caller's catch: the library's own message says which file is missing.
       throw new TokenException(
           TokenException.Reason.TOKEN_FAILURE,
           "The PKCS#11 library cannot be opened to set a PIN: " + e.getMessage(),
