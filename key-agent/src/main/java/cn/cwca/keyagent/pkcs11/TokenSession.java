@@ -214,8 +214,9 @@ public final class TokenSession {
       }
       keyStore.setKeyEntry(name, key, null, certificates.toArray(new Certificate[0]));
       if (isPending(keyAlias) && keyStore.containsAlias(keyAlias)) {
-        // A key store that copied the key instead of renaming its entry: the copy is the one kept.
-        keyStore.deleteEntry(keyAlias);
+        // SunPKCS11 renames the entry of a key it holds. Were the key copied instead, the waiting
+        // entry would stay, hidden; it is not deleted here, for deleting an entry destroys its key.
+        LOG.warning(() -> "The waiting entry " + keyAlias + " is still on token " + token.label());
       }
       LOG.info(
           () ->
