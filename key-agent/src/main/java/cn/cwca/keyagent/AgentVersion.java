@@ -10,12 +10,18 @@ import java.util.Properties;
  * the installed agent is too old.
  *
  * @param agentVersion this build's version (the Maven project version)
- * @param apiVersion the version of the {@code /v1/} API; raised only for incompatible changes
+ * @param apiVersion the version of the {@code /v1/} API; raised only for incompatible changes (2:
+ *     {@code POST /v1/sign} signs only the proof-of-possession text, no raw challenge)
  * @param minPortalVersion the oldest portal whose client this agent still serves
  */
 public record AgentVersion(String agentVersion, int apiVersion, String minPortalVersion) {
 
-  public static final int API_VERSION = 1;
+  public static final int API_VERSION = 2;
+
+  /**
+   * The portal 1.0.0 ships the client of API version 2; none with the version 1 client was
+   * released.
+   */
   public static final String MIN_PORTAL_VERSION = "1.0.0";
 
   /** The version of this build. */

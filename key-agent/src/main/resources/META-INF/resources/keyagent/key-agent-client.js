@@ -20,7 +20,7 @@
     ports: [17643, 17644, 17645],
     /** The oldest agent this portal works with, and the API version it speaks. */
     minAgentVersion: '1.0.0',
-    apiVersion: 1,
+    apiVersion: 2,
     /** The portal's download page (控件下载) for the "not running" and "too old" states. */
     downloadUrl: null,
     probeTimeoutMs: 2000,
@@ -42,9 +42,17 @@
     pinCountLow: 'PIN码错误，剩余尝试次数不多，请谨慎输入',
     pinTriesLeft: 'PIN码错误，还可尝试{n}次',
     pinLocked: 'KEY的PIN码已锁定，请联系管理员解锁',
+    soPinIncorrect: 'KEY的管理员PIN码错误',
+    soPinTriesLeft: 'KEY的管理员PIN码错误，还可尝试{n}次',
+    soPinLocked: 'KEY的管理员PIN码已锁定',
+    pinAlreadyInitialised: '该KEY已设置用户PIN码',
+    userPinInvalid: '新的用户PIN码不符合该KEY的要求',
     sessionEnded: 'KEY登录已超时，请重新输入PIN码',
     tokenGone: '未找到该KEY，请确认KEY已插好',
     algorithmUnsupported: '该KEY不支持所选的密钥算法',
+    certificateNotFound: 'KEY中没有该证书及其私钥，请插入证书所在的KEY',
+    keyNotFound: 'KEY中没有该证书对应的密钥，请插入制证时使用的KEY',
+    certificateMismatch: '证书与KEY中生成的密钥不匹配',
     failed: 'KEY操作失败，请重试',
     noCertificates: 'KEY中没有证书',
     listed: '请选择证书',
@@ -111,12 +119,29 @@
         return detail.pin && detail.pin.countLow ? MESSAGES.pinCountLow : MESSAGES.pinIncorrect;
       case 'pin_locked':
         return MESSAGES.pinLocked;
+      case 'so_pin_incorrect':
+        if (typeof detail.triesLeft === 'number') {
+          return MESSAGES.soPinTriesLeft.replace('{n}', detail.triesLeft);
+        }
+        return MESSAGES.soPinIncorrect;
+      case 'so_pin_locked':
+        return MESSAGES.soPinLocked;
+      case 'pin_already_initialised':
+        return MESSAGES.pinAlreadyInitialised;
+      case 'user_pin_invalid':
+        return MESSAGES.userPinInvalid;
       case 'session_unknown':
         return MESSAGES.sessionEnded;
       case 'token_not_found':
         return MESSAGES.tokenGone;
       case 'algorithm_unsupported':
         return MESSAGES.algorithmUnsupported;
+      case 'certificate_not_found':
+        return MESSAGES.certificateNotFound;
+      case 'key_not_found':
+        return MESSAGES.keyNotFound;
+      case 'certificate_mismatch':
+        return MESSAGES.certificateMismatch;
       default:
         return MESSAGES.failed;
     }
@@ -244,19 +269,71 @@
     });
   };
 
-  /** Generates a key pair on the token; resolves with { keyId, algorithm, csr (base64 DER) }. */
+  /**
+   * Generates a key pair on the token; resolves with { keyId, algorithm, csr (base64 DER) }. The key
+   * is kept on the token at once, waiting for its certificate, also when the page or the session
+   * ends before the certificate is installed.
+   */
   KeyAgentClient.prototype.generateKey = function (algorithm, subject) {
     return this.request('POST', '/v1/keys', { algorithm: algorithm, subject: subject });
   };
 
-  /** Installs the issued certificate (base64 DER) and its chain next to the key. */
-  KeyAgentClient.prototype.installCertificate = function (keyId, certificate, chain) {
-    return this.request('POST', '/v1/certificates', { keyId: keyId, certificate: certificate, chain: chain || [] });
+  /**
+   * Installs the issued certificate (base64 DER) and its chain (base64 DER, issuer first) next to
+   * its key: installCertificate(certificate, chain, { keyId, alias }), both options optional. Without
+   * keyId the agent finds the key on the token by the certificate's public key, so a 制证 that was
+   * interrupted can install the certificate later on the same key. Resolves with the stored
+   * certificate, also when the key already held it (the agent then answers 200 instead of 201).
+   * The form of API v1, installCertificate(keyId, certificate, chain), is still understood.
+   */
+  KeyAgentClient.prototype.installCertificate = function (certificate, chain, options) {
+    if (typeof chain === 'string') {
+      return this.installCertificate(chain, options, { keyId: certificate });
+    }
+    options = options || {};
+    var body = { certificate: certificate, chain: chain || [] };
+    if (options.keyId) {
+      body.keyId = options.keyId;
+    }
+    if (options.alias) {
+      body.alias = options.alias;
+    }
+    return this.request('POST', '/v1/certificates', body);
   };
 
-  /** Signs a server challenge (base64) with the key of the certificate with this serial number (hex). */
-  KeyAgentClient.prototype.sign = function (serialNumber, challenge) {
-    return this.request('POST', '/v1/sign', { serialNumber: serialNumber, challenge: challenge });
+  /**
+   * Proof of possession: the agent signs, with the key of the certificate with this serial number
+   * (hex), the text "CA-PORTAL-PROOF-V1\n" + this page's origin + "\n" + nonceBase64, where
+   * nonceBase64 is the portal server's nonce (16 to 64 random bytes, standard base64). Resolves with
+   * { algorithm, signature (base64), serialNumber, signedText }; the server rebuilds the text from
+   * its own origin and nonce and verifies the signature.
+   */
+  KeyAgentClient.prototype.proveKey = function (serialNumber, nonceBase64) {
+    return this.request('POST', '/v1/sign', { serialNumber: serialNumber, nonce: nonceBase64 });
+  };
+
+  /** No longer offered: the agent signs no bytes a page chooses (API v2). Use proveKey. */
+  KeyAgentClient.prototype.sign = function () {
+    var error = new KeyAgentError('raw_challenge_refused', '', 400);
+    error.message = KeyAgentClient.messageFor(error);
+    return Promise.reject(error);
+  };
+
+  /**
+   * 制证 at the office: sets the user PIN of a token ({ serial } or { label }, e.g. one of tokens())
+   * with its security officer's PIN, e.g. a PIN the portal's server made and sent to the applicant
+   * by SMS; the page passes both PINs on without showing them. options.reinitialise: replace a user
+   * PIN that is already set (a key being reused); without it such a token is refused with
+   * pin_already_initialised. The agent's session on that token, if any, ends. Resolves with null.
+   */
+  KeyAgentClient.prototype.initUserPin = function (token, soPin, userPin, options) {
+    return this.request('POST', '/v1/tokens/init-pin', {
+      serial: token.serial,
+      label: token.label,
+      soPin: soPin,
+      userPin: userPin,
+      reinitialise: !!(options && options.reinitialise)
+    });
   };
 
   KeyAgentClient.prototype.logout = function () {

@@ -81,6 +81,17 @@ class PackagedAgentIT {
             session,
             Json.createObjectBuilder().add("algorithm", "EC-P256").add("subject", "CN=IT").build());
     assertEquals(201, key.status(), key.body());
+    Response initPin =
+        portal.post(
+            "/v1/tokens/init-pin",
+            Json.createObjectBuilder()
+                .add("label", SoftHsm.INIT_PIN_TOKEN)
+                .add("soPin", SoftHsm.SO_PIN)
+                .add("userPin", "24681357")
+                .add("reinitialise", true)
+                .build());
+    assertEquals(204, initPin.status(), initPin.body() + " (C_InitPIN through JNA in the jar)");
+    portal.login(SoftHsm.INIT_PIN_TOKEN, "24681357");
     assertTrue(Files.isRegularFile(home.resolve(".ca-key-agent/agent-0.log")), "the agent logs");
   }
 

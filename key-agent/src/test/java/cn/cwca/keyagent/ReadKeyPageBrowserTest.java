@@ -1,6 +1,7 @@
 package cn.cwca.keyagent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.keyagent.AgentClient.Response;
@@ -8,14 +9,19 @@ import cn.cwca.keyagent.http.AgentServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReadKeyPageBrowserTest {
 
   private static final String SUBJECT = "CN=浏览器测试 张三,O=测试单位,C=CN";
+  private static final TestCa CA = new TestCa();
 
   private static HttpServer pages;
   private static String pageOrigin;
@@ -173,6 +180,101 @@ class ReadKeyPageBrowserTest {
     assertEquals(1, browser.findElements(By.cssSelector(".ka-download")).size());
   }
 
+  @Test
+  void installsTheCertificateOfAWaitingKeyAndProvesTheKeyForThePagesOrigin() throws Exception {
+    AgentClient page = new AgentClient(agent.address(), pageOrigin);
+    String session = page.login(SoftHsm.TOKEN, SoftHsm.PIN);
+    Response key =
+        page.post(
+            "/v1/keys",
+            session,
+            Json.createObjectBuilder()
+                .add("algorithm", "EC-P256")
+                .add("subject", "CN=浏览器制证")
+                .build());
+    assertEquals(201, key.status(), key.body());
+    assertEquals(
+        204, page.post("/v1/logout", session, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
+    X509Certificate certificate = CA.issue(Base64.getDecoder().decode(key.json().getString("csr")));
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String nonce = Base64.getEncoder().encodeToString(random);
+    browser.get(pageOrigin + "/read-key.html?ports=" + agent.port());
+    awaitState("ready");
+
+    JsonObject answer =
+        runAsync(
+            """
+            var port = arguments[0], label = arguments[1], pin = arguments[2];
+            var certificate = arguments[3], issuer = arguments[4], nonce = arguments[5];
+            var done = arguments[6];
+            var client = new KeyAgentClient({ ports: [port] });
+            var installed;
+            client.probe()
+              .then(function () { return client.login({ label: label }, pin); })
+              .then(function () { return client.installCertificate(certificate, [issuer]); })
+              .then(function (stored) {
+                installed = stored;
+                return client.proveKey(stored.serialNumber, nonce);
+              })
+              .then(function (proof) { done(JSON.stringify({ installed: installed, proof: proof })); },
+                    function (error) { done(JSON.stringify({ failed: String(error.code) })); });
+            """,
+            agent.port(),
+            SoftHsm.TOKEN,
+            SoftHsm.PIN,
+            Base64.getEncoder().encodeToString(certificate.getEncoded()),
+            Base64.getEncoder().encodeToString(CA.certificate().getEncoded()),
+            nonce);
+
+    assertFalse(answer.containsKey("failed"), answer.toString());
+    assertTrue(answer.getJsonObject("installed").getBoolean("hasPrivateKey"));
+    JsonObject proof = answer.getJsonObject("proof");
+    String text = "CA-PORTAL-PROOF-V1\n" + pageOrigin + "\n" + nonce;
+    assertEquals(text, proof.getString("signedText"));
+    Signature verifier = Signature.getInstance(proof.getString("algorithm"));
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(text.getBytes(StandardCharsets.UTF_8));
+    assertTrue(verifier.verify(Base64.getDecoder().decode(proof.getString("signature"))));
+  }
+
+  @Test
+  void setsTheUserPinOfAKeyWithTheSecurityOfficersPin() {
+    browser.get(pageOrigin + "/read-key.html?ports=" + agent.port());
+    awaitState("ready");
+
+    JsonObject answer =
+        runAsync(
+            """
+            var port = arguments[0], label = arguments[1], soPin = arguments[2];
+            var done = arguments[3];
+            var client = new KeyAgentClient({ ports: [port] });
+            var token;
+            client.probe()
+              .then(function () {
+                token = client.tokens().filter(function (t) { return t.label === label; })[0];
+                return client.initUserPin(token, soPin, '86420975');
+              })
+              .then(function () { return 'set'; },
+                    function (error) { return error.code + ' ' + error.message; })
+              .then(function (unasked) {
+                return client.initUserPin(token, soPin, '86420975', { reinitialise: true })
+                  .then(function () { return client.login({ serial: token.serial }, '86420975'); })
+                  .then(function (login) {
+                    done(JSON.stringify({ unasked: unasked, label: login.token.label }));
+                  });
+              })
+              .catch(function (error) { done(JSON.stringify({ failed: String(error.code) })); });
+            """,
+            agent.port(),
+            SoftHsm.BROWSER_INIT_PIN_TOKEN,
+            SoftHsm.SO_PIN);
+
+    assertFalse(answer.containsKey("failed"), answer.toString());
+    assertEquals("pin_already_initialised 该KEY已设置用户PIN码", answer.getString("unasked"));
+    assertEquals(SoftHsm.BROWSER_INIT_PIN_TOKEN, answer.getString("label"));
+  }
+
   private void chooseToken(String label) {
     new Select(browser.findElement(By.cssSelector(".ka-token")))
         .getOptions().stream()
@@ -203,9 +305,8 @@ class ReadKeyPageBrowserTest {
             session,
             Json.createObjectBuilder().add("algorithm", "EC-P256").add("subject", SUBJECT).build());
     assertEquals(201, key.status(), key.body());
-    TestCa ca = new TestCa();
     X509Certificate certificate =
-        ca.issue(
+        CA.issue(
             new PKCS10CertificationRequest(Base64.getDecoder().decode(key.json().getString("csr")))
                 .getEncoded());
     Response installed =
@@ -219,6 +320,15 @@ class ReadKeyPageBrowserTest {
     assertEquals(201, installed.status(), installed.body());
     assertEquals(
         204, page.post("/v1/logout", session, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
+  }
+
+  /** Runs the script (its last argument is the callback) in the page; it answers with JSON. */
+  private JsonObject runAsync(String script, Object... arguments) {
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    String answer = (String) browser.executeAsyncScript(script, arguments);
+    try (var reader = Json.createReader(new StringReader(answer))) {
+      return reader.readObject();
+    }
   }
 
   private static void serve(HttpExchange exchange, String resource, String type)

@@ -29,8 +29,14 @@ final class SoftHsm {
   /** The token of the browser test, so that its certificate list is its own. */
   static final String BROWSER_TOKEN = "KEYAGENT-BROWSER";
 
+  /** The token whose user PIN the API tests set again with the security officer's PIN. */
+  static final String INIT_PIN_TOKEN = "KEYAGENT-INIT-PIN";
+
+  /** The token whose user PIN the browser test sets again. */
+  static final String BROWSER_INIT_PIN_TOKEN = "KEYAGENT-BROWSER-PIN";
+
   static final String PIN = "246810";
-  private static final String SO_PIN = "97531086";
+  static final String SO_PIN = "97531086";
 
   private static final List<Path> LIBRARIES =
       List.of(
@@ -88,6 +94,8 @@ final class SoftHsm {
       SoftHsm softHsm = new SoftHsm(library, configuration);
       softHsm.initialiseToken(TOKEN);
       softHsm.initialiseToken(BROWSER_TOKEN);
+      softHsm.initialiseToken(INIT_PIN_TOKEN);
+      softHsm.initialiseToken(BROWSER_INIT_PIN_TOKEN);
       return softHsm;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot prepare SoftHSM2 under " + configuration, e);

@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.keyagent.AgentClient.Response;
 import cn.cwca.keyagent.http.AgentServer;
+import cn.cwca.keyagent.pkcs11.ProofOfPossession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -31,14 +35,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The agent's API against a SoftHSM2 token: keys, CSRs, certificates, signatures, PINs. */
 class TokenOperationsTest {
 
+  /** A second allowed origin, whose pages get proofs of their own. */
+  private static final String OTHER_PORTAL = "https://other-portal.example.cn";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static AgentServer agent;
   private static AgentClient portal;
+  private static AgentClient otherPortal;
   private static final TestCa CA = new TestCa();
 
   @BeforeAll
   static void startAgent() {
-    agent = TestAgent.startWithSoftHsm(SoftHsm.tokens(), Clock.systemUTC());
+    agent =
+        TestAgent.start(
+            List.of(SoftHsm.tokens().library()), Clock.systemUTC(), TestAgent.PORTAL, OTHER_PORTAL);
     portal = new AgentClient(agent.address(), TestAgent.PORTAL);
+    otherPortal = new AgentClient(agent.address(), OTHER_PORTAL);
   }
 
   @AfterAll
@@ -132,12 +145,51 @@ class TokenOperationsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"RSA-2048", "EC-P256"})
-  void signsAChallengeThatVerifiesWithTheCertificatesPublicKey(String algorithm) throws Exception {
+  void signsTheProofTextOfTheOriginAndNonceWithTheCertificatesKey(String algorithm)
+      throws Exception {
     String session = portal.login(SoftHsm.TOKEN, SoftHsm.PIN);
-    Response key = generateKey(session, algorithm, "CN=赵六 " + algorithm);
-    X509Certificate issued = CA.issue(csr(key).getEncoded());
-    assertEquals(201, install(session, key.json().getString("keyId"), issued).status());
-    byte[] challenge = "server challenge 7f3a9c".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    X509Certificate issued = certificateWithKey(session, algorithm, "CN=赵六 " + algorithm);
+    String nonce = nonce(32);
+
+    Response response = prove(portal, session, issued, nonce);
+
+    assertEquals(200, response.status(), response.body());
+    String expected = "CA-PORTAL-PROOF-V1\n" + TestAgent.PORTAL + "\n" + nonce;
+    assertEquals(expected, response.json().getString("signedText"));
+    assertEquals(expected, ProofOfPossession.text(TestAgent.PORTAL, nonce));
+    assertEquals(
+        issued.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+        response.json().getString("serialNumber"));
+    assertEquals(
+        algorithm.equals("RSA-2048") ? "SHA256withRSA" : "SHA256withECDSA",
+        response.json().getString("algorithm"));
+    assertTrue(verifies(response, issued, expected), "the signature verifies over the text");
+  }
+
+  @Test
+  void anotherOriginGetsAnotherSignedText() throws Exception {
+    String session = portal.login(SoftHsm.TOKEN, SoftHsm.PIN);
+    X509Certificate issued = certificateWithKey(session, "EC-P256", "CN=两个门户");
+    String nonce = nonce(16);
+
+    Response ours = prove(portal, session, issued, nonce);
+    Response theirs = prove(otherPortal, session, issued, nonce);
+
+    assertEquals(200, ours.status(), ours.body());
+    assertEquals(200, theirs.status(), theirs.body());
+    String otherText = "CA-PORTAL-PROOF-V1\n" + OTHER_PORTAL + "\n" + nonce;
+    assertEquals(otherText, theirs.json().getString("signedText"));
+    assertNotEquals(ours.json().getString("signedText"), theirs.json().getString("signedText"));
+    assertTrue(verifies(theirs, issued, otherText));
+    assertFalse(
+        verifies(theirs, issued, ours.json().getString("signedText")),
+        "a proof made for one portal is no proof for the other");
+  }
+
+  @Test
+  void refusesToSignARawChallenge() throws Exception {
+    String session = portal.login(SoftHsm.TOKEN, SoftHsm.PIN);
+    X509Certificate issued = certificateWithKey(session, "EC-P256", "CN=原始挑战");
 
     Response response =
         portal.post(
@@ -145,14 +197,46 @@ class TokenOperationsTest {
             session,
             Json.createObjectBuilder()
                 .add("serialNumber", issued.getSerialNumber().toString(16))
-                .add("challenge", Base64.getEncoder().encodeToString(challenge))
+                .add(
+                    "challenge",
+                    Base64.getEncoder()
+                        .encodeToString("any bytes".getBytes(StandardCharsets.UTF_8)))
                 .build());
 
-    assertEquals(200, response.status(), response.body());
-    Signature verifier = Signature.getInstance(response.json().getString("algorithm"));
-    verifier.initVerify(issued.getPublicKey());
-    verifier.update(challenge);
-    assertTrue(verifier.verify(Base64.getDecoder().decode(response.json().getString("signature"))));
+    assertEquals(400, response.status());
+    assertEquals("raw_challenge_refused", response.json().getString("error"));
+    assertFalse(response.body().contains("signature"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "AAAAAAAAAAAAAAAAAAAA", // 15 bytes
+        "not base64 at all!",
+        "AAAAAAAAAAAAAAAAAAAAAA", // 16 bytes without padding
+        "AAAAAAAAAAAAAAAAAAAAAB==", // stray bits: not the canonical spelling
+      })
+  void refusesANonceThatIsNotCanonicalBase64OfSixteenToSixtyFourBytes(String nonce)
+      throws Exception {
+    String session = portal.login(SoftHsm.TOKEN, SoftHsm.PIN);
+    X509Certificate issued = certificateWithKey(session, "EC-P256", "CN=坏的随机数");
+
+    Response response = prove(portal, session, issued, nonce);
+
+    assertEquals(400, response.status(), response.body());
+    assertEquals("bad_request", response.json().getString("error"));
+  }
+
+  @Test
+  void refusesANonceLongerThanSixtyFourBytes() throws Exception {
+    String session = portal.login(SoftHsm.TOKEN, SoftHsm.PIN);
+    X509Certificate issued = certificateWithKey(session, "EC-P256", "CN=太长的随机数");
+
+    assertEquals(200, prove(portal, session, issued, nonce(64)).status());
+    Response response = prove(portal, session, issued, nonce(65));
+
+    assertEquals(400, response.status(), response.body());
+    assertEquals("bad_request", response.json().getString("error"));
   }
 
   @Test
@@ -286,6 +370,43 @@ class TokenOperationsTest {
             .build());
   }
 
+  /** A new key of the algorithm on the token with its certificate installed. */
+  private static X509Certificate certificateWithKey(
+      String session, String algorithm, String subject) throws Exception {
+    Response key = generateKey(session, algorithm, subject);
+    assertEquals(201, key.status(), key.body());
+    X509Certificate issued = CA.issue(csr(key).getEncoded());
+    Response installed = install(session, key.json().getString("keyId"), issued);
+    assertEquals(201, installed.status(), installed.body());
+    return issued;
+  }
+
+  private static Response prove(
+      AgentClient page, String session, X509Certificate certificate, String nonce) {
+    return page.post(
+        "/v1/sign",
+        session,
+        Json.createObjectBuilder()
+            .add("serialNumber", certificate.getSerialNumber().toString(16))
+            .add("nonce", nonce)
+            .build());
+  }
+
+  private static boolean verifies(Response proof, X509Certificate certificate, String text)
+      throws Exception {
+    Signature verifier = Signature.getInstance(proof.json().getString("algorithm"));
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(text.getBytes(StandardCharsets.UTF_8));
+    return verifier.verify(Base64.getDecoder().decode(proof.json().getString("signature")));
+  }
+
+  /** A server's nonce: random bytes in base64. */
+  private static String nonce(int bytes) {
+    byte[] nonce = new byte[bytes];
+    RANDOM.nextBytes(nonce);
+    return Base64.getEncoder().encodeToString(nonce);
+  }
+
   private static PKCS10CertificationRequest csr(Response key) throws Exception {
     return new PKCS10CertificationRequest(Base64.getDecoder().decode(key.json().getString("csr")));
   }
@@ -308,7 +429,7 @@ class TokenOperationsTest {
                           Base64.getDecoder().decode(item.getString("certificate"))));
       if (listed.equals(wanted)) {
         assertEquals(
-            wanted.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
+            wanted.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
             item.getString("serialNumber"));
         return item;
       }

@@ -2,16 +2,19 @@ package cn.cwca.keyagent.http;
 
 import static cn.cwca.keyagent.http.JsonBodies.JSON;
 import static cn.cwca.keyagent.http.JsonBodies.badRequest;
+import static cn.cwca.keyagent.http.JsonBodies.optionalBoolean;
 import static cn.cwca.keyagent.http.JsonBodies.optionalString;
 import static cn.cwca.keyagent.http.JsonBodies.optionalStrings;
 import static cn.cwca.keyagent.http.JsonBodies.requiredString;
 
 import cn.cwca.keyagent.AgentVersion;
-import cn.cwca.keyagent.pkcs11.ChallengeSignature;
 import cn.cwca.keyagent.pkcs11.GeneratedKey;
+import cn.cwca.keyagent.pkcs11.Installation;
 import cn.cwca.keyagent.pkcs11.KeyAlgorithm;
 import cn.cwca.keyagent.pkcs11.LibraryStatus;
 import cn.cwca.keyagent.pkcs11.PinState;
+import cn.cwca.keyagent.pkcs11.ProofOfPossession;
+import cn.cwca.keyagent.pkcs11.ProofSignature;
 import cn.cwca.keyagent.pkcs11.StoredCertificate;
 import cn.cwca.keyagent.pkcs11.Token;
 import cn.cwca.keyagent.pkcs11.TokenException;
@@ -35,6 +38,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.x500.X500Principal;
@@ -43,9 +47,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The JSON API, version 1: status, login, certificates, keys, sign, logout. Every request first
- * passes the {@link RequestGuard}; a logged-in session is named by the {@value
- * RequestGuard#SESSION_HEADER} header.
+ * The JSON API under {@code /v1/}: status, login, certificates, keys, proof of possession, logout,
+ * and the user PIN of a new key. Every request first passes the {@link RequestGuard}; a logged-in
+ * session is named by the {@value RequestGuard#SESSION_HEADER} header.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -59,10 +63,8 @@ final class ApiHandler implements HttpHandler {
           "/v1/logout", List.of("POST"),
           "/v1/certificates", List.of("GET", "POST"),
           "/v1/keys", List.of("POST"),
-          "/v1/sign", List.of("POST"));
-
-  /** A server challenge is a nonce, not a document. */
-  private static final int MAX_CHALLENGE_BYTES = 4096;
+          "/v1/sign", List.of("POST"),
+          "/v1/tokens/init-pin", List.of("POST"));
 
   /** Parses and checks certificates and chains, SM2 ones included (the JDK cannot verify SM2). */
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
@@ -115,10 +117,13 @@ final class ApiHandler implements HttpHandler {
           JsonBodies.write(exchange, 204, null);
         }
         case "GET /v1/certificates" -> JsonBodies.write(exchange, 200, certificates(exchange));
-        case "POST /v1/certificates" ->
-            JsonBodies.write(exchange, 201, install(exchange, bodies.read(exchange)));
+        case "POST /v1/certificates" -> install(exchange, bodies.read(exchange));
         case "POST /v1/keys" ->
             JsonBodies.write(exchange, 201, generateKey(exchange, bodies.read(exchange)));
+        case "POST /v1/tokens/init-pin" -> {
+          initUserPin(bodies.read(exchange));
+          JsonBodies.write(exchange, 204, null);
+        }
         case "POST /v1/sign" ->
             JsonBodies.write(exchange, 200, sign(exchange, bodies.read(exchange)));
         default -> throw new IllegalStateException("No handler for " + route);
@@ -152,6 +157,7 @@ final class ApiHandler implements HttpHandler {
           tokenJson(token)
               .add("library", token.library().path().toString())
               .add("loginRequired", token.loginRequired())
+              .add("userPinInitialised", token.userPinInitialised())
               .add("pin", pinJson(token.pinState()))
               .add("keyAlgorithms", algorithms));
     }
@@ -175,6 +181,28 @@ final class ApiHandler implements HttpHandler {
         .add("idleSeconds", tokens.idleTimeout().toSeconds())
         .add("token", tokenJson(session.token()))
         .build();
+  }
+
+  /**
+   * 制证 at the office: the security officer's PIN sets the user PIN of a new key (or, with {@code
+   * reinitialise}, of a key being reused). Neither PIN is answered or logged.
+   */
+  private void initUserPin(JsonObject body) {
+    TokenSelector selector =
+        new TokenSelector(optionalString(body, "serial"), optionalString(body, "label"));
+    String soPin = pin(body, "soPin");
+    String userPin = pin(body, "userPin");
+    boolean reinitialise = optionalBoolean(body, "reinitialise");
+    tokens.initUserPin(selector, soPin.toCharArray(), userPin.toCharArray(), reinitialise);
+  }
+
+  /** A PIN field: printable ASCII, which every token takes as it is typed. */
+  private static String pin(JsonObject body, String name) {
+    String pin = requiredString(body, name);
+    if (!pin.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw badRequest("Field \"" + name + "\" must be printable ASCII characters");
+    }
+    return pin;
   }
 
   private JsonObject certificates(HttpExchange exchange) {
@@ -201,7 +229,8 @@ final class ApiHandler implements HttpHandler {
         .build();
   }
 
-  private JsonObject install(HttpExchange exchange, JsonObject body) {
+  /** Answers 201 with the certificate stored now, 200 when the token already held it. */
+  private void install(HttpExchange exchange, JsonObject body) throws IOException {
     String sessionId = sessionId(exchange);
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(certificate(requiredString(body, "certificate")));
@@ -209,13 +238,33 @@ final class ApiHandler implements HttpHandler {
       chain.add(certificate(issuer));
     }
     checkLinks(chain);
-    StoredCertificate stored =
+    Optional<String> alias = optionalString(body, "alias");
+    if (alias.isPresent() && alias.get().startsWith(TokenSession.PENDING_PREFIX)) {
+      throw badRequest(
+          "Aliases starting with " + TokenSession.PENDING_PREFIX + " are the agent's own");
+    }
+    Installation installation =
         tokens.installCertificate(
-            sessionId, requiredString(body, "keyId"), chain, optionalString(body, "alias"));
-    return certificateJson(stored).build();
+            sessionId, optionalString(body, "keyId").filter(id -> !id.isEmpty()), chain, alias);
+    JsonBodies.write(
+        exchange,
+        installation.created() ? 201 : 200,
+        certificateJson(installation.certificate()).build());
   }
 
+  /**
+   * Proof of possession: signs the {@link ProofOfPossession} text made of the request's origin and
+   * the server's nonce, never bytes the page chooses.
+   */
   private JsonObject sign(HttpExchange exchange, JsonObject body) {
+    if (body.containsKey("challenge")) {
+      throw new ApiException(
+          400,
+          "raw_challenge_refused",
+          "The agent signs no bytes a page chooses: send {serialNumber, nonce} (API v"
+              + AgentVersion.API_VERSION
+              + ")");
+    }
     TokenSession session = tokens.session(sessionId(exchange));
     BigInteger serial;
     try {
@@ -223,15 +272,18 @@ final class ApiHandler implements HttpHandler {
     } catch (NumberFormatException e) {
       throw badRequest("Field \"serialNumber\" is the certificate's serial number in hex");
     }
-    byte[] challenge = base64(requiredString(body, "challenge"), "challenge");
-    if (challenge.length > MAX_CHALLENGE_BYTES) {
-      throw badRequest("The challenge is longer than " + MAX_CHALLENGE_BYTES + " bytes");
+    String nonce = requiredString(body, "nonce");
+    try {
+      ProofOfPossession.checkNonce(nonce);
+    } catch (IllegalArgumentException e) {
+      throw badRequest("Field \"nonce\": " + e.getMessage());
     }
-    ChallengeSignature signature = session.sign(serial, challenge);
+    ProofSignature proof = session.prove(serial, guard.admittedOrigin(exchange), nonce);
     return JSON.createObjectBuilder()
-        .add("algorithm", signature.algorithm())
-        .add("signature", Base64.getEncoder().encodeToString(signature.signature()))
-        .add("serialNumber", hex(signature.certificate().getSerialNumber()))
+        .add("algorithm", proof.algorithm())
+        .add("signature", Base64.getEncoder().encodeToString(proof.signature()))
+        .add("serialNumber", hex(proof.certificate().getSerialNumber()))
+        .add("signedText", proof.signedText())
         .build();
   }
 
@@ -321,10 +373,10 @@ final class ApiHandler implements HttpHandler {
     int status =
         switch (e.reason()) {
           case BAD_REQUEST -> 400;
-          case PIN_INCORRECT, PIN_LOCKED, SESSION_UNKNOWN -> 401;
-          case TOKEN_NOT_FOUND, KEY_NOT_FOUND, CERTIFICATE_NOT_FOUND -> 404;
-          case ALIAS_IN_USE -> 409;
-          case ALGORITHM_UNSUPPORTED, CERTIFICATE_MISMATCH -> 422;
+          case PIN_INCORRECT, PIN_LOCKED, SO_PIN_INCORRECT, SO_PIN_LOCKED, SESSION_UNKNOWN -> 401;
+          case TOKEN_NOT_FOUND, CERTIFICATE_NOT_FOUND -> 404;
+          case ALIAS_IN_USE, PIN_ALREADY_INITIALISED -> 409;
+          case ALGORITHM_UNSUPPORTED, KEY_NOT_FOUND, CERTIFICATE_MISMATCH, USER_PIN_INVALID -> 422;
           case TOKEN_FAILURE -> 500;
         };
     JsonObjectBuilder body =

@@ -130,6 +130,21 @@ final class JsonBodies {
     throw badRequest("Field \"" + name + "\" must be text");
   }
 
+  /** A true/false field; absent or null is false. */
+  static boolean optionalBoolean(JsonObject body, String name) {
+    JsonValue value = body.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return false;
+    }
+    if (value.getValueType() == JsonValue.ValueType.TRUE) {
+      return true;
+    }
+    if (value.getValueType() == JsonValue.ValueType.FALSE) {
+      return false;
+    }
+    throw badRequest("Field \"" + name + "\" must be true or false");
+  }
+
   static List<String> optionalStrings(JsonObject body, String name) {
     JsonValue value = body.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {

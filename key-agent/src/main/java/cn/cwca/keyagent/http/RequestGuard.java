@@ -61,6 +61,21 @@ final class RequestGuard {
     return true;
   }
 
+  /**
+   * The {@code Origin} header of an admitted request, exactly as it was sent and allowed.
+   *
+   * @throws IllegalStateException when the request has not been admitted
+   */
+  String admittedOrigin(HttpExchange exchange) {
+    // Read again rather than kept as an exchange attribute: the JDK server's attributes are those
+    // of the context, shared by concurrent exchanges.
+    List<String> origin = exchange.getRequestHeaders().get("Origin");
+    if (origin == null || origin.size() != 1 || !origins.allows(origin.get(0))) {
+      throw new IllegalStateException("The request has not been admitted");
+    }
+    return origin.get(0);
+  }
+
   /** Answers a CORS preflight from an admitted origin for a path that takes these methods. */
   void answerPreflight(HttpExchange exchange, List<String> methods) throws IOException {
     Headers request = exchange.getRequestHeaders();

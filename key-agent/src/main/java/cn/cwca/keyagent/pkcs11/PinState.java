@@ -3,8 +3,9 @@ package cn.cwca.keyagent.pkcs11;
 import java.util.OptionalInt;
 
 /**
- * What a token tells about its user PIN's retry counter. PKCS#11 gives no number, only flags:
- * "count low" (a wrong PIN was entered since the last good one), "final try" and "locked".
+ * What a token tells about the retry counter of its user PIN (or of its security officer's PIN).
+ * PKCS#11 gives no number, only flags: "count low" (a wrong PIN was entered since the last good
+ * one), "final try" and "locked".
  */
 public record PinState(boolean countLow, boolean finalTry, boolean locked) {
 

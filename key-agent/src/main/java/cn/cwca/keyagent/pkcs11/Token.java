@@ -34,6 +34,19 @@ public record Token(
         (flags & Cryptoki.CKF_USER_PIN_LOCKED) != 0);
   }
 
+  /** Whether the user PIN has been set (CKF_USER_PIN_INITIALIZED). */
+  public boolean userPinInitialised() {
+    return (flags & Cryptoki.CKF_USER_PIN_INITIALIZED) != 0;
+  }
+
+  /** What the token tells about its security officer's PIN retry counter. */
+  public PinState soPinState() {
+    return new PinState(
+        (flags & Cryptoki.CKF_SO_PIN_COUNT_LOW) != 0,
+        (flags & Cryptoki.CKF_SO_PIN_FINAL_TRY) != 0,
+        (flags & Cryptoki.CKF_SO_PIN_LOCKED) != 0);
+  }
+
   /** Whether this is the same physical token in the same slot as {@code other}. */
   boolean sameAs(Token other) {
     return library.path().equals(other.library.path())

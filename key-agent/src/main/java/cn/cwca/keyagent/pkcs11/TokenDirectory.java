@@ -91,6 +91,21 @@ public final class TokenDirectory {
         .orElse(token);
   }
 
+  /**
+   * Sets the token's user PIN as its security officer.
+   *
+   * @see Cryptoki#initUserPin
+   */
+  synchronized void initUserPin(Token token, char[] soPin, byte[] userPin) {
+    cryptoki(token.library())
+        .orElseThrow(
+            () ->
+                new TokenException(
+                    TokenException.Reason.TOKEN_FAILURE,
+                    "The PKCS#11 library of this token is not usable"))
+        .initUserPin(token.slotListIndex(), token.slotId(), soPin, userPin);
+  }
+
   /** The key pairs the token can generate through PKCS#11. */
   public synchronized Set<KeyAlgorithm> algorithms(Token token) {
     Set<KeyAlgorithm> algorithms = EnumSet.noneOf(KeyAlgorithm.class);

@@ -117,6 +117,60 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * Sets the user PIN of a token as its security officer (for a new key at the office, or a key
+   * being reused), ending the agent's session on the token first. Both PINs are wiped before this
+   * returns.
+   *
+   * @param reinitialise whether a user PIN that is already set may be replaced
+   * @throws TokenException PIN_ALREADY_INITIALISED when the token has a user PIN and {@code
+   *     reinitialise} is false (the SO PIN is then not tried), SO_PIN_INCORRECT or SO_PIN_LOCKED
+   *     (with the SO PIN flags), USER_PIN_INVALID, TOKEN_NOT_FOUND
+   */
+  public synchronized void initUserPin(
+      TokenSelector selector, char[] soPin, char[] userPin, boolean reinitialise) {
+    byte[] newPin = new byte[userPin.length];
+    try {
+      Token token = directory.find(selector);
+      if (token.userPinInitialised() && !reinitialise) {
+        throw new TokenException(
+            TokenException.Reason.PIN_ALREADY_INITIALISED,
+            "The token's user PIN is already set; say reinitialise to replace it");
+      }
+      for (int i = 0; i < userPin.length; i++) {
+        // As SunPKCS11 passes a PIN to C_Login: one byte per character (PINs are ASCII).
+        newPin[i] = (byte) userPin[i];
+      }
+      endSessionsOf(token);
+      try {
+        directory.initUserPin(token, soPin, newPin);
+      } catch (TokenException e) {
+        if (e.reason() == TokenException.Reason.SO_PIN_INCORRECT
+            || e.reason() == TokenException.Reason.SO_PIN_LOCKED) {
+          LOG.warning(
+              () ->
+                  "Wrong security officer PIN for token "
+                      + token.label()
+                      + (e.reason() == TokenException.Reason.SO_PIN_LOCKED ? " (locked)" : ""));
+        }
+        throw e;
+      }
+      LOG.info(
+          () ->
+              "The security officer "
+                  + (token.userPinInitialised() ? "reset" : "set")
+                  + " the user PIN of token "
+                  + token.label()
+                  + " (serial "
+                  + token.serial()
+                  + ")");
+    } finally {
+      Arrays.fill(soPin, '\0');
+      Arrays.fill(userPin, '\0');
+      Arrays.fill(newPin, (byte) 0);
+    }
+  }
+
+  /**
    * The open session with this id, marked as used now.
    *
    * @throws TokenException SESSION_UNKNOWN when there is none or it has been idle too long
@@ -172,9 +226,24 @@ public final class TokenService implements AutoCloseable {
     return session.generateKey(algorithm, subject);
   }
 
+  /**
+   * Installs the certificate with its chain next to its key on the session's token: the key
+   * generated under {@code keyId}, or without it the key whose public key the certificate has.
+   *
+   * @see TokenSession#installCertificate
+   */
+  public Installation installCertificate(
+      String sessionId,
+      Optional<String> keyId,
+      List<X509Certificate> chain,
+      Optional<String> alias) {
+    return session(sessionId).installCertificate(keyId, chain, alias);
+  }
+
+  /** Installs the certificate next to the key generated under {@code keyId}. */
   public StoredCertificate installCertificate(
       String sessionId, String keyId, List<X509Certificate> chain, Optional<String> alias) {
-    return session(sessionId).installCertificate(keyId, chain, alias);
+    return installCertificate(sessionId, Optional.of(keyId), chain, alias).certificate();
   }
 
   @Override
