@@ -284,3 +284,71 @@ document.addEventListener('click', function (event) {
     target.classList.toggle('zoomed');
   }
 });
+
+/**
+ * 制证 (applicant/make.xhtml): once 识别KEY has read the key and the applicant chose a certificate, has the key prove
+ * that it holds the old certificate's key (the panel's data-proof-serial and data-nonce), makes a P-256 key pair on
+ * it, sends the request to the server (the remote command makeCertificate), writes the certificate that comes back
+ * (portal.make.issued) and tells the server it is on the key (confirmOnKey). When the panel carries a certificate
+ * made before (data-made, after an interruption), it only writes that one again, onto the key it was made for.
+ */
+portal.make = function (keyReaderId) {
+  var root = document.getElementById(keyReaderId);
+  var panel = document.getElementById('makePanel');
+  var progress = document.getElementById('makeProgress');
+  if (!root || !panel) {
+    return;
+  }
+  var say = function (text) {
+    progress.textContent = text;
+  };
+  var failed = function (error) {
+    say('制证未完成：' + ((error && error.message) || error) + '。请重新插入KEY后再试。');
+  };
+  portal.make.install = function (made) {
+    var client = root.keyAgentClient;
+    say('正在将证书写入KEY……');
+    var options = portal.make.keyId ? { keyId: portal.make.keyId } : {};
+    return client.installCertificate(made.certificate, made.chain, options).then(function () {
+      say('证书已写入KEY，正在确认……');
+      confirmOnKey();
+    }, failed);
+  };
+  portal.make.issued = function (xhr, status, args) {
+    if (!args || args.validationFailed || !args.made) {
+      say('');
+      return;
+    }
+    portal.make.install(JSON.parse(args.made));
+  };
+  root.addEventListener('keyreader:select', function (event) {
+    var client = root.keyAgentClient;
+    var chosen = event.detail || {};
+    var before = panel.getAttribute('data-made');
+    if (before) {
+      portal.make.keyId = null;
+      portal.make.install(JSON.parse(before));
+      return;
+    }
+    var serial = panel.getAttribute('data-proof-serial');
+    var nonce = panel.getAttribute('data-nonce');
+    if (serial && (chosen.serialNumber || '').toLowerCase().replace(/^0+/, '') !== serial) {
+      say('请选择申请时读取的证书（序列号 ' + serial + '）。');
+      return;
+    }
+    say('正在验证KEY中的证书……');
+    var proof = serial ? client.proveKey(serial, nonce) : Promise.resolve(null);
+    proof.then(function (signed) {
+      say('正在KEY中生成新的密钥……');
+      return client.generateKey('EC-P256').then(function (key) {
+        portal.make.keyId = key.keyId;
+        say('正在签发证书……');
+        makeCertificate([
+          { name: 'csr', value: key.csr },
+          { name: 'algorithm', value: signed ? signed.algorithm : '' },
+          { name: 'signature', value: signed ? signed.signature : '' }
+        ]);
+      });
+    }).catch(failed);
+  });
+};

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Test-only: authenticates every request of the test WAR as the applicant {@link #LOGIN_NAME}, so
  * that the in-container tests call the services as that caller (the portal's own WAR has the real
- * login).
+ * login). It also holds the 制证 service's role (CA_ISSUER), so that the CA's tests may ask for a
+ * certificate directly, as the 制证 of an order does.
  */
 @ApplicationScoped
 public class TestCallerMechanism implements HttpAuthenticationMechanism {
@@ -22,7 +23,7 @@ public class TestCallerMechanism implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    return context.notifyContainerAboutLogin(LOGIN_NAME, Set.of("APPLICANT"));
+    return context.notifyContainerAboutLogin(LOGIN_NAME, Set.of("APPLICANT", "CA_ISSUER"));
   }
 
   private static String callerId() {

@@ -214,6 +214,12 @@ public class CertificateApplication implements Serializable {
   @Column(name = "completed_at")
   private LocalDateTime completedAt;
 
+  @Column(name = "issued_serial_hex", length = 40)
+  private String issuedSerialHex;
+
+  @Column(name = "key_serial", length = 64)
+  private String keySerial;
+
   /** 1, one more for each resubmission after 驳回. */
   @Column(name = "review_round", nullable = false)
   private int reviewRound = 1;
@@ -492,6 +498,20 @@ public class CertificateApplication implements Serializable {
   }
 
   /**
+   * 制证: the certificate issued for the approved order, and the serial of the USB key it was made on
+   * at the office ({@code null} for 自助); taken with the {@link OrderEvent#MAKE_CERTIFICATE} step.
+   *
+   * @throws IllegalStateException when the order is not approved or has its certificate already
+   */
+  public void recordIssued(String serialHex, String usbKeySerial) {
+    if (status != OrderStatus.APPROVED || issuedSerialHex != null) {
+      throw new IllegalStateException("order " + publicId + " is " + status);
+    }
+    issuedSerialHex = Objects.requireNonNull(serialHex);
+    keySerial = usbKeySerial;
+  }
+
+  /**
    * Whether the steps before the documents are done: certificate information, confirmation and a
    * pickup choice.
    */
@@ -541,9 +561,13 @@ public class CertificateApplication implements Serializable {
     return OrderLifecycle.allows(status, OrderEvent.PAY, pickupMethod);
   }
 
-  /** The order is waiting for the applicant to make the certificate with the key (制证). */
+  /**
+   * 制证 is offered to the applicant: an approved self-service order, or one whose certificate was
+   * made and is not yet confirmed on the key (an interrupted 制证 writes it again).
+   */
   public boolean isReadyForSelfService() {
-    return status == OrderStatus.APPROVED && pickupMethod == PickupMethod.SELF_SERVICE;
+    return (status == OrderStatus.APPROVED || status == OrderStatus.CERTIFICATE_MADE)
+        && pickupMethod == PickupMethod.SELF_SERVICE;
   }
 
   /** 修改资料并重新提交 is offered: the order was rejected (驳回). */
@@ -760,6 +784,24 @@ public class CertificateApplication implements Serializable {
 
   public LocalDateTime getCancelledAt() {
     return cancelledAt;
+  }
+
+  /** Serial (lower-case hex) of the certificate made for the order; {@code null} before 制证. */
+  public String getIssuedSerialHex() {
+    return issuedSerialHex;
+  }
+
+  /** Serial of the USB key the certificate was made on at the office; {@code null} for 自助. */
+  public String getKeySerial() {
+    return keySerial;
+  }
+
+  /**
+   * The certificate concerned as read from the applicant's key at step 1 (更新, 变更 and their
+   * combination); {@code null} for the other types.
+   */
+  public byte[] getCertificateDer() {
+    return certificateDer == null ? null : certificateDer.clone();
   }
 
   /** When the order became 已完成; {@code null} before. */

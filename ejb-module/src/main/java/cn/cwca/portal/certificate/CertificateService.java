@@ -46,8 +46,21 @@ import java.util.Optional;
  * OCSP answers from the registry.
  */
 @Stateless
-@DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
+@DeclareRoles({
+  "APPLICANT",
+  "REVIEWER",
+  "OPERATOR",
+  "FINANCE",
+  "ADMIN",
+  CertificateService.CA_ISSUER
+})
 public class CertificateService {
+
+  /**
+   * The role the 制证 service runs as when it asks for a certificate ({@code @RunAs}); no account
+   * holds it (the database refuses it as an account's role).
+   */
+  public static final String CA_ISSUER = "CA_ISSUER";
 
   /** Audit actions. */
   static final String ISSUED = "certificate.issued";
@@ -77,21 +90,48 @@ public class CertificateService {
   Clock clock = Clock.systemUTC();
 
   /**
-   * Issues a certificate to the owner from a PKCS#10 request. The subject is built from the owner's
-   * account (the verified registration data), never from the request. An applicant may only request
-   * their own certificate.
+   * Issues a certificate to the owner from a PKCS#10 request, with the subject of the owner's
+   * verified account data. Only the 制证 of an order may issue ({@link #CA_ISSUER}): no person holds
+   * that role, and the 制证 service checks that the order is approved, paid and the caller's (or an
+   * operator's) before it asks.
    *
    * @throws BusinessException {@code certificate.requestRefused} (no proof of possession, malformed
    *     request), {@code certificate.weakKey}, {@code account.notFound}
    */
-  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  @RolesAllowed(CA_ISSUER)
   public CertificateRecord issue(
       String ownerLoginName, byte[] pkcs10Der, int validityYears, ClientInfo c) {
-    requireOwnerOrStaff(ownerLoginName);
     Account owner =
         accounts.find(ownerLoginName).orElseThrow(() -> new BusinessException("account.notFound"));
+    return record(
+        new IssueRequest(pkcs10Der, profileOf(owner), subjectOf(owner), validityYears),
+        owner.getLoginName(),
+        caller(),
+        c);
+  }
+
+  /**
+   * Issues the certificate of an approved order: the subject as it was reviewed, for the years of
+   * the order or, for a replacement (变更, 丢失补办), until the certificate it replaces ends.
+   *
+   * @param actor who makes it: the applicant (自助) or the operator (office 制证)
+   * @throws BusinessException {@code certificate.requestRefused}, {@code certificate.weakKey}
+   */
+  @RolesAllowed(CA_ISSUER)
+  public CertificateRecord issueForOrder(OrderIssuance order, String actor, ClientInfo c) {
+    CertificateProfile profile =
+        order.organisation() ? CertificateProfile.ORGANISATION : CertificateProfile.NATURAL_PERSON;
+    Subject subject = subjectOf(order.subject());
     IssueRequest request =
-        new IssueRequest(pkcs10Der, profileOf(owner), subjectOf(owner), validityYears);
+        order.notAfter() != null
+            ? IssueRequest.until(
+                order.pkcs10Der(), profile, subject, order.notAfter().toInstant(ZoneOffset.UTC))
+            : new IssueRequest(order.pkcs10Der(), profile, subject, order.validityYears());
+    return record(request, order.ownerLoginName(), actor, c);
+  }
+
+  private CertificateRecord record(
+      IssueRequest request, String ownerLoginName, String actor, ClientInfo c) {
     IssuedCertificate issued;
     try (CaConnection connection = ca.getConnection()) {
       issued = connection.issue(request);
@@ -108,7 +148,7 @@ public class CertificateService {
             new CertificateRecord.Issued(
                 normalised(issued.serialHex()),
                 issued.subjectDn(),
-                owner.getLoginName(),
+                ownerLoginName,
                 request.profile().name(),
                 issued.keyAlgorithm().name(),
                 utc(issued.notBefore()),
@@ -117,10 +157,10 @@ public class CertificateService {
             now());
     em.persist(record);
     audit.record(
-        caller(),
+        actor,
         ISSUED,
         target(record.getSerialHex()),
-        "owner=" + owner.getLoginName() + ", subject=" + issued.subjectDn(),
+        "owner=" + ownerLoginName + ", subject=" + issued.subjectDn(),
         c);
     return record;
   }
@@ -148,7 +188,7 @@ public class CertificateService {
    *
    * @throws BusinessException {@code certificate.notFound}
    */
-  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN", CA_ISSUER})
   public void revoke(String serialHex, RevocationReason reason, ClientInfo c) {
     CertificateRecord record =
         registry
@@ -282,7 +322,8 @@ public class CertificateService {
     boolean staff =
         session.isCallerInRole("REVIEWER")
             || session.isCallerInRole("OPERATOR")
-            || session.isCallerInRole("ADMIN");
+            || session.isCallerInRole("ADMIN")
+            || session.isCallerInRole(CA_ISSUER);
     if (!staff && !caller().equals(ownerLoginName)) {
       throw new EJBAccessException("Not the caller's certificate");
     }

@@ -16,15 +16,18 @@ public final class PublicOrigin {
 
   private PublicOrigin() {}
 
+  /** {@code scheme://host[:port]}, as a browser on the portal's pages sends it. */
+  public static String of(HttpServletRequest request) {
+    return origin(
+        System.getProperty(DownloadsServlet.PUBLIC_ORIGIN),
+        request.getScheme(),
+        request.getServerName(),
+        request.getServerPort());
+  }
+
   /** {@code scheme://host[:port]/context/}, ending in a slash. */
   public static String baseUrl(HttpServletRequest request) {
-    return origin(
-            System.getProperty(DownloadsServlet.PUBLIC_ORIGIN),
-            request.getScheme(),
-            request.getServerName(),
-            request.getServerPort())
-        + request.getContextPath()
-        + "/";
+    return of(request) + request.getContextPath() + "/";
   }
 
   /**

@@ -23,7 +23,7 @@ public class OrganisationCallerMechanism implements HttpAuthenticationMechanism 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    return context.notifyContainerAboutLogin(LOGIN_NAME, Set.of("APPLICANT"));
+    return context.notifyContainerAboutLogin(LOGIN_NAME, Set.of("APPLICANT", "CA_ISSUER"));
   }
 
   private static String creditCode() {

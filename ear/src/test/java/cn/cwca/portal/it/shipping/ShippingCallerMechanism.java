@@ -28,10 +28,10 @@ import java.util.Set;
 public class ShippingCallerMechanism implements HttpAuthenticationMechanism {
 
   /** An applicant and operator (a resident ID the random identities never produce). */
-  public static final String APPLICANT_OPERATOR = residentId("37010219800101444");
+  public static final String APPLICANT_OPERATOR = residentId("37010219800101212");
 
   /** Another applicant, neither the owner of the orders nor an operator. */
-  public static final String OTHER_APPLICANT = residentId("37010219800101333");
+  public static final String OTHER_APPLICANT = residentId("37010219800101232");
 
   private static final Map<String, Set<String>> ROLES =
       Map.of(

@@ -97,7 +97,13 @@ final class CertificateIssuer {
         (request.notBefore() != null ? request.notBefore() : Instant.now())
             .truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter =
-        CaBootstrap.plusYears(notBefore, request.validityYears()).minus(1, ChronoUnit.SECONDS);
+        request.notAfter() != null
+            ? request.notAfter().truncatedTo(ChronoUnit.SECONDS)
+            : CaBootstrap.plusYears(notBefore, request.validityYears())
+                .minus(1, ChronoUnit.SECONDS);
+    if (!notAfter.isAfter(notBefore)) {
+      throw new CaException("a certificate cannot end (" + notAfter + ") before it starts");
+    }
     if (notBefore.isBefore(ca.notBefore()) || notAfter.isAfter(ca.notAfter())) {
       throw new CaException(
           "a certificate valid from "

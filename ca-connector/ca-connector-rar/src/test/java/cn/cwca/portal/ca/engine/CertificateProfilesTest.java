@@ -306,6 +306,33 @@ class CertificateProfilesTest {
   }
 
   @Test
+  void aReplacementCertificateEndsWhenTheOneItReplacesEnds() throws Exception {
+    Instant end = Instant.now().plus(400, ChronoUnit.DAYS).plusMillis(500);
+
+    IssuedCertificate issued =
+        ca.issue(
+            IssueRequest.until(
+                Csrs.of(TestKeys.p256()), CertificateProfile.ORGANISATION, ORGANISATION, end));
+
+    assertEquals(end.truncatedTo(ChronoUnit.SECONDS), issued.notAfter());
+    assertEquals(issued.notAfter(), Certificates.jdk(issued.der()).getNotAfter().toInstant());
+  }
+
+  @Test
+  void aValidityThatWouldEndBeforeItStartsIsRefused() {
+    Instant past = Instant.now().minus(1, ChronoUnit.DAYS);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        cn.cwca.portal.ca.CaException.class,
+        () ->
+            ca.issue(
+                IssueRequest.until(
+                    Csrs.of(TestKeys.p256()),
+                    CertificateProfile.ORGANISATION,
+                    ORGANISATION,
+                    past)));
+  }
+
+  @Test
   void validityStartsNowWhenNoStartIsGiven() throws Exception {
     Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
