@@ -352,3 +352,85 @@ portal.make = function (keyReaderId) {
     }).catch(failed);
   });
 };
+
+/**
+ * Office 制证 (operator/make.xhtml): lists the tokens the key agent sees in #officeToken; on #officeMakeStart asks the
+ * server for the applicant's user PIN (officeSendPin: it is sent to the applicant by SMS and comes back only as a
+ * callback parameter), sets it on the new key as its security officer (#officeSoPin), logs in with it, makes a P-256
+ * key pair, has the certificate issued (officeIssue, with the key's serial) and writes it onto the key.
+ */
+portal.officeMake = function (ports) {
+  var state = {};
+  var client = new window.KeyAgentClient({
+    ports: (ports || '').split(',').map(function (p) { return parseInt(p, 10); })
+      .filter(function (p) { return p > 0 && p < 65536; })
+  });
+  var say = function (text, done) {
+    var progress = document.getElementById('officeProgress');
+    if (progress) {
+      progress.textContent = text;
+      progress.setAttribute('data-state', done || '');
+    }
+  };
+  var failed = function (error) {
+    say('制作未完成：' + ((error && error.message) || error), 'failed');
+  };
+  portal.officeMake.open = function () {
+    client.probe().then(function () { return client.tokens(); }).then(function (tokens) {
+      var select = document.getElementById('officeToken');
+      select.innerHTML = '';
+      tokens.forEach(function (token) {
+        var option = document.createElement('option');
+        option.value = token.serial;
+        option.textContent = token.label + ' (' + token.serial + ')';
+        select.appendChild(option);
+      });
+      state.tokens = tokens;
+    }).catch(failed);
+  };
+  portal.officeMake.start = function () {
+    var serial = document.getElementById('officeToken').value;
+    state.token = (state.tokens || []).filter(function (t) { return t.serial === serial; })[0];
+    state.soPin = document.getElementById('officeSoPin').value;
+    if (!state.token || !state.soPin) {
+      say('请选择KEY并输入安全员PIN');
+      return;
+    }
+    say('正在生成用户PIN并短信通知申请人……');
+    officeSendPin();
+  };
+  portal.officeMake.pinSent = function (xhr, status, args) {
+    if (!args || args.validationFailed || !args.pin) {
+      say('');
+      return;
+    }
+    var pin = args.pin;
+    say('正在设置KEY的用户PIN……');
+    client.initUserPin({ serial: state.token.serial }, state.soPin, pin, { reinitialise: true })
+      .then(function () { return client.login({ serial: state.token.serial }, pin); })
+      .then(function () {
+        say('正在KEY中生成密钥……');
+        return client.generateKey('EC-P256');
+      })
+      .then(function (key) {
+        state.keyId = key.keyId;
+        say('正在签发证书……');
+        officeIssue([{ name: 'csr', value: key.csr }, { name: 'keySerial', value: state.token.serial }]);
+      })
+      .catch(failed);
+  };
+  portal.officeMake.issued = function (xhr, status, args) {
+    if (!args || args.validationFailed || !args.made) {
+      say('');
+      return;
+    }
+    var made = JSON.parse(args.made);
+    say('正在将证书写入KEY……');
+    client.installCertificate(made.certificate, made.chain, { keyId: state.keyId })
+      .then(function () {
+        say('KEY制作完成，证书已写入KEY', 'written');
+        officeWritten();
+      })
+      .catch(failed);
+  };
+};

@@ -53,6 +53,12 @@ final class KeyAgentFixture implements AutoCloseable {
 
   static final String PIN = (String) fixtureConstant("SoftHsm", "PIN");
 
+  /** A token whose user PIN the office sets anew ({@code SoftHsm} constants), and its SO PIN. */
+  static final String INIT_PIN_TOKEN =
+      (String) fixtureConstant("SoftHsm", "BROWSER_INIT_PIN_TOKEN");
+
+  static final String SO_PIN = (String) fixtureConstant("SoftHsm", "SO_PIN");
+
   private final AgentServer server;
 
   private KeyAgentFixture(AgentServer server) {
@@ -72,6 +78,16 @@ final class KeyAgentFixture implements AutoCloseable {
    * validity} from now, issued by a throw-away CA of the test (e.g. one inside the renewal window).
    */
   static KeyAgentFixture startWithCertificate(String origin, String subject, Duration validity) {
+    return start(origin, tokens -> putCertificate(tokens, subject, validity));
+  }
+
+  /** Starts the agent for pages of {@code origin} with the fixture's tokens as they are. */
+  static KeyAgentFixture start(String origin) {
+    return start(origin, tokens -> {});
+  }
+
+  private static KeyAgentFixture start(
+      String origin, java.util.function.Consumer<TokenService> prepare) {
     requirePkcs11WrapperExport();
     Path library = softHsmLibrary();
     assertDefaultPortsFree();
@@ -86,7 +102,7 @@ final class KeyAgentFixture implements AutoCloseable {
     TokenService tokens =
         new TokenService(
             TokenDirectory.configuredBy(config), Clock.systemUTC(), config.sessionIdleTimeout());
-    putCertificate(tokens, subject, validity);
+    prepare.accept(tokens);
     try {
       return new KeyAgentFixture(AgentServer.start(config, tokens, AgentVersion.current()));
     } catch (IOException e) {

@@ -149,7 +149,7 @@ class PaymentBrowserIT {
 
     // The finance staff issue the 数电发票
     String staff = "finance" + new SecureRandom().nextInt(1_000_000);
-    PortalSteps.createFinanceStaff(staff, TestIdentities.PASSWORD);
+    PortalSteps.createStaff(staff, TestIdentities.PASSWORD, "FINANCE");
     finance = new Browser();
     PortalSteps.login(finance, staff, TestIdentities.PASSWORD);
     finance.waitForUrl("/admin/index.xhtml");

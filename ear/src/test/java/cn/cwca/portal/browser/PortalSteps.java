@@ -84,26 +84,28 @@ final class PortalSteps {
   }
 
   /**
-   * A member of the finance staff (财务) with this password, as an administrator would create one
-   * (the staff console is a later issue): written into the test database like the first
-   * administrator.
+   * A staff member with this password and role (FINANCE, REVIEWER, OPERATOR), as an administrator
+   * would create one (the staff console is a later issue): written into the test database like the
+   * first administrator.
    */
-  static void createFinanceStaff(String login, String password) throws java.sql.SQLException {
+  static void createStaff(String login, String password, String role) throws java.sql.SQLException {
     try (java.sql.Connection c = cn.cwca.portal.devserver.IntegrationServer.testDatabase();
         java.sql.PreparedStatement account =
             c.prepareStatement(
                 "INSERT INTO account (id, version, account_type, login_name, display_name, mobile,"
                     + " password_hash, created_at, updated_at) VALUES (nextval('account_seq'), 0,"
-                    + " 'STAFF', ?, '财务测试员', '', ?, now(), now())");
-        java.sql.PreparedStatement role =
+                    + " 'STAFF', ?, '员工' || ?, '', ?, now(), now())");
+        java.sql.PreparedStatement grant =
             c.prepareStatement(
                 "INSERT INTO account_role (account_id, role)"
-                    + " SELECT id, 'FINANCE' FROM account WHERE login_name = ?")) {
+                    + " SELECT id, ? FROM account WHERE login_name = ?")) {
       account.setString(1, login);
-      account.setString(2, cn.cwca.portal.account.PasswordHasher.hash(password.toCharArray()));
+      account.setString(2, role);
+      account.setString(3, cn.cwca.portal.account.PasswordHasher.hash(password.toCharArray()));
       account.executeUpdate();
-      role.setString(1, login);
-      role.executeUpdate();
+      grant.setString(1, role);
+      grant.setString(2, login);
+      grant.executeUpdate();
     }
   }
 
@@ -162,6 +164,43 @@ final class PortalSteps {
     b.waitForUrl("submitted=");
     b.waitForAttribute("wizardStage", "data-stage", "SUBMITTED");
     return b.text("submittedId");
+  }
+
+  /**
+   * 立即支付 of the logged-in applicant's order with the sandbox: 信息确认, 开票信息 as the account fills it
+   * in, 扫码支付 with 模拟支付 opened in another tab (as a phone would); ends when the pay page shows 已支付.
+   */
+  static void payInSandbox(Browser b, String id) {
+    b.open("/applicant/pay.xhtml?id=" + id);
+    b.waitForAttribute("payStage", "data-stage", "CONFIRM");
+    b.click("confirmNext");
+    b.waitForAttribute("payStage", "data-stage", "INVOICE");
+    b.click("invoiceNext");
+    b.waitForAttribute("payStage", "data-stage", "PAY");
+    b.clickCss(".pay-channel-SANDBOX");
+    String sandboxUrl = b.find("sandboxLink").getAttribute("href");
+    String payTab = b.driver().getWindowHandle();
+    b.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    b.driver().get(sandboxUrl);
+    b.clickAndWaitForAjax("sandboxPay");
+    b.waitForText("sandboxPaid", "模拟支付成功");
+    b.driver().close();
+    b.driver().switchTo().window(payTab);
+    b.waitForAttribute("payStage", "data-stage", "PAID");
+  }
+
+  /** 审核 by a reviewer: 领取 the order in the queue, open it, 通过 with the confirmation. */
+  static void approve(Browser reviewer, String id) {
+    reviewer.open("/review/queue.xhtml");
+    reviewer.waitForText("reviewQueue", id);
+    reviewer.clickCss("tr.review-order-" + id + " .claim-order");
+    reviewer.waitForUrl("/review/order.xhtml");
+    reviewer.waitForAttribute("reviewHeader", "data-claimed-by-me", "true");
+    reviewer.click("approve");
+    reviewer.find("approveYes");
+    reviewer.clickAndWaitForAjax("approveYes");
+    reviewer.open("/review/order.xhtml?id=" + id);
+    reviewer.waitForAttribute("reviewHeader", "data-status", "APPROVED");
   }
 
   /** The newest SMS code sent to this number, as an administrator reads it on 短信发件箱. */
