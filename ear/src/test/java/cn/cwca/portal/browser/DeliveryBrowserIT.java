@@ -47,6 +47,84 @@ class DeliveryBrowserIT {
   }
 
   @Test
+  void aKeyForPickupIsHandedOverOnlyToTheCollectorTheApplicantNamed() throws Exception {
+    applicant = new Browser();
+    String uscc = TestIdentities.creditCode();
+    String collectorId = TestIdentities.residentId();
+    PortalSteps.registerOrganisation(
+        applicant, "聊城自取测试有限公司", uscc, TestIdentities.mobile(), "钱法人", TestIdentities.PASSWORD);
+    PortalSteps.login(applicant, uscc, TestIdentities.PASSWORD);
+    applicant.waitForUrl("/applicant/home.xhtml");
+    String id =
+        PortalSteps.submitNewKeyOrder(
+            applicant, false, new String[] {"周取证", collectorId}, pdf, png);
+
+    String suffix = Integer.toString(new SecureRandom().nextInt(1_000_000));
+    PortalSteps.createStaff("reviewer" + suffix, TestIdentities.PASSWORD, "REVIEWER");
+    reviewer = new Browser();
+    PortalSteps.login(reviewer, "reviewer" + suffix, TestIdentities.PASSWORD);
+    reviewer.waitForUrl("/admin/index.xhtml");
+    PortalSteps.approve(reviewer, id);
+
+    PortalSteps.createStaff("operator" + suffix, TestIdentities.PASSWORD, "OPERATOR");
+    operator = new Browser();
+    PortalSteps.login(operator, "operator" + suffix, TestIdentities.PASSWORD);
+    operator.waitForUrl("/admin/index.xhtml");
+    makeTheKeyAtTheOffice(id);
+
+    operator.open("/operator/counter.xhtml");
+    operator.type("counterQuery", id.toLowerCase());
+    operator.clickAndWaitForAjax("counterSearch");
+    operator.waitForText("counterOrderId", id);
+    operator.type("counterCollectorName", "周取证");
+    operator.type("counterCollectorId", TestIdentities.residentId());
+    operator.clickAndWaitForAjax("handOver");
+    operator.find("handOverYes");
+    operator.clickAndWaitForAjax("handOverYes");
+    operator.waitForText("messages", "身份证号与申请人填写的不一致");
+
+    operator.open("/operator/counter.xhtml");
+    operator.type("counterQuery", collectorId);
+    operator.clickAndWaitForAjax("counterSearch");
+    operator.waitForText("counterOrderId", id);
+    operator.type("counterCollectorName", "周取证");
+    operator.type("counterCollectorId", collectorId);
+    operator.clickAndWaitForAjax("handOver");
+    operator.find("handOverYes");
+    operator.clickAndWaitForAjax("handOverYes");
+    operator.waitForText("messages", id);
+
+    applicant.open("/applicant/progress.xhtml");
+    applicant.waitUntil(
+        "the row shows 已完成",
+        "var r = document.querySelector(arguments[0]);"
+            + " return !!r && r.textContent.indexOf('已完成') >= 0;",
+        "#progress tr.application-" + id);
+  }
+
+  /** Office 制证 on the fixture's SoftHSM2 token through the key agent, as an operator does it. */
+  private void makeTheKeyAtTheOffice(String id) {
+    try (KeyAgentFixture agent = KeyAgentFixture.start(ORIGIN)) {
+      operator.open("/operator/make.xhtml");
+      operator.waitForText("officeOrders", id);
+      operator.clickCss("tr.office-order-" + id + " .make-key");
+      operator.waitForText("officeOrderId", id);
+      operator.waitUntil(
+          "the agent's tokens are listed",
+          "return document.querySelectorAll('#officeToken option').length > 0;");
+      new Select(operator.find("officeToken"))
+          .getOptions().stream()
+              .filter(o -> o.getText().startsWith(KeyAgentFixture.INIT_PIN_TOKEN + " ("))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("No token " + KeyAgentFixture.INIT_PIN_TOKEN))
+              .click();
+      operator.type("officeSoPin", KeyAgentFixture.SO_PIN);
+      operator.click("officeMakeStart");
+      operator.waitForText("messages", "已为申请 " + id + " 制作KEY");
+    }
+  }
+
+  @Test
   void aCourierKeyIsMadeAtTheOfficeShippedAndSignedFor() throws Exception {
     applicant = new Browser();
     String uscc = TestIdentities.creditCode();
@@ -68,25 +146,7 @@ class DeliveryBrowserIT {
     operator = new Browser();
     PortalSteps.login(operator, "operator" + suffix, TestIdentities.PASSWORD);
     operator.waitForUrl("/admin/index.xhtml");
-    try (KeyAgentFixture agent = KeyAgentFixture.start(ORIGIN)) {
-      operator.click("makeKeysLink");
-      operator.waitForUrl("/operator/make.xhtml");
-      operator.waitForText("officeOrders", id);
-      operator.clickCss("tr.office-order-" + id + " .make-key");
-      operator.waitForText("officeOrderId", id);
-      operator.waitUntil(
-          "the agent's tokens are listed",
-          "return document.querySelectorAll('#officeToken option').length > 0;");
-      new Select(operator.find("officeToken"))
-          .getOptions().stream()
-              .filter(o -> o.getText().startsWith(KeyAgentFixture.INIT_PIN_TOKEN + " ("))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("No token " + KeyAgentFixture.INIT_PIN_TOKEN))
-              .click();
-      operator.type("officeSoPin", KeyAgentFixture.SO_PIN);
-      operator.click("officeMakeStart");
-      operator.waitForText("messages", "已为申请 " + id + " 制作KEY");
-    }
+    makeTheKeyAtTheOffice(id);
 
     operator.open("/operator/shipping.xhtml");
     operator.waitForText("shippingForm", id);

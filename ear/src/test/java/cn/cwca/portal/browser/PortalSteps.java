@@ -122,6 +122,15 @@ final class PortalSteps {
    * @return the 申请ID
    */
   static String submitNewKeyOrder(Browser b, boolean furtherKey, Path pdf, Path png) {
+    return submitNewKeyOrder(b, furtherKey, null, pdf, png);
+  }
+
+  /**
+   * The same, the free first key collected at 山东聊城 (自取) by {@code collector} (name and resident ID
+   * number) when one is given.
+   */
+  static String submitNewKeyOrder(
+      Browser b, boolean furtherKey, String[] collector, Path pdf, Path png) {
     b.open("/applicant/apply.xhtml");
     b.waitForAttribute("wizardStage", "data-stage", "CERTIFICATE_INFORMATION");
     b.clickCss("label[for='serviceType:0']");
@@ -137,13 +146,21 @@ final class PortalSteps {
     b.waitForAttribute("wizardStage", "data-stage", "CONFIRMATION");
     b.click("confirmNext");
     b.waitForAttribute("wizardStage", "data-stage", "PICKUP");
-    if (!furtherKey) {
-      b.clickCss("label[for='pickupMethod:0']"); // 邮寄-收方付
-      b.find("recipientName");
+    if (collector != null) {
+      b.clickCss("label[for='pickupMethod:1']"); // 自取
+      b.find("collectorName");
+      b.type("collectorName", collector[0]);
+      b.type("collectorMobile", TestIdentities.mobile());
+      b.typeAndLeave("collectorIdNumber", collector[1]);
+    } else {
+      if (!furtherKey) {
+        b.clickCss("label[for='pickupMethod:0']"); // 邮寄-收方付
+        b.find("recipientName");
+      }
+      b.type("recipientName", "孙收货");
+      b.type("recipientMobile", TestIdentities.mobile());
+      b.typeAndLeave("recipientAddress", "山东省聊城市东昌府区测试路1号");
     }
-    b.type("recipientName", "孙收货");
-    b.type("recipientMobile", TestIdentities.mobile());
-    b.typeAndLeave("recipientAddress", "山东省聊城市东昌府区测试路1号");
     b.click("pickupNext");
     b.waitForAttribute("wizardStage", "data-stage", "DOCUMENTS");
     for (String type :

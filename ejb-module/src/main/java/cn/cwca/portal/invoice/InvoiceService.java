@@ -12,6 +12,7 @@ import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.FieldInput;
+import cn.cwca.portal.common.Page;
 import cn.cwca.portal.rules.FieldRule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -224,7 +225,7 @@ public class InvoiceService {
    */
   @RolesAllowed("FINANCE")
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public InvoicePage<AwaitingInvoice> awaiting(int first, int pageSize) {
+  public Page<AwaitingInvoice> awaiting(int first, int pageSize) {
     long total =
         em.createQuery("SELECT COUNT(a)" + AWAITING, Long.class)
             .setParameter("paid", PAID)
@@ -238,7 +239,7 @@ public class InvoiceService {
             .setMaxResults(size(pageSize))
             .getResultList();
     if (page.isEmpty()) {
-      return new InvoicePage<>(List.of(), total);
+      return new Page<>(List.of(), total);
     }
     List<Long> ids = page.stream().map(CertificateApplication::getId).toList();
     Map<Long, InvoiceBuyer> buyers = buyers(ids);
@@ -259,13 +260,13 @@ public class InvoiceService {
                         buyers.get(a.getId()),
                         reversed.getOrDefault(a.getId(), 0L)))
             .toList();
-    return new InvoicePage<>(rows, total);
+    return new Page<>(rows, total);
   }
 
   /** 已开票: a page of the orders with a current invoice, newest invoice first, and their number. */
   @RolesAllowed("FINANCE")
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public InvoicePage<IssuedInvoice> issued(int first, int pageSize) {
+  public Page<IssuedInvoice> issued(int first, int pageSize) {
     long total = em.createQuery("SELECT COUNT(i)" + ISSUED_INVOICES, Long.class).getSingleResult();
     List<Object[]> page =
         em.createQuery(
@@ -278,7 +279,7 @@ public class InvoiceService {
             .setMaxResults(size(pageSize))
             .getResultList();
     if (page.isEmpty()) {
-      return new InvoicePage<>(List.of(), total);
+      return new Page<>(List.of(), total);
     }
     Map<Long, InvoiceBuyer> buyers = buyers(page.stream().map(r -> (Long) r[0]).toList());
     Map<String, String> names = applicantNames(page.stream().map(r -> (String) r[2]).toList());
@@ -298,7 +299,7 @@ public class InvoiceService {
                         r[8] != null,
                         buyers.get((Long) r[0])))
             .toList();
-    return new InvoicePage<>(rows, total);
+    return new Page<>(rows, total);
   }
 
   /**

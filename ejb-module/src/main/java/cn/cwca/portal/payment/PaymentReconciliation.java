@@ -3,6 +3,7 @@ package cn.cwca.portal.payment;
 import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.application.Orders;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.persistence.ClusterJob;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
@@ -12,10 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -70,19 +67,7 @@ public class PaymentReconciliation {
    * @return the payments looked at; -1 when another run held the lock
    */
   public int run() {
-    try (Connection c = dataSource.getConnection()) {
-      if (!advisoryLock(c, "pg_try_advisory_lock")) {
-        return -1;
-      }
-      try {
-        return reconcile();
-      } finally {
-        advisoryLock(c, "pg_advisory_unlock");
-      }
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Payment reconciliation could not run", e);
-      return 0;
-    }
+    return ClusterJob.runExclusively(dataSource, JOB, this::reconcile);
   }
 
   private int reconcile() {
@@ -147,15 +132,6 @@ public class PaymentReconciliation {
         if (expired || !orderWaits) {
           settlement.close(p.getOutTradeNo());
         }
-      }
-    }
-  }
-
-  private static boolean advisoryLock(Connection c, String function) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT " + function + "(hashtext(?), 0)")) {
-      s.setString(1, JOB);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
       }
     }
   }

@@ -74,6 +74,10 @@ public class PaymentSettlement {
     if (!n.paid()) {
       return log(channel, n, Outcome.NOT_PAID, "not a successful payment", client);
     }
+    if (settledBy(unlocked.get(), n)) {
+      // A retry of what is settled already: nothing to lock, nothing changes.
+      return log(channel, n, Outcome.DUPLICATE, "already " + unlocked.get().getState(), client);
+    }
     // The order first, then the payment: the order where every other step takes its lock.
     CertificateApplication order = orders.lock(unlocked.get().getApplicationId()).orElseThrow();
     Payment p = em.find(Payment.class, unlocked.get().getId(), LockModeType.PESSIMISTIC_WRITE);
@@ -155,6 +159,14 @@ public class PaymentSettlement {
         .stream()
         .filter(p -> p.getState() == Payment.State.OPEN)
         .toList();
+  }
+
+  /** Whether the payment was settled by this very transaction of the provider. */
+  private static boolean settledBy(Payment p, VerifiedNotification n) {
+    return p.getState() != Payment.State.OPEN
+        && p.getState() != Payment.State.CLOSED
+        && n.transactionId() != null
+        && n.transactionId().equals(p.getProviderTransactionId());
   }
 
   private Optional<Payment> find(String outTradeNo) {

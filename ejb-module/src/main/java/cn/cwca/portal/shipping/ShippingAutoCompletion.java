@@ -1,5 +1,6 @@
 package cn.cwca.portal.shipping;
 
+import cn.cwca.portal.persistence.ClusterJob;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
@@ -9,10 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -61,19 +58,7 @@ public class ShippingAutoCompletion {
    * @return the orders completed; -1 when another run held the lock
    */
   public int run() {
-    try (Connection c = dataSource.getConnection()) {
-      if (!advisoryLock(c, "pg_try_advisory_lock")) {
-        return -1;
-      }
-      try {
-        return completeDueOrders();
-      } finally {
-        advisoryLock(c, "pg_advisory_unlock");
-      }
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Shipping auto-completion could not run", e);
-      return 0;
-    }
+    return ClusterJob.runExclusively(dataSource, JOB, this::completeDueOrders);
   }
 
   private int completeDueOrders() {
@@ -100,14 +85,5 @@ public class ShippingAutoCompletion {
       }
     }
     return completed;
-  }
-
-  private static boolean advisoryLock(Connection c, String function) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT " + function + "(hashtext(?), 0)")) {
-      s.setString(1, JOB);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
-    }
   }
 }

@@ -9,6 +9,7 @@ import cn.cwca.portal.application.Orders;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.FieldInput;
+import cn.cwca.portal.common.Page;
 import cn.cwca.portal.rules.FieldRule;
 import cn.cwca.portal.rules.ResidentIdNumbers;
 import jakarta.annotation.Resource;
@@ -102,7 +103,7 @@ public class ShippingService {
    * and the handling point the key ships from, and their total number.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public ShippingPage<ShippableOrder> toShip(int first, int pageSize) {
+  public Page<ShippableOrder> toShip(int first, int pageSize) {
     long total = em.createQuery("SELECT COUNT(a)" + TO_SHIP, Long.class).getSingleResult();
     List<CertificateApplication> page =
         em.createQuery(
@@ -112,7 +113,7 @@ public class ShippingService {
             .setMaxResults(size(pageSize))
             .getResultList();
     Map<String, String> names = applicantNames(page);
-    return new ShippingPage<>(
+    return new Page<>(
         page.stream()
             .map(
                 a ->
@@ -136,7 +137,7 @@ public class ShippingService {
    * their total number.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public ShippingPage<ShippedOrder> shipped(int first, int pageSize) {
+  public Page<ShippedOrder> shipped(int first, int pageSize) {
     long total = em.createQuery("SELECT COUNT(a)" + SHIPPED, Long.class).getSingleResult();
     List<Object[]> page =
         em.createQuery(
@@ -149,7 +150,7 @@ public class ShippingService {
     Map<String, String> names = applicantNames(ordersOfPage);
     Map<Long, Long> reshipments =
         supersededCounts(ordersOfPage.stream().map(CertificateApplication::getId).toList());
-    return new ShippingPage<>(
+    return new Page<>(
         page.stream()
             .map(
                 r -> {
@@ -263,7 +264,7 @@ public class ShippingService {
    * and their total number.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public ShippingPage<CounterOrder> toPutOut(int first, int pageSize) {
+  public Page<CounterOrder> toPutOut(int first, int pageSize) {
     long total = em.createQuery("SELECT COUNT(a)" + TO_PUT_OUT, Long.class).getSingleResult();
     List<CertificateApplication> page =
         em.createQuery(
@@ -272,7 +273,7 @@ public class ShippingService {
             .setFirstResult(Math.max(0, first))
             .setMaxResults(size(pageSize))
             .getResultList();
-    return new ShippingPage<>(counterOrders(page), total);
+    return new Page<>(counterOrders(page), total);
   }
 
   /**

@@ -30,6 +30,7 @@ import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.Messages;
+import cn.cwca.portal.common.Page;
 import cn.cwca.portal.document.DocumentSlot;
 import cn.cwca.portal.invoice.AwaitingInvoice;
 import cn.cwca.portal.invoice.BuyerKind;
@@ -37,7 +38,6 @@ import cn.cwca.portal.invoice.CurrentInvoice;
 import cn.cwca.portal.invoice.InvoiceBuyer;
 import cn.cwca.portal.invoice.InvoiceBuyerState;
 import cn.cwca.portal.invoice.InvoiceContent;
-import cn.cwca.portal.invoice.InvoicePage;
 import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.invoice.IssuedInvoice;
 import cn.cwca.portal.it.PortalDeployment;
@@ -547,7 +547,7 @@ class InvoiceServiceIT {
       PageReader<T> list, Function<T, String> publicId, String id) {
     int first = 0;
     while (true) {
-      InvoicePage<T> page = list.read(first, 100);
+      Page<T> page = list.read(first, 100);
       Optional<T> row = page.rows().stream().filter(r -> publicId.apply(r).equals(id)).findFirst();
       if (row.isPresent() || page.rows().isEmpty() || first + page.rows().size() >= page.total()) {
         return row;
@@ -559,7 +559,7 @@ class InvoiceServiceIT {
   /** A finance desk list. */
   @FunctionalInterface
   private interface PageReader<T extends java.io.Serializable> {
-    InvoicePage<T> read(int first, int pageSize);
+    Page<T> read(int first, int pageSize);
   }
 
   /** A service call that is refused. */

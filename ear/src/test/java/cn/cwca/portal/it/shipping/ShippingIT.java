@@ -21,6 +21,7 @@ import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.common.Page;
 import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
@@ -34,7 +35,6 @@ import cn.cwca.portal.shipping.CounterOrder;
 import cn.cwca.portal.shipping.ShippableOrder;
 import cn.cwca.portal.shipping.ShippedOrder;
 import cn.cwca.portal.shipping.ShippingAutoCompletion;
-import cn.cwca.portal.shipping.ShippingPage;
 import cn.cwca.portal.shipping.ShippingService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -532,7 +532,7 @@ class ShippingIT {
       PageReader<T> list, Function<T, String> publicId, String id) {
     int first = 0;
     while (true) {
-      ShippingPage<T> page = list.read(first, 100);
+      Page<T> page = list.read(first, 100);
       Optional<T> row = page.rows().stream().filter(r -> publicId.apply(r).equals(id)).findFirst();
       if (row.isPresent() || page.rows().isEmpty() || first + page.rows().size() >= page.total()) {
         return row;
@@ -544,7 +544,7 @@ class ShippingIT {
   /** An operator's list. */
   @FunctionalInterface
   private interface PageReader<T extends Serializable> {
-    ShippingPage<T> read(int first, int pageSize);
+    Page<T> read(int first, int pageSize);
   }
 
   /** A service call that is refused. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,14 @@ public record WechatPaySettings(
    * every use of the provider, and one line in the log says enough.
    */
   private static final Set<String> REPORTED_FILE_PROBLEMS = ConcurrentHashMap.newKeySet();
+
+  /** The files last read, by path, modification time and size. */
+  private static final Map<FileStamp, String> FILES = new ConcurrentHashMap<>();
+
+  /** The certificates of the PEM texts last read. */
+  private static final Map<String, List<String>> CERTIFICATES_OF_PEM = new ConcurrentHashMap<>();
+
+  private record FileStamp(String path, long modifiedMillis, long size) {}
 
   public WechatPaySettings {
     platformCertificatePems =
@@ -130,7 +139,10 @@ public record WechatPaySettings(
   }
 
   private static List<String> certificatesInFile(String path) {
-    List<String> certificates = readFile(path).map(WechatPaySettings::certificatesIn).orElse(null);
+    List<String> certificates =
+        readFile(path)
+            .map(pem -> CERTIFICATES_OF_PEM.computeIfAbsent(pem, WechatPaySettings::certificatesIn))
+            .orElse(null);
     if (certificates == null) {
       return List.of();
     }
@@ -140,10 +152,25 @@ public record WechatPaySettings(
     return certificates;
   }
 
+  /**
+   * The file's text, read again only when its modification time or size changed: the settings are
+   * read on every notification, and a stat costs far less than reading and parsing the PEM.
+   */
   private static Optional<String> readFile(String path) {
     try {
+      Path file = Path.of(path);
+      FileStamp stamp =
+          new FileStamp(path, Files.getLastModifiedTime(file).toMillis(), Files.size(file));
+      String cached = FILES.get(stamp);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
       // PEM is ASCII; Latin-1 reads any byte, so that a comment in another encoding is no failure.
-      return Optional.of(Files.readString(Path.of(path), StandardCharsets.ISO_8859_1));
+      String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      FILES.keySet().removeIf(s -> s.path().equals(path));
+      FILES.put(stamp, text);
+      CERTIFICATES_OF_PEM.clear();
+      return Optional.of(text);
     } catch (IOException | RuntimeException e) {
       // The path and the kind of failure only: the file may hold a private key.
       report(path + " (" + e.getClass().getSimpleName() + ")");

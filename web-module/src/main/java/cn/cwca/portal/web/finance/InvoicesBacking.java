@@ -8,6 +8,7 @@ import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.invoice.IssuedInvoice;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
+import cn.cwca.portal.web.StaffListModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -48,10 +49,10 @@ public class InvoicesBacking implements Serializable {
   @PostConstruct
   void load() {
     awaiting =
-        new InvoicePageModel<>(
+        new StaffListModel<>(
             (first, size) -> invoices.awaiting(first, size), AwaitingInvoice::publicId);
     issued =
-        new InvoicePageModel<>(
+        new StaffListModel<>(
             (first, size) -> invoices.issued(first, size), IssuedInvoice::publicId);
   }
 

@@ -5,6 +5,7 @@ import cn.cwca.portal.shipping.CounterOrder;
 import cn.cwca.portal.shipping.ShippingService;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
+import cn.cwca.portal.web.StaffListModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class CounterBacking implements Serializable {
   @PostConstruct
   void load() {
     toPutOut =
-        new ShippingPageModel<>(
+        new StaffListModel<>(
             (first, size) -> service.toPutOut(first, size), CounterOrder::publicId);
   }
 

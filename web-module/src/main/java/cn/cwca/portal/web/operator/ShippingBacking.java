@@ -6,6 +6,7 @@ import cn.cwca.portal.shipping.ShippedOrder;
 import cn.cwca.portal.shipping.ShippingService;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
+import cn.cwca.portal.web.StaffListModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -41,11 +42,10 @@ public class ShippingBacking implements Serializable {
   @PostConstruct
   void load() {
     toShip =
-        new ShippingPageModel<>(
+        new StaffListModel<>(
             (first, size) -> service.toShip(first, size), ShippableOrder::publicId);
     shipped =
-        new ShippingPageModel<>(
-            (first, size) -> service.shipped(first, size), ShippedOrder::publicId);
+        new StaffListModel<>((first, size) -> service.shipped(first, size), ShippedOrder::publicId);
   }
 
   // ===== 发货 =====

@@ -1,6 +1,6 @@
-package cn.cwca.portal.web.operator;
+package cn.cwca.portal.web;
 
-import cn.cwca.portal.shipping.ShippingPage;
+import cn.cwca.portal.common.Page;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -10,29 +10,29 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The rows of an operator's list, one page at a time from the service, in the service's order; rows
- * are keyed by 申请ID (an order appears once in each list).
+ * The rows of a staff list (the finance desk's, the operators'), one page at a time from the
+ * service, in the service's order; rows are keyed by 申请ID (an order appears once in each list).
  */
-class ShippingPageModel<T extends Serializable> extends LazyDataModel<T> {
+public class StaffListModel<T extends Serializable> extends LazyDataModel<T> {
 
   private static final long serialVersionUID = 1L;
 
   /** Reads a page of the list. */
   @FunctionalInterface
-  interface Loader<T extends Serializable> extends Serializable {
-    ShippingPage<T> page(int first, int pageSize);
+  public interface Loader<T extends Serializable> extends Serializable {
+    Page<T> page(int first, int pageSize);
   }
 
   /** The 申请ID of a row. */
   @FunctionalInterface
-  interface Key<T> extends Serializable {
+  public interface Key<T> extends Serializable {
     String of(T row);
   }
 
   private final Loader<T> loader;
   private final Key<T> key;
 
-  ShippingPageModel(Loader<T> loader, Key<T> key) {
+  public StaffListModel(Loader<T> loader, Key<T> key) {
     this.loader = Objects.requireNonNull(loader);
     this.key = Objects.requireNonNull(key);
   }
@@ -45,7 +45,7 @@ class ShippingPageModel<T extends Serializable> extends LazyDataModel<T> {
   @Override
   public List<T> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    ShippingPage<T> page = loader.page(first, pageSize);
+    Page<T> page = loader.page(first, pageSize);
     setRowCount((int) page.total());
     return page.rows();
   }
