@@ -387,7 +387,7 @@ public class BenchmarkRunner {
     return new Figure(done.get() / seconds, jvm / 1e3 / n, database / 1e3 / n);
   }
 
-  private static long jvmCpuNanos() {
+  static long jvmCpuNanos() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
             instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime()
@@ -399,7 +399,7 @@ public class BenchmarkRunner {
    * /proc; empty where it cannot be read). A backend that ends between two readings loses its
    * share: the figure can only be low, never negative.
    */
-  private static Map<String, Long> databaseCpuTicks() {
+  static Map<String, Long> databaseCpuTicks() {
     Map<String, Long> ticks = new java.util.HashMap<>();
     java.io.File[] processes = new java.io.File("/proc").listFiles();
     if (processes == null) {

@@ -109,11 +109,19 @@ class PaymentNotificationBenchmark {
               GOAL));
       out.append(
           String.format(
-              Locale.ROOT, "%-8s %14s %14s %8s%n", "threads", "first/s", "replayed/s", "goal"));
+              Locale.ROOT,
+              "%-8s %14s %16s %14s %16s %8s%n",
+              "threads",
+              "first/s",
+              "CPU us (JVM+DB)",
+              "replayed/s",
+              "CPU us (JVM+DB)",
+              "goal"));
       settle(batch(wechat, "W", Math.max(500, count / 10)).notifications(), 8); // warm-up
       for (int t : threads) {
         Batch batch = batch(wechat, "T" + t, count);
         double first = settle(batch.notifications(), t);
+        String firstCpu = lastCpu;
         long paid = countPaid(batch.run());
         long audited = countAudited(batch.run());
         double replayed = settle(batch.notifications(), t);
@@ -125,10 +133,12 @@ class PaymentNotificationBenchmark {
         out.append(
             String.format(
                 Locale.ROOT,
-                "%-8d %,14.0f %,14.0f %8s%n",
+                "%-8d %,14.0f %16s %,14.0f %16s %8s%n",
                 t,
                 first,
+                firstCpu,
                 replayed,
+                lastCpu,
                 first >= GOAL ? "met" : "MISSED"));
       }
       Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
@@ -145,6 +155,9 @@ class PaymentNotificationBenchmark {
     }
   }
 
+  /** CPU microseconds per notification of the last settle: the server's JVM + PostgreSQL. */
+  private String lastCpu;
+
   /**
    * Settles the batch from {@code threadCount} container-managed threads of a pool of exactly that
    * size (the default managed executor would run fewer at once); notifications per second.
@@ -155,6 +168,8 @@ class PaymentNotificationBenchmark {
     List<Future<?>> workers = new ArrayList<>();
     java.util.concurrent.ExecutorService executor =
         java.util.concurrent.Executors.newFixedThreadPool(threadCount, threads);
+    long jvmBefore = BenchmarkRunner.jvmCpuNanos();
+    java.util.Map<String, Long> databaseBefore = BenchmarkRunner.databaseCpuTicks();
     long start = System.nanoTime();
     for (int i = 0; i < threadCount; i++) {
       workers.add(
@@ -174,6 +189,17 @@ class PaymentNotificationBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     executor.shutdown();
+    long jvm = BenchmarkRunner.jvmCpuNanos() - jvmBefore;
+    long database = 0;
+    for (java.util.Map.Entry<String, Long> after : BenchmarkRunner.databaseCpuTicks().entrySet()) {
+      database += after.getValue() - databaseBefore.getOrDefault(after.getKey(), 0L);
+    }
+    lastCpu =
+        String.format(
+            Locale.ROOT,
+            "%.0f+%.0f",
+            jvm / 1e3 / batch.size(),
+            database * 10_000_000.0 / 1e3 / batch.size());
     assertEquals(0, refused.get(), "no notification was refused");
     return batch.size() / seconds;
   }
