@@ -354,8 +354,8 @@ public class BenchmarkRunner {
     for (int i = 0; i < threadCount; i++) {
       works.add(work.get());
     }
-    long jvmBefore = jvmCpuNanos();
-    Map<String, Long> databaseBefore = databaseCpuTicks();
+    long jvmBefore = CpuTime.jvmCpuNanos();
+    Map<String, Long> databaseBefore = CpuTime.databaseCpuTicks();
     long start = System.nanoTime();
     long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
     for (Work w : works) {
@@ -374,9 +374,9 @@ public class BenchmarkRunner {
     pool.shutdown();
     pool.awaitTermination(millis + 60_000, TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
-    long jvm = jvmCpuNanos() - jvmBefore;
+    long jvm = CpuTime.jvmCpuNanos() - jvmBefore;
     long database = 0;
-    for (Map.Entry<String, Long> after : databaseCpuTicks().entrySet()) {
+    for (Map.Entry<String, Long> after : CpuTime.databaseCpuTicks().entrySet()) {
       database += after.getValue() - databaseBefore.getOrDefault(after.getKey(), 0L);
     }
     database *= 10_000_000L; // 100 ticks per second
@@ -385,43 +385,6 @@ public class BenchmarkRunner {
     }
     long n = Math.max(1, done.get());
     return new Figure(done.get() / seconds, jvm / 1e3 / n, database / 1e3 / n);
-  }
-
-  static long jvmCpuNanos() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : 0;
-  }
-
-  /**
-   * User and system CPU ticks (100 per second) of each process named postgres, by process id (Linux
-   * /proc; empty where it cannot be read). A backend that ends between two readings loses its
-   * share: the figure can only be low, never negative.
-   */
-  static Map<String, Long> databaseCpuTicks() {
-    Map<String, Long> ticks = new java.util.HashMap<>();
-    java.io.File[] processes = new java.io.File("/proc").listFiles();
-    if (processes == null) {
-      return ticks;
-    }
-    for (java.io.File process : processes) {
-      if (!process.getName().chars().allMatch(Character::isDigit)) {
-        continue;
-      }
-      try {
-        String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
-        int close = stat.lastIndexOf(')');
-        if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
-          continue;
-        }
-        String[] fields = stat.substring(close + 2).split(" ");
-        ticks.put(process.getName(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-      } catch (java.io.IOException | RuntimeException gone) {
-        // the process ended while being read
-      }
-    }
-    return ticks;
   }
 
   private Figure rate(int threadCount, long millis, Supplier<Work> work) throws Exception {

@@ -114,6 +114,7 @@ class IssuanceBenchmark {
         IssuanceBenchmark.class,
         BenchmarkRunner.class,
         BenchmarkRunner.Work.class,
+        CpuTime.class,
         BenchmarkCas.class,
         CaHsmTokens.class);
   }

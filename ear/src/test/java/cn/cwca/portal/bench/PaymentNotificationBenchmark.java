@@ -75,7 +75,8 @@ class PaymentNotificationBenchmark {
                 .addAsResource(
                     new StringAsset(REPORT + "\n" + COUNT + "\n" + THREADS + "\n"),
                     SETTINGS_RESOURCE),
-        PaymentNotificationBenchmark.class);
+        PaymentNotificationBenchmark.class,
+        CpuTime.class);
   }
 
   @EJB PaymentNotifications notifications;
@@ -168,8 +169,8 @@ class PaymentNotificationBenchmark {
     List<Future<?>> workers = new ArrayList<>();
     java.util.concurrent.ExecutorService executor =
         java.util.concurrent.Executors.newFixedThreadPool(threadCount, threads);
-    long jvmBefore = BenchmarkRunner.jvmCpuNanos();
-    java.util.Map<String, Long> databaseBefore = BenchmarkRunner.databaseCpuTicks();
+    long jvmBefore = CpuTime.jvmCpuNanos();
+    java.util.Map<String, Long> databaseBefore = CpuTime.databaseCpuTicks();
     long start = System.nanoTime();
     for (int i = 0; i < threadCount; i++) {
       workers.add(
@@ -189,9 +190,9 @@ class PaymentNotificationBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     executor.shutdown();
-    long jvm = BenchmarkRunner.jvmCpuNanos() - jvmBefore;
+    long jvm = CpuTime.jvmCpuNanos() - jvmBefore;
     long database = 0;
-    for (java.util.Map.Entry<String, Long> after : BenchmarkRunner.databaseCpuTicks().entrySet()) {
+    for (java.util.Map.Entry<String, Long> after : CpuTime.databaseCpuTicks().entrySet()) {
       database += after.getValue() - databaseBefore.getOrDefault(after.getKey(), 0L);
     }
     lastCpu =
