@@ -361,10 +361,9 @@ portal.make = function (keyReaderId) {
  */
 portal.officeMake = function (ports) {
   var state = {};
-  var client = new window.KeyAgentClient({
-    ports: (ports || '').split(',').map(function (p) { return parseInt(p, 10); })
-      .filter(function (p) { return p > 0 && p < 65536; })
-  });
+  var configured = (ports || '').split(',').map(function (p) { return parseInt(p, 10); })
+    .filter(function (p) { return p > 0 && p < 65536; });
+  var client = new window.KeyAgentClient({ ports: configured.length ? configured : undefined });
   var say = function (text, done) {
     var progress = document.getElementById('officeProgress');
     if (progress) {
