@@ -2,14 +2,6 @@ package cn.cwca.portal.it;
 
 import cn.cwca.portal.rules.CreditCodes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.CallerOnlyCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +13,7 @@ import java.util.Set;
  * which the container then makes the caller of the thread's EJB calls).
  */
 @ApplicationScoped
-public class TestCallers implements HttpAuthenticationMechanism {
+public class TestCallers extends SwitchingCallers {
 
   /** An organisation applicant (its login name is its credit code). */
   public static final String ORGANISATION = creditCode("91350100MA0T00001");
@@ -41,51 +33,15 @@ public class TestCallers implements HttpAuthenticationMechanism {
    */
   public static final String CA = "it-issuance-ca";
 
-  private static final Map<String, Set<String>> ROLES =
-      Map.of(
-          ORGANISATION, Set.of("APPLICANT"),
-          REVIEWER, Set.of("REVIEWER"),
-          SECOND_REVIEWER, Set.of("REVIEWER"),
-          OPERATOR, Set.of("OPERATOR"),
-          CA, Set.of("CA_ISSUER"));
-
-  /** Request attribute holding the response, which a programmatic authentication needs. */
-  private static final String RESPONSE = TestCallers.class.getName() + ".response";
-
-  @Override
-  public AuthenticationStatus validateRequest(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String caller = ORGANISATION;
-    AuthenticationParameters parameters = context.getAuthParameters();
-    if (parameters != null
-        && parameters.getCredential() instanceof CallerOnlyCredential named
-        && ROLES.containsKey(named.getCaller())) {
-      caller = named.getCaller();
-    }
-    if (request.getAttribute(RESPONSE) == null) {
-      request.setAttribute(RESPONSE, response);
-    }
-    return context.notifyContainerAboutLogin(caller, ROLES.get(caller));
-  }
-
-  /**
-   * Makes {@code caller} the caller of the rest of the current request.
-   *
-   * @throws IllegalStateException when the container did not switch
-   */
-  public static void switchTo(SecurityContext security, HttpServletRequest request, String caller) {
-    if (!ROLES.containsKey(caller)) {
-      throw new IllegalArgumentException("unknown test caller " + caller);
-    }
-    HttpServletResponse response = (HttpServletResponse) request.getAttribute(RESPONSE);
-    AuthenticationStatus status =
-        security.authenticate(
-            request,
-            response,
-            AuthenticationParameters.withParams().credential(new CallerOnlyCredential(caller)));
-    if (status != AuthenticationStatus.SUCCESS) {
-      throw new IllegalStateException("could not switch to " + caller + ": " + status);
-    }
+  public TestCallers() {
+    super(
+        ORGANISATION,
+        Map.of(
+            ORGANISATION, Set.of("APPLICANT"),
+            REVIEWER, Set.of("REVIEWER"),
+            SECOND_REVIEWER, Set.of("REVIEWER"),
+            OPERATOR, Set.of("OPERATOR"),
+            CA, Set.of("CA_ISSUER")));
   }
 
   private static String creditCode(String first17) {

@@ -115,6 +115,7 @@ class InvoiceServiceIT {
     return PortalDeployment.servicesWithTests(
         InvoiceServiceIT.class,
         InvoiceCallerMechanism.class,
+        cn.cwca.portal.it.SwitchingCallers.class,
         TestIdentities.class,
         WhileATransactionIsOpen.class,
         WhileATransactionIsOpen.Work.class);

@@ -100,6 +100,7 @@ class IssuanceIT {
             org.bouncycastle.asn1.ASN1Object.class),
         IssuanceIT.class,
         TestCallers.class,
+        cn.cwca.portal.it.SwitchingCallers.class,
         SampleDocuments.class,
         TestIdentities.class);
   }
@@ -516,7 +517,10 @@ class IssuanceIT {
   }
 
   private void as(String caller) {
-    TestCallers.switchTo(security, request, caller);
+    assertEquals(
+        jakarta.security.enterprise.AuthenticationStatus.SUCCESS,
+        TestCallers.switchTo(security, request, caller),
+        "switched to " + caller);
   }
 
   // --- data -------------------------------------------------------------------------------------

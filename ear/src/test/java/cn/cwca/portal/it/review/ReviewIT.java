@@ -118,6 +118,7 @@ class ReviewIT {
             org.bouncycastle.asn1.ASN1Object.class),
         ReviewIT.class,
         ReviewCallerMechanism.class,
+        cn.cwca.portal.it.SwitchingCallers.class,
         SubmittedOrders.class,
         SampleDocuments.class,
         LegacyCa.class,

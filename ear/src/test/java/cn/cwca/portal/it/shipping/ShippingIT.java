@@ -89,6 +89,7 @@ class ShippingIT {
     return PortalDeployment.servicesWithTests(
         ShippingIT.class,
         ShippingCallerMechanism.class,
+        cn.cwca.portal.it.SwitchingCallers.class,
         SubmittedOrders.class,
         SampleDocuments.class,
         TestIdentities.class);
