@@ -4,7 +4,6 @@ import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.application.AgentDetails;
 import cn.cwca.portal.application.ApplicantSummary;
-import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.application.ApplicationService;
 import cn.cwca.portal.application.CertificateApplication;
 import cn.cwca.portal.application.CertificateChoice;
@@ -16,7 +15,6 @@ import cn.cwca.portal.application.SubmissionResult;
 import cn.cwca.portal.application.UncheckedInput;
 import cn.cwca.portal.application.WizardStep;
 import cn.cwca.portal.catalogue.CertificateSource;
-import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.catalogue.PickupMethod;
 import cn.cwca.portal.catalogue.PickupOption;
 import cn.cwca.portal.catalogue.PriceQuote;
@@ -25,21 +23,16 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.rules.AdministrativeDivisions;
 import cn.cwca.portal.rules.FieldRule;
 import cn.cwca.portal.web.BeijingTimeConverter;
-import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.primefaces.PrimeFaces;
-import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * /applicant/apply.xhtml: the certificate application wizard (user manual 4.1): 证书信息填写 > 用户信息确认 >
@@ -51,7 +44,7 @@ import org.primefaces.model.file.UploadedFile;
  */
 @Named
 @ViewScoped
-public class ApplyBacking implements DocumentSlots, Serializable {
+public class ApplyBacking extends DocumentSlots {
 
   private static final long serialVersionUID = 1L;
 
@@ -71,10 +64,6 @@ public class ApplyBacking implements DocumentSlots, Serializable {
   }
 
   @Inject private ApplicationService applications;
-
-  @Inject private ApplicationDocumentService documents;
-
-  @Inject private CurrentCaller caller;
 
   @Inject private KeyCertificateMemo keyMemo;
 
@@ -119,9 +108,7 @@ public class ApplyBacking implements DocumentSlots, Serializable {
   private String collectorIdNumber;
 
   // 资料文件上传
-  private List<DocumentRow> documentRows = List.of();
   private PriceQuote quote;
-  private DocumentRow previewed;
 
   /** f:viewAction: decides what to show from the view parameters and the caller's draft. */
   public void open() {
@@ -450,51 +437,14 @@ public class ApplyBacking implements DocumentSlots, Serializable {
 
   // ===== 资料文件上传 =====
 
-  /** p:fileUpload: upload or 替换 of the document named by the component's attribute. */
   @Override
-  public void upload(FileUploadEvent event) {
-    DocumentType type =
-        (DocumentType) event.getComponent().getAttributes().get(DOCUMENT_TYPE_ATTRIBUTE);
-    UploadedFile file = event.getFile();
-    try {
-      documents.upload(
-          application.getPublicId(),
-          type,
-          file.getFileName(),
-          file.getContent(),
-          caller.clientInfo());
-      FacesMessages.addInfoLabel(
-          "apply.documents.uploaded", FacesMessages.message(type.labelKey()));
-    } catch (BusinessException refusal) {
-      FacesMessages.addError(refusal);
-    }
-    refreshDocuments();
+  protected String documentsOrderId() {
+    return application == null ? null : application.getPublicId();
   }
 
-  /** 删除. */
+  /** The 资料文件上传 step shows the price with the documents: read it again with them. */
   @Override
-  public void delete(DocumentType type) {
-    try {
-      documents.delete(application.getPublicId(), type, caller.clientInfo());
-      FacesMessages.addInfoLabel("apply.documents.deleted", FacesMessages.message(type.labelKey()));
-    } catch (BusinessException refusal) {
-      FacesMessages.addError(refusal);
-    }
-    refreshDocuments();
-  }
-
-  /** 点击预览: the document the dialog shows. */
-  @Override
-  public void preview(DocumentType type) {
-    previewed = row(type);
-  }
-
-  private void refreshDocuments() {
-    documentRows =
-        documents.slots(application.getPublicId()).stream().map(DocumentRow::new).toList();
-    if (previewed != null) {
-      previewed = row(previewed.getType());
-    }
+  protected void documentsChanged() {
     try {
       quote = applications.quote(application.getPublicId());
     } catch (BusinessException refusal) {
@@ -622,57 +572,8 @@ public class ApplyBacking implements DocumentSlots, Serializable {
         .orElse(null);
   }
 
-  public List<DocumentRow> getDocumentRows() {
-    return documentRows;
-  }
-
-  /** The document's row, {@code null} when this application does not ask for it. */
-  @Override
-  public DocumentRow row(DocumentType type) {
-    return documentRows.stream().filter(r -> r.getType() == type).findFirst().orElse(null);
-  }
-
-  @Override
-  public DocumentType[] getDocumentTypes() {
-    return DocumentType.values();
-  }
-
-  /** The size limit of an upload, for p:fileUpload's sizeLimit. */
-  @Override
-  public long getMaxBytes() {
-    return documents.uploadPolicy().maxBytes();
-  }
-
-  /** The size limit's refusal, shown by p:fileUpload before sending a file that is too large. */
-  @Override
-  public String getTooLargeMessage() {
-    return FacesMessages.message(
-        "application.document.tooLarge", documents.uploadPolicy().limitText());
-  }
-
   public PriceQuote getQuote() {
     return quote;
-  }
-
-  @Override
-  public DocumentRow getPreviewed() {
-    return previewed;
-  }
-
-  /** Where the preview and the download of a document are served ({@link DocumentServlet}). */
-  @Override
-  public String documentUrl(DocumentRow row) {
-    if (row == null || application == null) {
-      return "";
-    }
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-        + DocumentServlet.PATH
-        + "?id="
-        + application.getPublicId()
-        + "&type="
-        + row.getType().name()
-        + "&v="
-        + row.getVersion();
   }
 
   // ===== view parameters and inputs =====

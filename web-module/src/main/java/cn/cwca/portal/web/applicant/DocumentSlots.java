@@ -1,42 +1,126 @@
 package cn.cwca.portal.web.applicant;
 
+import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.web.CurrentCaller;
+import cn.cwca.portal.web.FacesMessages;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.List;
 import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /**
- * What the documents' include ({@code WEB-INF/includes/document-slots.xhtml} and {@code
- * document-preview.xhtml}) needs of a page's backing bean: the documents asked for with their
- * files, 上传/替换, 删除 and 点击预览 (the wizard, and 修改资料并重新提交 after 驳回).
+ * The documents of one order on a page ({@code WEB-INF/includes/document-slots.xhtml} and {@code
+ * document-preview.xhtml}): the documents asked for with their files, 上传/替换, 删除 and 点击预览. The
+ * wizard and 修改资料并重新提交 after 驳回 extend it and name the order ({@link #documentsOrderId()}).
  */
-public interface DocumentSlots {
+public abstract class DocumentSlots implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Item key (attribute of each p:fileUpload) naming the document it uploads. */
-  String DOCUMENT_TYPE_ATTRIBUTE = "documentType";
+  public static final String DOCUMENT_TYPE_ATTRIBUTE = "documentType";
 
-  /** Every document type, in display order (those not asked for are not rendered). */
-  DocumentType[] getDocumentTypes();
+  @Inject private ApplicationDocumentService documents;
 
-  /** The document's row, {@code null} when the application does not ask for it. */
-  DocumentRow row(DocumentType type);
+  @Inject protected CurrentCaller caller;
+
+  private List<DocumentRow> documentRows = List.of();
+  private DocumentRow previewed;
+
+  /** The 申请ID whose documents are shown, {@code null} while the page has no order. */
+  protected abstract String documentsOrderId();
+
+  /** After the documents were read again (an upload, a deletion): what else the page refreshes. */
+  protected void documentsChanged() {}
 
   /** p:fileUpload: upload or 替换 of the document named by the component's attribute. */
-  void upload(FileUploadEvent event);
+  public void upload(FileUploadEvent event) {
+    DocumentType type =
+        (DocumentType) event.getComponent().getAttributes().get(DOCUMENT_TYPE_ATTRIBUTE);
+    UploadedFile file = event.getFile();
+    try {
+      documents.upload(
+          documentsOrderId(), type, file.getFileName(), file.getContent(), caller.clientInfo());
+      FacesMessages.addInfoLabel(
+          "apply.documents.uploaded", FacesMessages.message(type.labelKey()));
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+    refreshDocuments();
+  }
 
   /** 删除. */
-  void delete(DocumentType type);
+  public void delete(DocumentType type) {
+    try {
+      documents.delete(documentsOrderId(), type, caller.clientInfo());
+      FacesMessages.addInfoLabel("apply.documents.deleted", FacesMessages.message(type.labelKey()));
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+    refreshDocuments();
+  }
 
   /** 点击预览: the document the preview dialog shows. */
-  void preview(DocumentType type);
+  public void preview(DocumentType type) {
+    previewed = row(type);
+  }
+
+  /** Reads the order's documents again (the preview follows a replaced file). */
+  protected void refreshDocuments() {
+    documentRows = documents.slots(documentsOrderId()).stream().map(DocumentRow::new).toList();
+    if (previewed != null) {
+      previewed = row(previewed.getType());
+    }
+    documentsChanged();
+  }
+
+  /** Every document type, in display order (those not asked for are not rendered). */
+  public DocumentType[] getDocumentTypes() {
+    return DocumentType.values();
+  }
+
+  public List<DocumentRow> getDocumentRows() {
+    return documentRows;
+  }
+
+  /** The document's row, {@code null} when the order does not ask for it. */
+  public DocumentRow row(DocumentType type) {
+    return documentRows.stream().filter(r -> r.getType() == type).findFirst().orElse(null);
+  }
 
   /** The document of the preview dialog. */
-  DocumentRow getPreviewed();
+  public DocumentRow getPreviewed() {
+    return previewed;
+  }
 
   /** Where the preview and the download of a document are served ({@link DocumentServlet}). */
-  String documentUrl(DocumentRow row);
+  public String documentUrl(DocumentRow row) {
+    String orderId = documentsOrderId();
+    if (row == null || orderId == null) {
+      return "";
+    }
+    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+        + DocumentServlet.PATH
+        + "?id="
+        + orderId
+        + "&type="
+        + row.getType().name()
+        + "&v="
+        + row.getVersion();
+  }
 
   /** The size limit of an upload, for p:fileUpload's sizeLimit. */
-  long getMaxBytes();
+  public long getMaxBytes() {
+    return documents.uploadPolicy().maxBytes();
+  }
 
   /** The size limit's refusal, shown by p:fileUpload before sending a file that is too large. */
-  String getTooLargeMessage();
+  public String getTooLargeMessage() {
+    return FacesMessages.message(
+        "application.document.tooLarge", documents.uploadPolicy().limitText());
+  }
 }

@@ -1,23 +1,16 @@
 package cn.cwca.portal.web.applicant;
 
-import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.application.ApplicationService;
 import cn.cwca.portal.application.CertificateApplication;
-import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.progress.ProgressService;
 import cn.cwca.portal.progress.ReviewOpinion;
-import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * /applicant/resubmit.xhtml?id=申请ID: 修改资料并重新提交 of a rejected order (驳回): the 审核意见 of every round,
@@ -26,7 +19,7 @@ import org.primefaces.model.file.UploadedFile;
  */
 @Named
 @ViewScoped
-public class ResubmitBacking implements DocumentSlots, Serializable {
+public class ResubmitBacking extends DocumentSlots {
 
   private static final long serialVersionUID = 1L;
 
@@ -35,17 +28,11 @@ public class ResubmitBacking implements DocumentSlots, Serializable {
 
   @Inject private ApplicationService applications;
 
-  @Inject private ApplicationDocumentService documents;
-
   @Inject private ProgressService progress;
-
-  @Inject private CurrentCaller caller;
 
   private String id;
   private CertificateApplication order;
   private List<ReviewOpinion> opinions = List.of();
-  private List<DocumentRow> documentRows = List.of();
-  private DocumentRow previewed;
 
   /** The page's {@code f:viewAction}: the caller's rejected order, or a message. */
   public void open() {
@@ -81,42 +68,8 @@ public class ResubmitBacking implements DocumentSlots, Serializable {
   }
 
   @Override
-  public void upload(FileUploadEvent event) {
-    DocumentType type =
-        (DocumentType) event.getComponent().getAttributes().get(DOCUMENT_TYPE_ATTRIBUTE);
-    UploadedFile file = event.getFile();
-    try {
-      documents.upload(
-          order.getPublicId(), type, file.getFileName(), file.getContent(), caller.clientInfo());
-      FacesMessages.addInfoLabel(
-          "apply.documents.uploaded", FacesMessages.message(type.labelKey()));
-    } catch (BusinessException refusal) {
-      FacesMessages.addError(refusal);
-    }
-    refreshDocuments();
-  }
-
-  @Override
-  public void delete(DocumentType type) {
-    try {
-      documents.delete(order.getPublicId(), type, caller.clientInfo());
-      FacesMessages.addInfoLabel("apply.documents.deleted", FacesMessages.message(type.labelKey()));
-    } catch (BusinessException refusal) {
-      FacesMessages.addError(refusal);
-    }
-    refreshDocuments();
-  }
-
-  @Override
-  public void preview(DocumentType type) {
-    previewed = row(type);
-  }
-
-  private void refreshDocuments() {
-    documentRows = documents.slots(order.getPublicId()).stream().map(DocumentRow::new).toList();
-    if (previewed != null) {
-      previewed = row(previewed.getType());
-    }
+  protected String documentsOrderId() {
+    return order == null ? null : order.getPublicId();
   }
 
   // ===== the page =====
@@ -147,46 +100,5 @@ public class ResubmitBacking implements DocumentSlots, Serializable {
   /** The 审核意见 that rejected the order: the latest decision's. */
   public ReviewOpinion getLatestOpinion() {
     return opinions.isEmpty() ? null : opinions.get(opinions.size() - 1);
-  }
-
-  @Override
-  public DocumentType[] getDocumentTypes() {
-    return DocumentType.values();
-  }
-
-  @Override
-  public DocumentRow row(DocumentType type) {
-    return documentRows.stream().filter(r -> r.getType() == type).findFirst().orElse(null);
-  }
-
-  @Override
-  public DocumentRow getPreviewed() {
-    return previewed;
-  }
-
-  @Override
-  public String documentUrl(DocumentRow row) {
-    if (row == null || order == null) {
-      return "";
-    }
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-        + DocumentServlet.PATH
-        + "?id="
-        + order.getPublicId()
-        + "&type="
-        + row.getType().name()
-        + "&v="
-        + row.getVersion();
-  }
-
-  @Override
-  public long getMaxBytes() {
-    return documents.uploadPolicy().maxBytes();
-  }
-
-  @Override
-  public String getTooLargeMessage() {
-    return FacesMessages.message(
-        "application.document.tooLarge", documents.uploadPolicy().limitText());
   }
 }
