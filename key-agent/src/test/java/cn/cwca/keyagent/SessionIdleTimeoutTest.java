@@ -25,7 +25,9 @@ class SessionIdleTimeoutTest {
 
   @AfterEach
   void stopAgent() {
-    agent.close();
+    if (agent != null) {
+      agent.close();
+    }
   }
 
   @Test
