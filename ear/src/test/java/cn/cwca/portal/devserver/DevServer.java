@@ -13,13 +13,20 @@ import java.util.List;
 /**
  * The README's run command: prepares the Payara domain the build unpacked, connects it to the
  * configured PostgreSQL (or to an embedded PostgreSQL 17 whose data survives between runs), deploys
- * the EAR, creates the first administrator once, prints where everything is, and keeps running
- * until Ctrl+C.
+ * the EAR, creates the first administrator once, and waits until {@code /health/ready} reports the
+ * portal UP; only then prints where everything is, and keeps running until Ctrl+C. When the portal
+ * does not become ready, it prints the server log's tail and fails (Payara is stopped).
  */
 public final class DevServer {
 
   static final String APPLICATION_NAME = "ca-portal";
   static final String PORTAL_URL = "http://localhost:8080/portal/";
+  static final String READINESS_URL = "http://localhost:8080/health/ready";
+
+  /** The name of the portal's check in the readiness answer (PortalReadinessCheck.NAME). */
+  static final String READINESS_CHECK = "ca-portal";
+
+  static final java.time.Duration READY_WITHIN = java.time.Duration.ofMinutes(3);
   private static final String EMBEDDED_DATABASE = "caportal";
 
   private DevServer() {}
@@ -40,12 +47,7 @@ public final class DevServer {
           Integer.parseInt(
               orDefault(DatabaseSettings.setting("CAPORTAL_EMBEDDED_DB_PORT"), "54329"));
       System.out.println("No CAPORTAL_DB_URL set: starting the embedded PostgreSQL in " + dataDir);
-      embedded =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .start();
+      embedded = EmbeddedDatabase.start(dataDir, port);
       db = embeddedDatabase(embedded, port);
     }
     EmbeddedPostgres postgres = embedded;
@@ -55,6 +57,7 @@ public final class DevServer {
                 () -> {
                   announce("Stopping Payara Server ...");
                   try {
+                    domain.undeploy(APPLICATION_NAME);
                     domain.stop();
                   } finally {
                     if (postgres != null) {
@@ -73,6 +76,7 @@ public final class DevServer {
       domain.configureCa(CaSettings.inFolder(home().resolve("ca"), PORTAL_URL + "ca"));
       domain.enablePaymentSandbox();
       domain.deploy(Path.of(System.getProperty("portal.ear")), APPLICATION_NAME);
+      domain.awaitReady(READINESS_URL, READINESS_CHECK, READY_WITHIN);
     } catch (RuntimeException e) {
       printLogTail(domain);
       throw e;

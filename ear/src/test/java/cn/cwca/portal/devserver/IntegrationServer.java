@@ -45,6 +45,7 @@ public final class IntegrationServer {
       domain.enablePaymentSandbox();
       domain.configureBankAccount("示例CA有限公司", "示例银行聊城分行", "6222020200001234567");
       domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
+      domain.awaitReady(DevServer.READINESS_URL, DevServer.READINESS_CHECK, DevServer.READY_WITHIN);
       String password =
           AdminBootstrap.ensureAdministrator(db)
               .orElseThrow(

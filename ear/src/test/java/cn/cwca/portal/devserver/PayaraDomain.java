@@ -1,10 +1,16 @@
 package cn.cwca.portal.devserver;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +78,59 @@ final class PayaraDomain {
     if (isRunning()) {
       asadmin("stop-domain", DOMAIN);
     }
+    try {
+      List<String> stale = new DomainApplications(domainDir()).forgetUserApplications();
+      if (!stale.isEmpty()) {
+        System.out.println(
+            "The domain still had "
+                + String.join(", ", stale)
+                + " deployed (the last run did not stop cleanly): it is deployed afresh instead");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the domain's configuration", e);
+    }
     run(List.of("start-domain", DOMAIN), true, environment);
+  }
+
+  /**
+   * Waits until {@code /health/ready} reports the portal's readiness check UP (the database
+   * answers, the schema is current, the CA signs).
+   *
+   * @throws IllegalStateException with the last answer when it is not UP within the timeout
+   */
+  void awaitReady(String readinessUrl, String checkName, Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (true) {
+      try {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(readinessUrl))
+                    .timeout(Duration.ofSeconds(20))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        last = "HTTP " + response.statusCode() + " " + response.body();
+        if (Readiness.isUp(response.statusCode(), response.body(), checkName)) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for " + readinessUrl, e);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            readinessUrl + " did not report UP within " + timeout.toSeconds() + " s: " + last);
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for " + readinessUrl, e);
+      }
+    }
   }
 
   void stop() {

@@ -6,9 +6,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -27,14 +31,23 @@ public class SchemaMigration {
   @Resource(lookup = "jdbc/caportal")
   DataSource dataSource;
 
+  private String expectedVersion;
+
   @PostConstruct
   void migrate() {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
+    expectedVersion =
+        Arrays.stream(flyway.info().all())
+            .map(MigrationInfo::getVersion)
+            .filter(Objects::nonNull)
+            .max(MigrationVersion::compareTo)
+            .map(MigrationVersion::getVersion)
+            .orElse(null);
     LOG.info(
         () ->
             "Schema migration: "
@@ -43,5 +56,13 @@ public class SchemaMigration {
                 + (result.targetSchemaVersion == null
                     ? result.initialSchemaVersion
                     : result.targetSchemaVersion));
+  }
+
+  /**
+   * The version of the newest migration this build of the application carries: the schema version
+   * the application expects to find (see {@code ReadinessService}).
+   */
+  public String expectedVersion() {
+    return expectedVersion;
   }
 }
