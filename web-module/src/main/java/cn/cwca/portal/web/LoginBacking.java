@@ -73,7 +73,10 @@ public class LoginBacking {
         return LandingPage.of(external::isUserInRole) + "?faces-redirect=true";
       default:
         Object refusal = request.getAttribute(PortalIdentityStore.REFUSAL_ATTRIBUTE);
-        if (refusal instanceof BusinessException businessRefusal) {
+        Object unavailable = request.getAttribute(PortalIdentityStore.UNAVAILABLE_ATTRIBUTE);
+        if (unavailable != null) {
+          FacesMessages.addErrorLabel("error.unavailable", unavailable);
+        } else if (refusal instanceof BusinessException businessRefusal) {
           FacesMessages.addError(businessRefusal);
         } else {
           FacesMessages.addErrorMessage("login.failed");

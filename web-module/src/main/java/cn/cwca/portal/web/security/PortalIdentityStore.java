@@ -5,6 +5,7 @@ import cn.cwca.portal.account.LoginService;
 import cn.cwca.portal.account.Role;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.web.ErrorIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -20,13 +21,20 @@ import java.util.stream.Collectors;
  *
  * <p>Jakarta Security knows only "valid" or "invalid"; when the service refuses to check at all
  * (throttled), the refusal is left in the request attribute {@value #REFUSAL_ATTRIBUTE} for the
- * login page to show.
+ * login page to show; when it cannot check at all (the database is down), the error id is left in
+ * {@value #UNAVAILABLE_ATTRIBUTE}.
  */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
 
   /** Request attribute with the {@link BusinessException} of a refused login attempt. */
   public static final String REFUSAL_ATTRIBUTE = "cn.cwca.portal.web.security.loginRefusal";
+
+  /**
+   * Request attribute with the error id ({@link ErrorIds}) when the credentials could not be
+   * checked at all: the page says the service is unavailable, never that the password is wrong.
+   */
+  public static final String UNAVAILABLE_ATTRIBUTE = "cn.cwca.portal.web.security.loginUnavailable";
 
   @Inject private LoginService loginService;
 
@@ -44,6 +52,12 @@ public class PortalIdentityStore implements IdentityStore {
           .orElse(CredentialValidationResult.INVALID_RESULT);
     } catch (BusinessException refusal) {
       request.setAttribute(REFUSAL_ATTRIBUTE, refusal);
+      return CredentialValidationResult.INVALID_RESULT;
+    } catch (RuntimeException systemError) {
+      // The database or the application is not available: the password was not checked, and the
+      // transaction that would have counted the attempt did not commit.
+      request.setAttribute(
+          UNAVAILABLE_ATTRIBUTE, ErrorIds.log("the login could not be checked", systemError));
       return CredentialValidationResult.INVALID_RESULT;
     }
   }
