@@ -19,8 +19,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
  * Whether a file that starts like a PDF, JPEG or PNG opens as one, so that the reviewers never get
- * a document nobody can read: a PDF must open in PDFBox, unencrypted, with at least one page; an
- * image must decode completely in {@code javax.imageio}.
+ * a document nobody can read: a PDF must open in PDFBox without a password, with at least one page;
+ * an image must decode completely in {@code javax.imageio}.
  *
  * <p>The check is bounded: the file itself is at most the upload limit ({@link
  * DocumentUploadPolicy}); PDFBox keeps its scratch buffers in memory up to {@link
@@ -113,11 +113,8 @@ final class DocumentContentCheck {
             null,
             null,
             MemoryUsageSetting.setupMainMemoryOnly(limits.pdfMemoryBytes()).streamCache)) {
-      if (pdf.isEncrypted()) {
-        // Opened with the empty user password: only an owner password restricts it. Refused all the
-        // same, so that what the reviewers open never depends on a password or on permissions.
-        return PdfVerdict.ENCRYPTED;
-      }
+      // Encrypted with only an owner password (permissions, as many official PDFs are): it opened
+      // with the empty user password, so reviewers can read it like any other.
       if (pdf.getNumberOfPages() < 1) {
         return PdfVerdict.WITHOUT_PAGES;
       }

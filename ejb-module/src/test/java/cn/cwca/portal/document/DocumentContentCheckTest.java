@@ -53,8 +53,8 @@ class DocumentContentCheckTest {
   }
 
   @Test
-  void aPdfEncryptedWithOnlyAnOwnerPasswordIsRefusedAsEncrypted() {
-    assertEquals("application.document.encryptedPdf", refusal(SampleFiles.encryptedPdf("")));
+  void aPdfRestrictedOnlyByAnOwnerPasswordIsAccepted() {
+    assertEquals(DocumentFormat.PDF, POLICY.check(SampleFiles.encryptedPdf("")));
   }
 
   // --- images ---
