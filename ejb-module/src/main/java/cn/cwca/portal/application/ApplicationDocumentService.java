@@ -94,12 +94,14 @@ public class ApplicationDocumentService {
 
   /**
    * Uploads a document of the caller's draft or rejected order (修改资料并重新提交), or replaces the current
-   * file of that type. The format comes from the content; the file name is kept for display only.
+   * file of that type. The format comes from the content; the file name is kept for display only,
+   * cleaned and with the extension of that format ({@link cn.cwca.portal.document.StoredFileName}).
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
    *     application.stepsIncomplete}; {@code validation.required} (no type); {@code
    *     application.document.notAsked}; {@code application.document.empty}, {@code
-   *     application.document.tooLarge}, {@code application.document.unsupportedType}
+   *     application.document.tooLarge}, {@code application.document.unsupportedType}, or a file
+   *     that does not open ({@link DocumentUploadPolicy#check})
    */
   public DocumentInfo upload(
       String publicId, DocumentType type, String fileName, byte[] content, ClientInfo c) {

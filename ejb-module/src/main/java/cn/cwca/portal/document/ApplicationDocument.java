@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -54,7 +53,7 @@ public class ApplicationDocument implements Serializable {
   static final String TYPES = "ApplicationDocument.types";
 
   /** Longest kept file name. */
-  static final int MAX_FILE_NAME = 200;
+  static final int MAX_FILE_NAME = StoredFileName.MAX_LENGTH;
 
   private static final long serialVersionUID = 1L;
 
@@ -121,18 +120,9 @@ public class ApplicationDocument implements Serializable {
     this.uploadedAt = now;
   }
 
-  /**
-   * The file name to show: without a client path or control characters, at most {@value
-   * #MAX_FILE_NAME} characters; a made-up name when nothing is left.
-   */
+  /** The file name to keep and show ({@link StoredFileName#of}). */
   static String displayName(String fileName, DocumentFormat format) {
-    String name = fileName == null ? "" : fileName;
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("\\p{Cntrl}", "").strip();
-    if (name.isEmpty()) {
-      name = "document." + format.name().toLowerCase(Locale.ROOT);
-    }
-    return name.length() <= MAX_FILE_NAME ? name : name.substring(name.length() - MAX_FILE_NAME);
+    return StoredFileName.of(fileName, format);
   }
 
   static String sha256(byte[] content) {

@@ -7,7 +7,8 @@ import java.time.LocalDateTime;
 /**
  * An uploaded document without its bytes: what the upload step and the review list show.
  *
- * @param fileName the name the applicant's file had (display only; the type comes from the content)
+ * @param fileName the name the applicant's file had, cleaned and with the extension of the type
+ *     found in the content ({@link StoredFileName}); display only
  * @param contentType {@code application/pdf}, {@code image/jpeg} or {@code image/png}
  * @param sha256 hex digest of the content
  */

@@ -7,10 +7,12 @@ import java.util.logging.Logger;
 
 /**
  * What an uploaded document must be: not empty, at most {@link #maxBytes()} long, and a PDF, JPEG
- * or PNG by its content. The limit comes from the system property {@value #MAX_BYTES_PROPERTY}
- * (Payara: {@code asadmin create-system-properties} or a JVM option), default {@value
- * #DEFAULT_MAX_BYTES} bytes (10 MB); every instance of a cluster must be given the same value. The
- * web module's multipart-config (web.xml, 50 MB) bounds it: a larger file never reaches the policy.
+ * or PNG by its content that actually opens ({@link DocumentContentCheck}: a PDF with a page and no
+ * password, an image that decodes and is not too large). The limit comes from the system property
+ * {@value #MAX_BYTES_PROPERTY} (Payara: {@code asadmin create-system-properties} or a JVM option),
+ * default {@value #DEFAULT_MAX_BYTES} bytes (10 MB); every instance of a cluster must be given the
+ * same value. The web module's multipart-config (web.xml, 50 MB) bounds it: a larger file never
+ * reaches the policy.
  */
 public final class DocumentUploadPolicy {
 
@@ -25,12 +27,19 @@ public final class DocumentUploadPolicy {
   private static final long BYTES_PER_MB = 1024L * 1024;
 
   private final long maxBytes;
+  private final DocumentContentCheck contentCheck;
 
   public DocumentUploadPolicy(long maxBytes) {
+    this(maxBytes, DocumentContentCheck.Limits.DEFAULT);
+  }
+
+  /** With other bounds for the content check (tests). */
+  DocumentUploadPolicy(long maxBytes, DocumentContentCheck.Limits contentLimits) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("the size limit must be positive: " + maxBytes);
     }
     this.maxBytes = maxBytes;
+    this.contentCheck = new DocumentContentCheck(contentLimits);
   }
 
   /** The policy configured for this server (see the class comment). */
@@ -69,8 +78,10 @@ public final class DocumentUploadPolicy {
    * The format of an acceptable upload.
    *
    * @throws BusinessException {@code application.document.empty}, {@code
-   *     application.document.tooLarge} (argument: {@link #limitText()}) or {@code
-   *     application.document.unsupportedType}
+   *     application.document.tooLarge} (argument: {@link #limitText()}), {@code
+   *     application.document.unsupportedType}, or a refusal of {@link DocumentContentCheck#verify}
+   *     ({@code application.document.damagedPdf}, {@code encryptedPdf}, {@code pdfWithoutPages},
+   *     {@code damagedImage}, {@code imageTooLarge})
    */
   public DocumentFormat check(byte[] content) {
     if (content == null || content.length == 0) {
@@ -79,8 +90,11 @@ public final class DocumentUploadPolicy {
     if (content.length > maxBytes) {
       throw new BusinessException("application.document.tooLarge", limitText());
     }
-    return DocumentFormat.detect(content)
-        .orElseThrow(() -> new BusinessException("application.document.unsupportedType"));
+    DocumentFormat format =
+        DocumentFormat.detect(content)
+            .orElseThrow(() -> new BusinessException("application.document.unsupportedType"));
+    contentCheck.verify(format, content);
+    return format;
   }
 
   /**

@@ -13,6 +13,7 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.common.Page;
+import cn.cwca.portal.document.StoredFileName;
 import cn.cwca.portal.rules.FieldRule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -309,7 +310,8 @@ public class InvoiceService {
    *
    * @param invoiceNumber 发票号码: exactly 20 digits, never used before
    * @param file the invoice's file (PDF, OFD or XML, recognised by content; at most 5 MB)
-   * @param originalFileName the uploaded file's name, for the audit trail only
+   * @param originalFileName the uploaded file's name, for the audit trail only (kept as {@link
+   *     StoredFileName#clean} makes it)
    * @return the current invoice of the order
    * @throws BusinessException {@code application.notFound}; {@code invoice.orderCancelled}, {@code
    *     invoice.notNeeded}, {@code invoice.orderNotPaid}; {@code invoice.issue.exists}; {@code
@@ -378,7 +380,7 @@ public class InvoiceService {
                     + ", sha256="
                     + issued.file().sha256()
                     + ", file="
-                    + originalFileName),
+                    + StoredFileName.clean(originalFileName)),
         c);
     return new CurrentInvoice(invoice.getInvoiceNumber(), now, invoice.hasFile());
   }

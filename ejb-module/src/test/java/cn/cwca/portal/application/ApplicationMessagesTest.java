@@ -58,6 +58,11 @@ class ApplicationMessagesTest {
         "application.document.tooLarge",
         "application.document.empty",
         "application.document.notAsked",
+        "application.document.damagedPdf",
+        "application.document.encryptedPdf",
+        "application.document.pdfWithoutPages",
+        "application.document.damagedImage",
+        "application.document.imageTooLarge",
         "application.submit.tokenMismatch",
         "order.stepRefused",
         "application.submittedFree",
@@ -172,6 +177,10 @@ class ApplicationMessagesTest {
         MessageFormat.format(
             BUNDLE.getString("application.document.tooLarge"),
             new DocumentUploadPolicy(500 * 1024).limitText()));
+    assertEquals(
+        "图片尺寸过大（不超过5000万像素，长宽均不超过30000像素），请调低扫描分辨率后重新上传",
+        MessageFormat.format(
+            BUNDLE.getString("application.document.imageTooLarge"), "5000", "30000"));
     assertTrue(
         MessageFormat.format(
                 BUNDLE.getString("application.renewal.tooEarly"), "2049-08-23", "2049-06-24")

@@ -34,8 +34,10 @@ class DocumentUploadPolicyTest {
 
   @Test
   void acceptsAFileOfExactlyTheLimit() {
-    byte[] pdf = Arrays.copyOf(DocumentFormatTest.PDF, 1024);
-    assertEquals(DocumentFormat.PDF, new DocumentUploadPolicy(1024).check(pdf));
+    byte[] real = SampleFiles.onePagePdf();
+    byte[] pdf = Arrays.copyOf(real, 2048);
+    Arrays.fill(pdf, real.length, pdf.length, (byte) '\n');
+    assertEquals(DocumentFormat.PDF, new DocumentUploadPolicy(2048).check(pdf));
   }
 
   @Test

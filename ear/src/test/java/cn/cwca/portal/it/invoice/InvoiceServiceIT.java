@@ -43,6 +43,7 @@ import cn.cwca.portal.invoice.IssuedInvoice;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
 import cn.cwca.portal.it.WhileATransactionIsOpen;
+import cn.cwca.portal.it.application.SampleDocuments;
 import cn.cwca.portal.progress.ProgressRow;
 import cn.cwca.portal.progress.ProgressService;
 import jakarta.annotation.Resource;
@@ -58,7 +59,6 @@ import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,10 +93,8 @@ class InvoiceServiceIT {
   private static final ClientInfo CLIENT = new ClientInfo("203.0.113.81");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A document the uploads accept (recognised by its header). */
-  private static final byte[] DOCUMENT =
-      "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-          .getBytes(StandardCharsets.ISO_8859_1);
+  /** A document the uploads accept (a PDF that opens, with a page). */
+  private static final byte[] DOCUMENT = SampleDocuments.PDF;
 
   /** 开票信息 as an applicant types it: spaces, lower case, a landline in brackets. */
   private static final InvoiceBuyer TYPED =
@@ -115,6 +113,7 @@ class InvoiceServiceIT {
     return PortalDeployment.servicesWithTests(
         InvoiceServiceIT.class,
         InvoiceCallerMechanism.class,
+        SampleDocuments.class,
         cn.cwca.portal.it.SwitchingCallers.class,
         TestIdentities.class,
         WhileATransactionIsOpen.class,
