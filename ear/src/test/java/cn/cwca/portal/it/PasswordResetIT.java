@@ -10,6 +10,7 @@ import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.account.LoginService;
 import cn.cwca.portal.account.PasswordResetService;
 import cn.cwca.portal.account.PersonRegistration;
+import cn.cwca.portal.account.SmsCodePolicy;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import jakarta.annotation.Resource;
@@ -211,6 +212,23 @@ class PasswordResetIT {
         assertThrows(
             BusinessException.class, () -> reset.sendCode(a.loginName(), a.mobile(), CLIENT));
     assertEquals("sms.dailyLimit", e.messageKey());
+  }
+
+  @Test
+  void stopsAnAddressAfterThirtyCodesAnHourWhateverTheNumbers() throws Exception {
+    ClientInfo busy = new ClientInfo("198.51.100.130");
+    for (int i = 0; i < SmsCodePolicy.MAX_PER_ADDRESS_PER_HOUR; i++) {
+      reset.sendCode("UNKNOWN" + i, TestIdentities.mobile(), busy);
+    }
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () -> reset.sendCode("UNKNOWN", TestIdentities.mobile(), busy));
+    assertEquals("sms.addressLimit", e.messageKey());
+
+    Applicant elsewhere = registered();
+    reset.sendCode(elsewhere.loginName(), elsewhere.mobile(), CLIENT);
+    assertEquals(1, outboxCount(elsewhere.mobile()), "another address is not limited");
   }
 
   /** Six wrong tries of the latest code: the first five and the sixth answer. */

@@ -53,7 +53,8 @@ public class PasswordResetService {
    *
    * @throws BusinessException {@code validation.required}, {@code validation.mobile}; {@code
    *     sms.tooSoon} within a minute of the last request for this number; {@code sms.dailyLimit}
-   *     after 10 requests today
+   *     after 10 requests today; {@code sms.addressLimit} after 30 requests from this address
+   *     within an hour, whatever the numbers
    */
   public void sendCode(String loginName, String mobile, ClientInfo c) {
     String typed = AccountInput.required(loginName);
@@ -75,12 +76,23 @@ public class PasswordResetService {
     if (SmsCodePolicy.dailyLimitReached(today)) {
       throw new BusinessException("sms.dailyLimit");
     }
+    String address =
+        LoginAttempt.cut(c == null ? "" : c.remoteAddress(), LoginAttempt.MAX_REMOTE_ADDRESS);
+    serializeRequestsFrom(address);
+    long fromAddress =
+        em.createNamedQuery(SmsCode.COUNT_FROM_ADDRESS_SINCE, Long.class)
+            .setParameter("address", address)
+            .setParameter("since", now.minus(SmsCodePolicy.ADDRESS_WINDOW))
+            .getSingleResult();
+    if (SmsCodePolicy.addressLimitReached(fromAddress)) {
+      throw new BusinessException("sms.addressLimit");
+    }
 
     Optional<Account> account = accounts.find(typed);
     boolean deliver = account.map(a -> a.getMobile().equals(number)).orElse(false);
     String name = account.map(Account::getLoginName).orElse(typed);
     String code = SmsCode.newCode(random);
-    em.persist(new SmsCode(name, number, code, deliver, now, random));
+    em.persist(new SmsCode(name, number, code, deliver, address, now, random));
     if (deliver) {
       sms.send(number, SmsCodePolicy.messageText(code));
     }
@@ -141,6 +153,14 @@ public class PasswordResetService {
    * other until commit, so that the per-number limits cannot be passed by sending in parallel.
    * PostgreSQL advisory lock.
    */
+  /** One request per address at a time, so that a burst cannot pass the address limit. */
+  private void serializeRequestsFrom(String address) {
+    em.createNativeQuery(
+            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('sms_code_address'), hashtext(?1))")
+        .setParameter(1, address)
+        .getSingleResult();
+  }
+
   private void serializeRequestsFor(String mobile) {
     em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('sms_code'), hashtext(?1))")
         .setParameter(1, mobile)

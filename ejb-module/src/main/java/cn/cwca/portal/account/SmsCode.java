@@ -29,6 +29,11 @@ import java.util.HexFormat;
     name = SmsCode.COUNT_FOR_MOBILE_SINCE,
     query = "SELECT COUNT(c) FROM SmsCode c WHERE c.mobile = :mobile AND c.requestedAt >= :since")
 @NamedQuery(
+    name = SmsCode.COUNT_FROM_ADDRESS_SINCE,
+    query =
+        "SELECT COUNT(c) FROM SmsCode c WHERE c.requestedFrom = :address"
+            + " AND c.requestedAt >= :since")
+@NamedQuery(
     name = SmsCode.LATEST_FOR_LOGIN_NAME_AND_MOBILE,
     query =
         "SELECT c FROM SmsCode c WHERE c.loginName = :loginName AND c.mobile = :mobile"
@@ -37,6 +42,7 @@ public class SmsCode {
 
   static final String LAST_REQUEST_FOR_MOBILE = "SmsCode.lastRequestForMobile";
   static final String COUNT_FOR_MOBILE_SINCE = "SmsCode.countForMobileSince";
+  static final String COUNT_FROM_ADDRESS_SINCE = "SmsCode.countFromAddressSince";
   static final String LATEST_FOR_LOGIN_NAME_AND_MOBILE = "SmsCode.latestForLoginNameAndMobile";
 
   /** Digits of a code. */
@@ -76,6 +82,10 @@ public class SmsCode {
   @Column(name = "used_at")
   private LocalDateTime usedAt;
 
+  /** The caller's address, cut to the column's length. */
+  @Column(name = "requested_from", length = LoginAttempt.MAX_REMOTE_ADDRESS)
+  private String requestedFrom;
+
   protected SmsCode() {}
 
   /**
@@ -83,12 +93,14 @@ public class SmsCode {
    *
    * @param delivered whether the code is sent to the mobile (the account exists and the mobile is
    *     bound to it)
+   * @param requestedFrom the caller's address
    */
   SmsCode(
       String loginName,
       String mobile,
       String code,
       boolean delivered,
+      String requestedFrom,
       LocalDateTime now,
       SecureRandom random) {
     byte[] salt = new byte[SALT_BYTES];
@@ -98,6 +110,7 @@ public class SmsCode {
     this.codeSalt = HexFormat.of().formatHex(salt);
     this.codeHash = hash(codeSalt, code);
     this.delivered = delivered;
+    this.requestedFrom = LoginAttempt.cut(requestedFrom, LoginAttempt.MAX_REMOTE_ADDRESS);
     this.requestedAt = now;
     this.expiresAt = now.plus(SmsCodePolicy.VALIDITY);
   }

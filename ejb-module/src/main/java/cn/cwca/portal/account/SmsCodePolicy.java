@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 
 /**
  * Limits of the SMS verification codes of the password reset: per mobile number at most one code a
- * minute and ten a calendar day (Beijing time, as the applicant counts "today"); a code is valid
- * five minutes and allows five tries.
+ * minute and ten a calendar day (Beijing time, as the applicant counts "today"); per address at
+ * most thirty an hour; a code is valid five minutes and allows five tries.
  */
 public final class SmsCodePolicy {
 
@@ -17,6 +17,16 @@ public final class SmsCodePolicy {
 
   /** Codes per mobile number and calendar day. */
   public static final int MAX_PER_DAY = 10;
+
+  /**
+   * Codes one address may request within {@link #ADDRESS_WINDOW}, whatever the numbers: bounds what
+   * one client can make the portal store and send. Generous, as an office behind one NAT address
+   * shares it.
+   */
+  public static final int MAX_PER_ADDRESS_PER_HOUR = 30;
+
+  /** The window of {@link #MAX_PER_ADDRESS_PER_HOUR}. */
+  public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
   /** How long a code is valid. */
   public static final Duration VALIDITY = Duration.ofMinutes(5);
@@ -48,6 +58,11 @@ public final class SmsCodePolicy {
   /** Whether {@code sentToday} codes exhaust the daily allowance. */
   public static boolean dailyLimitReached(long sentToday) {
     return sentToday >= MAX_PER_DAY;
+  }
+
+  /** Whether {@code fromAddress} codes in the last hour exhaust the address's allowance. */
+  public static boolean addressLimitReached(long fromAddress) {
+    return fromAddress >= MAX_PER_ADDRESS_PER_HOUR;
   }
 
   /** The SMS that carries a code. */

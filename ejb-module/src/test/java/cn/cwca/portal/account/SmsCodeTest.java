@@ -14,9 +14,10 @@ class SmsCodeTest {
 
   private static final LocalDateTime SENT = LocalDateTime.of(2026, 11, 24, 8, 0, 0);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ADDRESS = "198.51.100.20";
 
   private static SmsCode delivered(String code) {
-    return new SmsCode("110101190001010006", "13800138000", code, true, SENT, RANDOM);
+    return new SmsCode("110101190001010006", "13800138000", code, true, ADDRESS, SENT, RANDOM);
   }
 
   @RepeatedTest(20)
@@ -61,7 +62,7 @@ class SmsCodeTest {
   }
 
   private static SmsCode notDelivered(String code) {
-    return new SmsCode("UNKNOWN", "13800138000", code, false, SENT, RANDOM);
+    return new SmsCode("UNKNOWN", "13800138000", code, false, ADDRESS, SENT, RANDOM);
   }
 
   @Test
