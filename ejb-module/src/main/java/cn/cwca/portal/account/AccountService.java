@@ -126,12 +126,6 @@ public class AccountService {
     return account;
   }
 
-  /** The account with this login name, or {@code null}; see {@link #find(String)}. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Account findByLoginName(String loginName) {
-    return find(loginName).orElse(null);
-  }
-
   /**
    * The account with this login name. Identifiers of applicants are stored upper-case (a resident
    * ID may end in {@code X}), so an applicant's login name is also found when typed in lower case;

@@ -13,7 +13,6 @@ import java.util.Objects;
 public final class CollectorCheck {
 
   /** Characters of an ID number shown at either end; the rest is masked. */
-  static final int SHOWN = 4;
 
   /** The outcome of the comparison, with the refusal's message key. */
   public enum Result {
@@ -59,23 +58,6 @@ public final class CollectorCheck {
       return Result.ID_NUMBER_MISMATCH;
     }
     return id ? Result.NAME_MISMATCH : Result.BOTH_MISMATCH;
-  }
-
-  /**
-   * An ID number as the screen and the audit trail show it: the first and the last {@value #SHOWN}
-   * characters, the others as {@code *}; a number too short to keep anything hidden is masked
-   * whole. {@code null} stays {@code null}.
-   */
-  public static String mask(String idNumber) {
-    if (idNumber == null) {
-      return null;
-    }
-    String id = idNumber.strip();
-    int length = id.length();
-    if (length <= 2 * SHOWN) {
-      return "*".repeat(length);
-    }
-    return id.substring(0, SHOWN) + "*".repeat(length - 2 * SHOWN) + id.substring(length - SHOWN);
   }
 
   private static String strip(String value) {

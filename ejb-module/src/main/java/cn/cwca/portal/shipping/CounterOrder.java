@@ -8,8 +8,8 @@ import java.time.LocalDateTime;
 /**
  * 自取 at the counter: an order whose key is made (已制证, to be put out: 待领取) or waits at the counter
  * (未领取), with the 取证人 as the applicant entered them. The ID number leaves the server masked ({@link
- * CollectorCheck#mask}): the operator reads the person's ID card and types what it says, and the
- * service compares. Times are UTC.
+ * cn.cwca.portal.common.MaskedIdentifier}): the operator reads the person's ID card and types what
+ * it says, and the service compares. Times are UTC.
  */
 public record CounterOrder(
     String publicId,

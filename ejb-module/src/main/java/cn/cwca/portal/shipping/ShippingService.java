@@ -9,6 +9,7 @@ import cn.cwca.portal.application.Orders;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.FieldInput;
+import cn.cwca.portal.common.MaskedIdentifier;
 import cn.cwca.portal.common.Page;
 import cn.cwca.portal.rules.FieldRule;
 import cn.cwca.portal.rules.ResidentIdNumbers;
@@ -348,7 +349,7 @@ public class ShippingService {
               + ", cardName="
               + name
               + ", cardIdNumber="
-              + CollectorCheck.mask(idNumber),
+              + MaskedIdentifier.of(idNumber),
           c);
       throw new BusinessException(result.messageKey());
     }
@@ -362,7 +363,7 @@ public class ShippingService {
             + ", collector="
             + name
             + ", collectorIdNumber="
-            + CollectorCheck.mask(idNumber));
+            + MaskedIdentifier.of(idNumber));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -425,7 +426,7 @@ public class ShippingService {
                     a.getHandlingPointAddress(),
                     a.getCollectorName(),
                     a.getCollectorMobile(),
-                    CollectorCheck.mask(a.getCollectorIdNumber())))
+                    MaskedIdentifier.of(a.getCollectorIdNumber())))
         .toList();
   }
 
