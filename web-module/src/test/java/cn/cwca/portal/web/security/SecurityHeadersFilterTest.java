@@ -40,4 +40,30 @@ class SecurityHeadersFilterTest {
             .get("Content-Security-Policy")
             .contains("connect-src 'self' http://127.0.0.1:*;"));
   }
+
+  @Test
+  void refusesAFormPostedFromAnotherSite() {
+    assertTrue(
+        SecurityHeadersFilter.isForeignPost(
+            "POST", "https://evil.example", "https://ca.example.cn"));
+    assertTrue(SecurityHeadersFilter.isForeignPost("POST", "null", "https://ca.example.cn"));
+  }
+
+  @Test
+  void acceptsPostsFromThePortalsOwnPagesAndFromServers() {
+    assertFalse(
+        SecurityHeadersFilter.isForeignPost(
+            "POST", "https://CA.example.cn", "https://ca.example.cn"));
+    assertFalse(SecurityHeadersFilter.isForeignPost("POST", null, "https://ca.example.cn"));
+    assertFalse(
+        SecurityHeadersFilter.isForeignPost(
+            "GET", "https://evil.example", "https://ca.example.cn"));
+  }
+
+  @Test
+  void withoutAConfiguredOriginTheHostDecidesAsAProxyMayChangeSchemeAndPort() {
+    String ownHost = SecurityHeadersFilter.ANY_SCHEME_AND_PORT_OF + "ca.example.cn";
+    assertFalse(SecurityHeadersFilter.isForeignPost("POST", "https://ca.example.cn", ownHost));
+    assertTrue(SecurityHeadersFilter.isForeignPost("POST", "https://evil.example", ownHost));
+  }
 }
