@@ -51,6 +51,39 @@ class LoginServiceIT {
   }
 
   @Test
+  void twentyParallelWrongPasswordsGetNoMoreThanFiveTries() throws Exception {
+    String id = registered(someAddress());
+    java.util.concurrent.ExecutorService burst =
+        java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        ClientInfo from = new ClientInfo("2001:db8:1::" + i);
+        answers.add(
+            burst.submit(
+                () -> {
+                  try {
+                    return logins.authenticate(id, "Wrong0Password", from).isPresent()
+                        ? "accepted"
+                        : "wrong";
+                  } catch (BusinessException refused) {
+                    return refused.messageKey();
+                  }
+                }));
+      }
+      long wrong = 0;
+      for (var answer : answers) {
+        if (answer.get().equals("wrong")) {
+          wrong++;
+        }
+      }
+      assertEquals(5, wrong, "tries checked before the lock");
+    } finally {
+      burst.shutdownNow();
+    }
+  }
+
+  @Test
   void throttlesAnAccountAfterFiveFailuresEvenWithTheRightPassword() {
     String id = registered(someAddress());
     for (int i = 0; i < 5; i++) {

@@ -57,6 +57,7 @@ public class LoginService {
     String address = c == null ? "" : c.remoteAddress();
     Optional<Account> account = accounts.find(typed);
     String throttledName = account.map(Account::getLoginName).orElse(typed);
+    serialiseAttempts(throttledName, address);
     refuseWhenThrottled(throttledName, address, now);
 
     char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -74,6 +75,23 @@ public class LoginService {
     em.persist(new LoginAttempt(throttledName, address, valid, now));
     audit.record(throttledName, valid ? SUCCEEDED : FAILED, throttledName, null, c);
     return valid ? account : Optional.empty();
+  }
+
+  /**
+   * One attempt per login name and per address at a time, until its transaction ends: the count of
+   * earlier failures and this attempt's record are one step, so that a burst of parallel wrong
+   * passwords gets no more tries than a sequence would (transaction-scoped advisory locks, always
+   * taken in this order).
+   */
+  private void serialiseAttempts(String loginName, String address) {
+    em.createNativeQuery(
+            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('login_name'), hashtext(?1))")
+        .setParameter(1, LoginAttempt.cut(loginName, LoginAttempt.MAX_LOGIN_NAME))
+        .getSingleResult();
+    em.createNativeQuery(
+            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('login_address'), hashtext(?1))")
+        .setParameter(1, LoginAttempt.cut(address, LoginAttempt.MAX_REMOTE_ADDRESS))
+        .getSingleResult();
   }
 
   private void refuseWhenThrottled(String loginName, String address, LocalDateTime now) {
