@@ -72,6 +72,7 @@ public final class DevServer {
     try {
       domain.installJdbcDriver();
       domain.start();
+      domain.hideServerIdentity();
       domain.configureDatasource(db);
       domain.configureCa(CaSettings.inFolder(home().resolve("ca"), PORTAL_URL + "ca"));
       domain.enablePaymentSandbox();
@@ -107,8 +108,9 @@ public final class DevServer {
 
   static Path home() {
     String configured = DatabaseSettings.setting("CAPORTAL_HOME");
+    // Absolute: Payara resolves the paths it is given against its own working directory.
     return configured != null
-        ? Path.of(configured)
+        ? Path.of(configured).toAbsolutePath()
         : Path.of(System.getProperty("user.home"), ".ca-portal");
   }
 

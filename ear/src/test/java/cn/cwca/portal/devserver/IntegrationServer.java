@@ -33,6 +33,7 @@ public final class IntegrationServer {
       // Token 0: the portal's CA (it.ca.token=PKCS11); 1 and 2: the benchmark's HSM CAs.
       Map<String, String> hsm = CaHsmTokens.create(state.resolve("softhsm"), 3);
       domain.start(hsm);
+      domain.hideServerIdentity();
       domain.configureDatasource(db);
       Path caFolder = state.resolve("ca");
       deleteTree(caFolder);

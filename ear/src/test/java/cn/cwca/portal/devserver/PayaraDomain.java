@@ -140,6 +140,23 @@ final class PayaraDomain {
   }
 
   /**
+   * Responses no longer name the server and its version ({@code Server}, {@code X-Powered-By}): on
+   * the HTTP and HTTPS listeners and the admin listener, as docs/deployment.md gives it.
+   */
+  void hideServerIdentity() {
+    List<String> settings = new ArrayList<>();
+    for (String listener : List.of("http-listener-1", "http-listener-2", "admin-listener")) {
+      String http = "configs.config.server-config.network-config.protocols.protocol." + listener;
+      settings.add(http + ".http.server-header=false");
+      settings.add(http + ".http.xpowered-by=false");
+    }
+    List<String> command = new ArrayList<>();
+    command.add("set");
+    command.addAll(settings);
+    asadmin(command.toArray(String[]::new));
+  }
+
+  /**
    * (Re)creates the JDBC pool and resource the application looks up. The password, when there is
    * one, is kept as a Payara password alias and referenced as {@code ${ALIAS=...}}, never written
    * in clear in domain.xml.

@@ -77,4 +77,14 @@ class PublicEndpointsIT {
     assertEquals(200, root.statusCode());
     assertTrue(root.body().contains("id=\"loginForm\""), root.body());
   }
+
+  @Test
+  void responsesDoNotNameTheServerOrItsVersion() throws Exception {
+    HttpResponse<String> login = get(PORTAL + "/login.xhtml");
+
+    assertTrue(login.headers().firstValue("X-Powered-By").isEmpty(), login.headers().toString());
+    assertTrue(
+        login.headers().firstValue("Server").map(v -> !v.contains("Payara")).orElse(true),
+        login.headers().toString());
+  }
 }
