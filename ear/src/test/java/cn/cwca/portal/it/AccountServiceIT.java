@@ -40,7 +40,7 @@ class AccountServiceIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.withTests(AccountServiceIT.class, TestIdentities.class);
+    return PortalDeployment.servicesWithTests(AccountServiceIT.class, TestIdentities.class);
   }
 
   @EJB AccountService accounts;

@@ -24,7 +24,7 @@ class LoginServiceIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.withTests(LoginServiceIT.class, TestIdentities.class);
+    return PortalDeployment.servicesWithTests(LoginServiceIT.class, TestIdentities.class);
   }
 
   @EJB AccountService accounts;

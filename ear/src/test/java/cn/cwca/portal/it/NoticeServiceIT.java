@@ -21,7 +21,7 @@ class NoticeServiceIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.withTests(NoticeServiceIT.class);
+    return PortalDeployment.servicesWithTests(NoticeServiceIT.class);
   }
 
   @EJB NoticeService notices;

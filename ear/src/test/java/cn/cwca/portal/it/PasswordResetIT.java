@@ -43,7 +43,7 @@ class PasswordResetIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.withTests(PasswordResetIT.class, TestIdentities.class);
+    return PortalDeployment.servicesWithTests(PasswordResetIT.class, TestIdentities.class);
   }
 
   @EJB AccountService accounts;

@@ -24,50 +24,36 @@ public final class PortalDeployment {
 
   private PortalDeployment() {}
 
-  /** The whole EAR, the portal's WAR included, with the test classes. */
-  public static EnterpriseArchive withTests(Class<?>... testClasses) {
-    return build(true, List.of(), testClasses);
-  }
-
   /**
-   * The EAR without the portal's own WAR, for tests that authenticate through {@link
-   * TestCallerMechanism} (the portal's form mechanism would otherwise be visible in the test WAR
-   * too).
+   * The EAR without the portal's own WAR, plus the test WAR. Its callers are anonymous unless the
+   * test classes bring {@link TestCallerMechanism}. The portal's WAR stays out: Jakarta Security
+   * registers its authentication mechanism for every web module of the application, and in the test
+   * WAR that mechanism's bean cannot be found, so every request would fail.
    */
   public static EnterpriseArchive servicesWithTests(Class<?>... testClasses) {
-    return build(false, List.of(), testClasses);
+    return build(List.of(), war -> {}, testClasses);
   }
 
   /** Like {@link #servicesWithTests}, with the jars these classes come from in the test WAR. */
   public static EnterpriseArchive servicesWithTestsAndLibraries(
       List<Class<?>> libraries, Class<?>... testClasses) {
-    return build(false, libraries, war -> {}, testClasses);
+    return build(libraries, war -> {}, testClasses);
   }
 
   /** Like {@link #servicesWithTestsAndLibraries}, with more content added to the test WAR. */
   public static EnterpriseArchive servicesWithTestsAndLibraries(
       List<Class<?>> libraries, Consumer<WebArchive> more, Class<?>... testClasses) {
-    return build(false, libraries, more, testClasses);
+    return build(libraries, more, testClasses);
   }
 
   private static EnterpriseArchive build(
-      boolean portalWar, List<Class<?>> libraries, Class<?>... testClasses) {
-    return build(portalWar, libraries, war -> {}, testClasses);
-  }
-
-  private static EnterpriseArchive build(
-      boolean portalWar,
-      List<Class<?>> libraries,
-      Consumer<WebArchive> more,
-      Class<?>... testClasses) {
+      List<Class<?>> libraries, Consumer<WebArchive> more, Class<?>... testClasses) {
     EnterpriseArchive ear =
         ShrinkWrap.create(ZipImporter.class, "ca-portal-it.ear")
             .importFrom(new File(System.getProperty("portal.ear")))
             .as(EnterpriseArchive.class);
     ear.delete("META-INF/application.xml");
-    if (!portalWar) {
-      ear.delete("ca-portal-web.war");
-    }
+    ear.delete("ca-portal-web.war");
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "portal-tests.war")
             .addClasses(testClasses)

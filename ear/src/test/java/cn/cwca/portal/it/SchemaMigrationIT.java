@@ -18,7 +18,7 @@ class SchemaMigrationIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.withTests(SchemaMigrationIT.class);
+    return PortalDeployment.servicesWithTests(SchemaMigrationIT.class);
   }
 
   @Resource(lookup = "jdbc/caportal")

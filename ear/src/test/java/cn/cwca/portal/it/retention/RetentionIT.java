@@ -26,7 +26,7 @@ class RetentionIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.withTests(RetentionIT.class);
+    return PortalDeployment.servicesWithTests(RetentionIT.class);
   }
 
   @EJB RetentionJob retention;
