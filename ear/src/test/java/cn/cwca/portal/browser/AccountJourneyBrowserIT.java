@@ -59,6 +59,7 @@ class AccountJourneyBrowserIT {
     String id = TestIdentities.residentId();
     String mobile = TestIdentities.mobile();
     PortalSteps.registerPerson(applicant, "周九", mobile, id, TestIdentities.PASSWORD);
+    PortalSteps.allowAnotherCodeTo(mobile); // registered more than a minute ago
 
     applicant.click("forgotPasswordLink");
     applicant.waitForUrl("/forgot-password.xhtml");
@@ -119,5 +120,56 @@ class AccountJourneyBrowserIT {
     PortalSteps.logout(applicant);
     applicant.open("/applicant/profile.xhtml");
     applicant.waitForUrl("/login.xhtml");
+  }
+
+  @Test
+  void changingThePasswordEndsTheAccountsOtherSessionsButNotThisOne() throws Exception {
+    String id = TestIdentities.residentId();
+    PortalSteps.registerPerson(
+        applicant, "王十二", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
+    PortalSteps.login(applicant, id, TestIdentities.PASSWORD);
+    applicant.waitForUrl("/applicant/home.xhtml");
+    try (Browser elsewhere = new Browser()) {
+      PortalSteps.login(elsewhere, id, TestIdentities.PASSWORD);
+      elsewhere.waitForUrl("/applicant/home.xhtml");
+
+      applicant.click("menuProfile");
+      applicant.waitForUrl("/applicant/profile.xhtml");
+      String newPassword = "Renewed0Pass";
+      applicant.type("currentPassword", TestIdentities.PASSWORD);
+      applicant.type("newPassword", newPassword);
+      applicant.type("confirm", newPassword);
+      applicant.clickAndWaitForAjax("changePassword");
+      applicant.waitForText("messages", "修改成功");
+
+      elsewhere.open("/applicant/progress.xhtml");
+      elsewhere.waitForUrl("/login.xhtml");
+      applicant.open("/applicant/progress.xhtml");
+      assertTrue(applicant.currentUrl().contains("/applicant/progress.xhtml"), "this one goes on");
+      PortalSteps.login(elsewhere, id, newPassword);
+      elsewhere.waitForUrl("/applicant/home.xhtml");
+    }
+    PortalSteps.logout(applicant);
+  }
+
+  @Test
+  void applicantChangesTheMobileNumberWithTheCodeSentToTheNewOne() {
+    String id = TestIdentities.residentId();
+    String old = TestIdentities.mobile();
+    PortalSteps.registerPerson(applicant, "冯十三", old, id, TestIdentities.PASSWORD);
+    PortalSteps.login(applicant, id, TestIdentities.PASSWORD);
+    applicant.click("menuProfile");
+    applicant.waitForUrl("/applicant/profile.xhtml");
+    applicant.waitForText("profileMobile", old);
+
+    String next = TestIdentities.mobile();
+    applicant.type("newMobile", next);
+    applicant.type("mobileCode", PortalSteps.requestCode(applicant, "sendMobileCode", next));
+    applicant.type("mobilePassword", TestIdentities.PASSWORD);
+    applicant.clickAndWaitForAjax("changeMobile");
+    applicant.waitForText("messages", "手机号已更换");
+    applicant.waitForText("profileMobile", next);
+    assertTrue(PortalSteps.lastSmsTo(old).contains("已更换为"), "the old number is told");
+    PortalSteps.logout(applicant);
   }
 }

@@ -90,6 +90,25 @@ class PaymentBrowserIT {
     applicant.open("/applicant/progress.xhtml");
     String row = "#progress tr.application-" + id;
     applicant.waitForText("progress", id);
+
+    // 进度查询's filters are what the columns hold
+    applicant.choose("filterPaymentStatusMenu", "UNPAID");
+    applicant.clickAndWaitForAjax("filterSearch");
+    applicant.waitForText("progress", id);
+    assertFalse(applicant.text("progress").contains(free), "only 待支付");
+    applicant.choose("filterPaymentStatusMenu", "PAID");
+    applicant.clickAndWaitForAjax("filterSearch");
+    applicant.waitForText("progress", free);
+    assertFalse(applicant.text("progress").contains(id), "only 已支付");
+    String tomorrow =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+    applicant.clickAndWaitForAjax("filterReset");
+    applicant.type("filterSubmittedFrom_input", tomorrow);
+    applicant.clickAndWaitForAjax("filterSearch");
+    applicant.waitForText("progress", "暂无证书申请");
+    applicant.clickAndWaitForAjax("filterReset");
+    applicant.waitForText("progress", id);
+    assertTrue(applicant.text("progress").contains(free), "reset: every order again");
     applicant.clickCss(row + " .pay-application");
 
     // 1 信息确认

@@ -39,6 +39,8 @@ class RegistrationBrowserIT {
     String mobile = TestIdentities.mobile();
     b.typeAndLeave("mobile", mobile);
     b.waitForEmptyText("mobileMsg");
+    String code = PortalSteps.requestCode(b, "sendCode", mobile);
+    b.type("smsCode", code.equals("111111") ? "222222" : "111111");
 
     b.typeAndLeave("idNumber", "123456789123456789");
     b.waitForText("idNumberMsg", "请输入正确的身份证号");
@@ -57,6 +59,12 @@ class RegistrationBrowserIT {
 
     b.type("name", "张三");
     PortalSteps.chooseDivision(b);
+    b.clickAndWaitForAjax("submit");
+    b.waitForText("messages", "短信验证码错误或已失效");
+    assertTrue(b.currentUrl().contains("/register.xhtml"), "a wrong code registers nobody");
+    b.type("smsCode", code);
+    b.type("password", TestIdentities.PASSWORD);
+    b.type("confirm", TestIdentities.PASSWORD);
     b.click("submit");
     b.waitForUrl("/login.xhtml");
     b.waitForText("messages", "注册成功，请登录");
@@ -82,7 +90,9 @@ class RegistrationBrowserIT {
     b.waitForEmptyText("creditCodeMsg");
 
     b.type("orgName", "聊城浏览器测试有限公司");
-    b.type("mobile", TestIdentities.mobile());
+    String mobile = TestIdentities.mobile();
+    b.type("mobile", mobile);
+    b.type("smsCode", PortalSteps.requestCode(b, "sendCode", mobile));
     b.type("legalRep", "王五");
     PortalSteps.chooseDivision(b);
     b.type("password", TestIdentities.PASSWORD);
@@ -105,19 +115,20 @@ class RegistrationBrowserIT {
   }
 
   @Test
-  void secondAccountWithTheSameIdNumberIsRefusedWithAClearMessage() {
+  void secondAccountWithTheSameIdNumberIsRefusedAndTheOwnerToldWhomToCall() {
     String id = TestIdentities.residentId();
     PortalSteps.registerPerson(b, "李四", TestIdentities.mobile(), id, TestIdentities.PASSWORD);
 
     b.open("/register.xhtml");
     b.type("name", "李四");
     b.type("mobile", TestIdentities.mobile());
+    b.type("smsCode", "000000");
     b.type("idNumber", id);
     PortalSteps.chooseDivision(b);
     b.type("password", TestIdentities.PASSWORD);
     b.type("confirm", TestIdentities.PASSWORD);
     b.clickAndWaitForAjax("submit");
-    b.waitForText("messages", "该证件号码已注册");
+    b.waitForText("messages", "该证件号码已注册。如非您本人注册，请拨打客服电话4007-188588申请核查");
     assertTrue(b.currentUrl().contains("/register.xhtml"));
   }
 

@@ -81,12 +81,14 @@ class ReliabilityFaults {
     ImageIO.write(image, "png", png.toFile());
     portal = new RunCommand(dir.resolve("home"), Integer.getInteger("faults.dbPort", 54339));
     portal.deleteData();
+    PortalSteps.database = portal::database;
     Duration started = portal.start();
     report("first start of the run command", "ready in " + started.toSeconds() + " s");
   }
 
   @AfterAll
   static void stopTheRunCommand() throws Exception {
+    PortalSteps.database = cn.cwca.portal.devserver.IntegrationServer::testDatabase;
     if (portal != null) {
       portal.stop();
     }

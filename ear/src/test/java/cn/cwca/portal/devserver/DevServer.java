@@ -76,6 +76,7 @@ public final class DevServer {
       domain.configureDatasource(db);
       domain.configureCa(CaSettings.inFolder(home().resolve("ca"), PORTAL_URL + "ca"));
       domain.enablePaymentSandbox();
+      domain.shippedPerAddressLimits();
       domain.deploy(Path.of(System.getProperty("portal.ear")), APPLICATION_NAME);
       domain.awaitReady(READINESS_URL, READINESS_CHECK, READY_WITHIN);
     } catch (RuntimeException e) {

@@ -44,6 +44,7 @@ public final class IntegrationServer {
         System.out.println("The portal's CA key is on SoftHSM2 token 0 (it.ca.token=PKCS11)");
       }
       domain.enablePaymentSandbox();
+      domain.liftPerAddressLimits();
       domain.configureBankAccount("示例CA有限公司", "示例银行聊城分行", "6222020200001234567");
       domain.deploy(Path.of(System.getProperty("portal.ear")), DevServer.APPLICATION_NAME);
       domain.awaitReady(DevServer.READINESS_URL, DevServer.READINESS_CHECK, DevServer.READY_WITHIN);

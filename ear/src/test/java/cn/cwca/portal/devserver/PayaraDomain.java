@@ -264,6 +264,25 @@ final class PayaraDomain {
     asadmin("create-system-properties", "caportal.payment.sandbox.enabled=true");
   }
 
+  /**
+   * Lifts the per-address limits on SMS codes and registrations: every browser test comes from
+   * 127.0.0.1, and the test suite registers more accounts an hour than one office would. The tests
+   * of the limits set them back for their own duration.
+   */
+  void liftPerAddressLimits() {
+    asadmin(
+        "create-system-properties",
+        "caportal.sms.maxPerAddressPerHour=100000:caportal.registration.maxPerAddressPerDay=100000");
+  }
+
+  /** The shipped per-address limits, as the integration tests may have left them lifted. */
+  void shippedPerAddressLimits() {
+    for (String property :
+        List.of("caportal.sms.maxPerAddressPerHour", "caportal.registration.maxPerAddressPerDay")) {
+      run(List.of("delete-system-property", property), false);
+    }
+  }
+
   /** The CA's bank account for 对公转账 (the integration tests' example account). */
   void configureBankAccount(String accountName, String bankName, String accountNumber) {
     asadmin(

@@ -48,7 +48,12 @@ class AccountServiceIT {
   @EJB AuditLog audit;
   @Inject UserTransaction tx;
 
+  /** A person whose mobile number is proven with the code sent to it. */
   private PersonRegistration person(String idNumber, String mobile) {
+    return person(idNumber, mobile, TestSms.registrationCode(accounts, mobile));
+  }
+
+  private static PersonRegistration person(String idNumber, String mobile, String code) {
     return new PersonRegistration(
         "张三",
         mobile,
@@ -56,10 +61,17 @@ class AccountServiceIT {
         idNumber,
         TestIdentities.DIVISION,
         TestIdentities.PASSWORD,
-        TestIdentities.PASSWORD);
+        TestIdentities.PASSWORD,
+        code);
   }
 
+  /** An organisation whose mobile number is proven with the code sent to it. */
   private OrganisationRegistration organisation(String creditCode, String mobile) {
+    return organisation(creditCode, mobile, TestSms.registrationCode(accounts, mobile));
+  }
+
+  private static OrganisationRegistration organisation(
+      String creditCode, String mobile, String code) {
     return new OrganisationRegistration(
         "聊城测试科技有限公司",
         creditCode,
@@ -67,8 +79,12 @@ class AccountServiceIT {
         mobile,
         "李四",
         TestIdentities.PASSWORD,
-        TestIdentities.PASSWORD);
+        TestIdentities.PASSWORD,
+        code);
   }
+
+  /** A code nobody sent: the refusals of these tests come before the code is checked. */
+  private static final String UNSENT = "000000";
 
   @Test
   void registersNaturalPersonWithIdNumberAsLoginName() {
@@ -96,7 +112,7 @@ class AccountServiceIT {
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () -> accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT));
+            () -> accounts.registerPerson(person(id, TestIdentities.mobile(), UNSENT), CLIENT));
     assertEquals("account.duplicate.idNumber", e.messageKey());
   }
 
@@ -108,7 +124,8 @@ class AccountServiceIT {
         assertThrows(
             BusinessException.class,
             () ->
-                accounts.registerOrganisation(organisation(uscc, TestIdentities.mobile()), CLIENT));
+                accounts.registerOrganisation(
+                    organisation(uscc, TestIdentities.mobile(), UNSENT), CLIENT));
     assertEquals("account.duplicate.creditCode", e.messageKey());
   }
 
@@ -119,9 +136,12 @@ class AccountServiceIT {
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () -> accounts.registerPerson(person(TestIdentities.residentId(), mobile), CLIENT));
+            () ->
+                accounts.registerPerson(
+                    person(TestIdentities.residentId(), mobile, UNSENT), CLIENT));
     assertEquals("account.duplicate.mobile", e.messageKey());
     String uscc = TestIdentities.creditCode();
+    TestSms.allowAnotherCodeTo(mobile);
     accounts.registerOrganisation(organisation(uscc, mobile), CLIENT);
     assertTrue(accounts.find(uscc).isPresent());
   }
@@ -131,14 +151,16 @@ class AccountServiceIT {
     BusinessException badMobile =
         assertThrows(
             BusinessException.class,
-            () -> accounts.registerPerson(person(TestIdentities.residentId(), "12440"), CLIENT));
+            () ->
+                accounts.registerPerson(
+                    person(TestIdentities.residentId(), "12440", UNSENT), CLIENT));
     assertEquals("validation.mobile", badMobile.messageKey());
     BusinessException badId =
         assertThrows(
             BusinessException.class,
             () ->
                 accounts.registerPerson(
-                    person("123456789123456789", TestIdentities.mobile()), CLIENT));
+                    person("123456789123456789", TestIdentities.mobile(), UNSENT), CLIENT));
     assertEquals("validation.residentId", badId.messageKey());
     PersonRegistration weak =
         new PersonRegistration(
@@ -148,7 +170,8 @@ class AccountServiceIT {
             TestIdentities.residentId(),
             TestIdentities.DIVISION,
             "Aa123",
-            "Aa123");
+            "Aa123",
+            UNSENT);
     assertEquals(
         "validation.password",
         assertThrows(BusinessException.class, () -> accounts.registerPerson(weak, CLIENT))
@@ -160,7 +183,7 @@ class AccountServiceIT {
                 BusinessException.class,
                 () ->
                     accounts.registerOrganisation(
-                        organisation(uscc, TestIdentities.mobile()), CLIENT))
+                        organisation(uscc, TestIdentities.mobile(), UNSENT), CLIENT))
             .messageKey());
   }
 
@@ -178,8 +201,9 @@ class AccountServiceIT {
   @Test
   void rolledBackRegistrationLeavesNeitherAccountNorAuditEntry() throws Exception {
     String id = TestIdentities.residentId();
+    PersonRegistration proven = person(id, TestIdentities.mobile());
     tx.begin();
-    accounts.registerPerson(person(id, TestIdentities.mobile()), CLIENT);
+    accounts.registerPerson(proven, CLIENT);
     tx.rollback();
     assertTrue(accounts.find(id).isEmpty());
     assertTrue(audit.forTarget(id).isEmpty());
@@ -198,5 +222,72 @@ class AccountServiceIT {
         EJBAccessException.class,
         () ->
             accounts.changePassword(TestIdentities.PASSWORD, "NewPassw0rd", "NewPassw0rd", CLIENT));
+  }
+
+  @Test
+  void registrationNeedsTheCodeSentToTheMobileNumber() {
+    String mobile = TestIdentities.mobile();
+    String id = TestIdentities.residentId();
+    assertEquals(
+        "code.required",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.registerPerson(person(id, mobile, ""), CLIENT))
+            .messageKey());
+    assertEquals(
+        "code.invalid",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.registerPerson(person(id, mobile, UNSENT), CLIENT))
+            .messageKey());
+    String code = TestSms.registrationCode(accounts, mobile);
+    String wrong = code.equals("111111") ? "222222" : "111111";
+    assertEquals(
+        "code.invalid",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.registerPerson(person(id, mobile, wrong), CLIENT))
+            .messageKey());
+    assertTrue(accounts.find(id).isEmpty());
+    accounts.registerPerson(person(id, mobile, code), CLIENT);
+    assertTrue(accounts.find(id).isPresent());
+  }
+
+  @Test
+  void aCodeSentToOneNumberDoesNotProveAnother() {
+    String code = TestSms.registrationCode(accounts, TestIdentities.mobile());
+    String id = TestIdentities.residentId();
+    assertEquals(
+        "code.invalid",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.registerPerson(person(id, TestIdentities.mobile(), code), CLIENT))
+            .messageKey());
+  }
+
+  @Test
+  void oneAddressRegistersOnlyItsAllowanceOfAccountsADay() {
+    ClientInfo office = new ClientInfo("198.51.100." + (int) (Math.random() * 250 + 1));
+    String configured = System.getProperty(AccountService.MAX_REGISTRATIONS_SETTING);
+    System.setProperty(AccountService.MAX_REGISTRATIONS_SETTING, "2");
+    try {
+      accounts.registerPerson(person(TestIdentities.residentId(), TestIdentities.mobile()), office);
+      accounts.registerPerson(person(TestIdentities.residentId(), TestIdentities.mobile()), office);
+      PersonRegistration third = person(TestIdentities.residentId(), TestIdentities.mobile());
+      assertEquals(
+          "registration.addressLimit",
+          assertThrows(BusinessException.class, () -> accounts.registerPerson(third, office))
+              .messageKey());
+      ClientInfo elsewhere =
+          new ClientInfo(String.format("2001:db8:%x::1", (int) (Math.random() * 0xffff)));
+      accounts.registerPerson(third, elsewhere);
+      assertTrue(accounts.find(third.idNumber()).isPresent(), "another address is not limited");
+    } finally {
+      if (configured == null) {
+        System.clearProperty(AccountService.MAX_REGISTRATIONS_SETTING);
+      } else {
+        System.setProperty(AccountService.MAX_REGISTRATIONS_SETTING, configured);
+      }
+    }
   }
 }

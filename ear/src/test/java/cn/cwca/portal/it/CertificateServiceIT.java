@@ -95,7 +95,7 @@ class CertificateServiceIT {
   @BeforeEach
   void callerHasAnAccount() {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(TestIdentities.person("证书申请人", ME), CLIENT);
+      accounts.registerPerson(TestIdentities.person(accounts, "证书申请人", ME), CLIENT);
     }
   }
 

@@ -32,12 +32,18 @@ class LoginServiceIT {
 
   private String registered(ClientInfo client) {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(TestIdentities.person("钱七", id), client);
+    accounts.registerPerson(TestIdentities.person(accounts, "钱七", id), client);
     return id;
   }
 
   private static ClientInfo someAddress() {
     return new ClientInfo("192.0.2." + (int) (Math.random() * 250 + 1));
+  }
+
+  /** The first 64 bits of an IPv6 address in a network no other test run is likely to use. */
+  private static String freshNetwork() {
+    return String.format(
+        "2001:db8:%x:%x", (int) (Math.random() * 0xffff), (int) (Math.random() * 0xffff));
   }
 
   @Test
@@ -57,8 +63,10 @@ class LoginServiceIT {
         java.util.concurrent.Executors.newFixedThreadPool(20);
     try {
       java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+      String site = String.format("2001:db8:%x:", (int) (Math.random() * 0xffff));
       for (int i = 0; i < 20; i++) {
-        ClientInfo from = new ClientInfo("2001:db8:1::" + i);
+        // each from a network of its own: the per-account limit is what is tested
+        ClientInfo from = new ClientInfo(site + Integer.toHexString(i + 1) + "::1");
         answers.add(
             burst.submit(
                 () -> {
@@ -87,8 +95,8 @@ class LoginServiceIT {
   void throttlesAnAccountAfterFiveFailuresEvenWithTheRightPassword() {
     String id = registered(someAddress());
     for (int i = 0; i < 5; i++) {
-      // each failure from a different address: the per-account limit is what is tested
-      logins.authenticate(id, "Wrong0Password", new ClientInfo("2001:db8::" + i));
+      // each failure from a different network: the per-account limit is what is tested
+      logins.authenticate(id, "Wrong0Password", new ClientInfo(freshNetwork() + "::1"));
     }
     BusinessException e =
         assertThrows(
@@ -99,7 +107,7 @@ class LoginServiceIT {
 
   @Test
   void throttlesAnAddressAfterTwentyFailures() {
-    ClientInfo attacker = new ClientInfo("2001:db8:ff::" + (int) (Math.random() * 9999));
+    ClientInfo attacker = new ClientInfo(freshNetwork() + "::7");
     for (int i = 0; i < 20; i++) {
       logins.authenticate(TestIdentities.residentId(), "Wrong0Password", attacker);
     }
@@ -108,6 +116,25 @@ class LoginServiceIT {
         assertThrows(
             BusinessException.class,
             () -> logins.authenticate(id, TestIdentities.PASSWORD, attacker));
+    assertEquals("login.throttled", e.messageKey());
+  }
+
+  @Test
+  void countsTheAddressesOfOneIpv6NetworkAsOneAddress() {
+    String network = freshNetwork();
+    for (int i = 0; i < 20; i++) {
+      logins.authenticate(
+          TestIdentities.residentId(),
+          "Wrong0Password",
+          new ClientInfo(network + ":" + Integer.toHexString(i + 1) + "::" + i));
+    }
+    String id = registered(someAddress());
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                logins.authenticate(
+                    id, TestIdentities.PASSWORD, new ClientInfo(network + ":ab:cd:ef:1")));
     assertEquals("login.throttled", e.messageKey());
   }
 }

@@ -57,7 +57,7 @@ public final class PortalDeployment {
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "portal-tests.war")
             .addClasses(testClasses)
-            .addClass(PortalDeployment.class)
+            .addClasses(PortalDeployment.class, TestIdentities.class, TestSms.class)
             .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
     for (Class<?> type : libraries) {
       tests.addAsLibrary(jarOf(type));

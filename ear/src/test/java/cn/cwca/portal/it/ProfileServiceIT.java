@@ -35,8 +35,7 @@ class ProfileServiceIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return PortalDeployment.servicesWithTests(
-        ProfileServiceIT.class, TestIdentities.class, TestCallerMechanism.class);
+    return PortalDeployment.servicesWithTests(ProfileServiceIT.class, TestCallerMechanism.class);
   }
 
   @EJB AccountService accounts;
@@ -49,7 +48,7 @@ class ProfileServiceIT {
   @BeforeEach
   void callerHasAnAccount() {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(TestIdentities.person("测试申请人", ME), CLIENT);
+      accounts.registerPerson(TestIdentities.person(accounts, "测试申请人", ME), CLIENT);
     } else if (logins.authenticate(ME, TestIdentities.PASSWORD, CLIENT).isEmpty()) {
       accounts.changePassword(
           OTHER_PASSWORD, TestIdentities.PASSWORD, TestIdentities.PASSWORD, CLIENT);
@@ -58,7 +57,7 @@ class ProfileServiceIT {
 
   private String someoneElse() {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(TestIdentities.person("其他申请人", id), CLIENT);
+    accounts.registerPerson(TestIdentities.person(accounts, "其他申请人", id), CLIENT);
     return id;
   }
 
@@ -67,33 +66,32 @@ class ProfileServiceIT {
     String other = someoneElse();
     Account otherBefore = accounts.find(other).orElseThrow();
     int auditBefore = audit.forTarget(ME).size();
-    String newMobile = TestIdentities.mobile();
-    ProfileUpdate shown = ProfileUpdate.of(accounts.find(ME).orElseThrow());
+    Account before = accounts.find(ME).orElseThrow();
+    String newName = "改名后的申请人" + (before.getDisplayName().endsWith("甲") ? "乙" : "甲");
 
-    accounts.updateProfile(shown, new ProfileUpdate("改名后的申请人", newMobile, null), CLIENT);
+    accounts.updateProfile(
+        ProfileUpdate.of(before), new ProfileUpdate(newName, before.getMobile(), null), CLIENT);
 
     Account me = accounts.find(ME).orElseThrow();
-    assertEquals("改名后的申请人", me.getDisplayName());
-    assertEquals(newMobile, me.getMobile());
+    assertEquals(newName, me.getDisplayName());
     Account otherAfter = accounts.find(other).orElseThrow();
     assertEquals(otherBefore.getDisplayName(), otherAfter.getDisplayName());
-    assertEquals(otherBefore.getMobile(), otherAfter.getMobile());
 
     List<AuditEntry> entries = audit.forTarget(ME);
     assertEquals(auditBefore + 1, entries.size());
     AuditEntry newest = entries.get(0);
     assertEquals(ME, newest.getActor());
     assertEquals(CLIENT.remoteAddress(), newest.getRemoteAddress());
-    assertTrue(newest.getDetails().contains(newMobile), "the audit says what changed");
+    assertTrue(newest.getDetails().contains(newName), "the audit says what changed");
   }
 
   @Test
   void anEditFromAFormShowingOlderValuesIsRefusedAndUndoesNothing() {
     Account loaded = accounts.find(ME).orElseThrow();
-    String otherTabsMobile = TestIdentities.mobile();
+    String otherTabsName = "另一页的名字" + (loaded.getDisplayName().endsWith("甲") ? "乙" : "甲");
     accounts.updateProfile(
         ProfileUpdate.of(loaded),
-        new ProfileUpdate(loaded.getDisplayName(), otherTabsMobile, null),
+        new ProfileUpdate(otherTabsName, loaded.getMobile(), null),
         CLIENT);
 
     BusinessException e =
@@ -106,9 +104,90 @@ class ProfileServiceIT {
                     CLIENT));
 
     assertEquals("account.concurrentEdit", e.messageKey());
-    Account now = accounts.find(ME).orElseThrow();
-    assertEquals(otherTabsMobile, now.getMobile());
-    assertEquals(loaded.getDisplayName(), now.getDisplayName());
+    assertEquals(otherTabsName, accounts.find(ME).orElseThrow().getDisplayName());
+  }
+
+  @Test
+  void theMobileNumberDoesNotChangeWithAProfileEdit() {
+    Account before = accounts.find(ME).orElseThrow();
+    BusinessException e =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                accounts.updateProfile(
+                    ProfileUpdate.of(before),
+                    new ProfileUpdate("新名称", TestIdentities.mobile(), null),
+                    CLIENT));
+    assertEquals("account.mobile.changeWithCode", e.messageKey());
+    Account after = accounts.find(ME).orElseThrow();
+    assertEquals(before.getMobile(), after.getMobile());
+    assertEquals(before.getDisplayName(), after.getDisplayName());
+  }
+
+  @Test
+  void theMobileNumberChangesWithThePasswordAndTheCodeSentToTheNewNumber() {
+    Account before = accounts.find(ME).orElseThrow();
+    String old = before.getMobile();
+    String next = TestIdentities.mobile();
+    accounts.sendMobileChangeCode(next, CLIENT);
+    String code = TestSms.codeIn(TestSms.lastTextTo(next).orElseThrow());
+    String wrongCode = code.equals("111111") ? "222222" : "111111";
+
+    assertEquals(
+        "account.password.currentWrong",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.changeMobile("Wrong0Password", next, code, CLIENT))
+            .messageKey());
+    assertEquals(
+        "code.invalid",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.changeMobile(TestIdentities.PASSWORD, next, wrongCode, CLIENT))
+            .messageKey());
+    assertEquals(old, accounts.find(ME).orElseThrow().getMobile(), "refused: nothing changed");
+
+    accounts.changeMobile(TestIdentities.PASSWORD, next, code, CLIENT);
+
+    assertEquals(next, accounts.find(ME).orElseThrow().getMobile());
+    String notice = TestSms.lastTextTo(old).orElseThrow();
+    assertTrue(notice.contains("已更换为"), notice);
+    assertTrue(!notice.contains(next), "the old number sees the new one masked: " + notice);
+    AuditEntry newest = audit.forTarget(ME).get(0);
+    assertTrue(newest.getDetails().contains(old + " -> " + next), newest.getDetails());
+  }
+
+  @Test
+  void aCodeSentToAnotherNumberDoesNotChangeTheMobile() {
+    String next = TestIdentities.mobile();
+    String elsewhere = TestIdentities.mobile();
+    accounts.sendMobileChangeCode(elsewhere, CLIENT);
+    String code = TestSms.codeIn(TestSms.lastTextTo(elsewhere).orElseThrow());
+    assertEquals(
+        "code.invalid",
+        assertThrows(
+                BusinessException.class,
+                () -> accounts.changeMobile(TestIdentities.PASSWORD, next, code, CLIENT))
+            .messageKey());
+  }
+
+  @Test
+  void aMobileNumberOfAnotherAccountIsRefusedBeforeAnyCodeIsSent() {
+    String other = someoneElse();
+    String taken = accounts.find(other).orElseThrow().getMobile();
+    assertEquals(
+        "account.duplicate.mobile",
+        assertThrows(BusinessException.class, () -> accounts.sendMobileChangeCode(taken, CLIENT))
+            .messageKey());
+  }
+
+  @Test
+  void aPasswordChangeRaisesTheCredentialsVersionThatEndsOtherSessions() {
+    int before = accounts.credentialsVersion(ME).orElseThrow();
+    int after =
+        accounts.changePassword(TestIdentities.PASSWORD, OTHER_PASSWORD, OTHER_PASSWORD, CLIENT);
+    assertEquals(before + 1, after);
+    assertEquals(after, accounts.credentialsVersion(ME).orElseThrow());
   }
 
   @Test
@@ -121,9 +200,9 @@ class ProfileServiceIT {
             () ->
                 accounts.updateProfile(
                     ProfileUpdate.of(before),
-                    new ProfileUpdate("新名称", "1111111111", null),
+                    new ProfileUpdate("", before.getMobile(), null),
                     CLIENT));
-    assertEquals("validation.mobile", e.messageKey());
+    assertEquals("validation.required", e.messageKey());
     Account after = accounts.find(ME).orElseThrow();
     assertEquals(before.getDisplayName(), after.getDisplayName());
     assertEquals(before.getMobile(), after.getMobile());

@@ -1,5 +1,6 @@
 package cn.cwca.portal.it;
 
+import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.account.PersonRegistration;
 import cn.cwca.portal.rules.CreditCodes;
@@ -34,10 +35,21 @@ public final class TestIdentities {
     return sb.toString() + CreditCodes.checkCharacter(sb);
   }
 
-  /** A natural person with a resident ID, a fresh mobile number, 聊城 and {@link #PASSWORD}. */
-  public static PersonRegistration person(String name, String idNumber) {
+  /**
+   * A natural person with a resident ID, a fresh mobile number proven with the code sent to it, 聊城
+   * and {@link #PASSWORD}.
+   */
+  public static PersonRegistration person(AccountService accounts, String name, String idNumber) {
+    String mobile = mobile();
     return new PersonRegistration(
-        name, mobile(), IdType.RESIDENT_ID, idNumber, DIVISION, PASSWORD, PASSWORD);
+        name,
+        mobile,
+        IdType.RESIDENT_ID,
+        idNumber,
+        DIVISION,
+        PASSWORD,
+        PASSWORD,
+        TestSms.registrationCode(accounts, mobile));
   }
 
   public static String mobile() {

@@ -41,9 +41,18 @@ import java.util.Set;
     name = Account.COUNT_BY_TYPE_AND_MOBILE,
     query =
         "SELECT COUNT(a) FROM Account a WHERE a.type = :type AND a.mobile = :mobile AND a.id <> :exceptId")
+@NamedQuery(
+    name = Account.CREDENTIALS_VERSION,
+    query = "SELECT a.credentialsVersion FROM Account a WHERE a.loginName = :loginName")
+@NamedQuery(
+    name = Account.COUNT_REGISTERED_FROM_SINCE,
+    query =
+        "SELECT COUNT(a) FROM Account a WHERE a.registeredFrom = :address AND a.createdAt >= :since")
 public class Account implements Serializable {
 
   static final String BY_LOGIN_NAME = "Account.byLoginName";
+  static final String CREDENTIALS_VERSION = "Account.credentialsVersion";
+  static final String COUNT_REGISTERED_FROM_SINCE = "Account.countRegisteredFromSince";
   static final String APPLICANT_BY_LOGIN_NAME = "Account.applicantByLoginName";
   static final String COUNT_BY_TYPE_AND_MOBILE = "Account.countByTypeAndMobile";
 
@@ -100,6 +109,17 @@ public class Account implements Serializable {
 
   @Column(name = "updated_at", nullable = false)
   private LocalDateTime updatedAt;
+
+  /**
+   * Counts the password changes: a session that logged in with an older version has ended (see the
+   * web tier's authentication mechanism).
+   */
+  @Column(name = "credentials_version", nullable = false)
+  private int credentialsVersion;
+
+  /** The address (its throttling key) the account was registered from; none for staff. */
+  @Column(name = "registered_from", updatable = false, length = LoginAttempt.MAX_REMOTE_ADDRESS)
+  private String registeredFrom;
 
   protected Account() {}
 
@@ -182,10 +202,25 @@ public class Account implements Serializable {
     return PasswordHasher.verify(password, passwordHash);
   }
 
-  /** Replaces the password (already checked against the password rule) with a new salted hash. */
+  /**
+   * Replaces the password (already checked against the password rule) with a new salted hash, which
+   * ends the account's sessions: the credentials version goes up.
+   */
   public void changePassword(char[] newPassword, LocalDateTime now) {
     this.passwordHash = PasswordHasher.hash(newPassword);
+    this.credentialsVersion++;
     this.updatedAt = now;
+  }
+
+  /** Binds another mobile number (already validated, proven and checked for duplicates). */
+  void changeMobile(String newMobile, LocalDateTime now) {
+    this.mobile = Objects.requireNonNull(newMobile);
+    this.updatedAt = now;
+  }
+
+  /** Records where the account was registered from (its address's throttling key). */
+  void registeredFrom(String address) {
+    this.registeredFrom = LoginAttempt.cut(address, LoginAttempt.MAX_REMOTE_ADDRESS);
   }
 
   /**
@@ -194,15 +229,11 @@ public class Account implements Serializable {
    * changed 法定代表人 records when it changed.
    */
   public Map<String, String> updateProfile(
-      String newDisplayName, String newMobile, String newLegalRepresentative, LocalDateTime now) {
+      String newDisplayName, String newLegalRepresentative, LocalDateTime now) {
     Map<String, String> changes = new LinkedHashMap<>();
     if (!Objects.equals(displayName, newDisplayName)) {
       changes.put("displayName", displayName + " -> " + newDisplayName);
       displayName = newDisplayName;
-    }
-    if (!Objects.equals(mobile, newMobile)) {
-      changes.put("mobile", mobile + " -> " + newMobile);
-      mobile = newMobile;
     }
     if (type == AccountType.ORGANISATION
         && !Objects.equals(legalRepresentative, newLegalRepresentative)) {
@@ -227,6 +258,10 @@ public class Account implements Serializable {
 
   public long getVersion() {
     return version;
+  }
+
+  public int getCredentialsVersion() {
+    return credentialsVersion;
   }
 
   public AccountType getType() {

@@ -3,7 +3,11 @@ package cn.cwca.portal.account;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.common.MaskedIdentifier;
+import cn.cwca.portal.common.Messages;
+import cn.cwca.portal.common.Settings;
 import cn.cwca.portal.rules.FieldRule;
+import cn.cwca.portal.sms.SmsGateway;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -38,6 +42,19 @@ public class AccountService {
 
   static final String PROFILE_UPDATED = "account.profileUpdated";
   static final String PASSWORD_CHANGED = "account.passwordChanged";
+  static final String REGISTRATION_CODE_SENT = "account.registrationCodeSent";
+  static final String MOBILE_CODE_SENT = "account.mobileCodeSent";
+  static final String MOBILE_CHANGED = "account.mobileChanged";
+
+  /**
+   * Accounts one address may register within a day. Generous, as an office or a counter behind one
+   * NAT address registers for many.
+   */
+  public static final int MAX_REGISTRATIONS_PER_ADDRESS_PER_DAY = 20;
+
+  /** The setting that replaces {@link #MAX_REGISTRATIONS_PER_ADDRESS_PER_DAY}. */
+  public static final String MAX_REGISTRATIONS_SETTING =
+      "caportal.registration.maxPerAddressPerDay";
 
   /** SQLSTATE of a unique constraint violation (PostgreSQL). */
   private static final String UNIQUE_VIOLATION = "23505";
@@ -50,15 +67,34 @@ public class AccountService {
 
   @Inject AuditLog audit;
 
+  @Inject SmsCodes codes;
+
+  @Inject SmsGateway sms;
+
   @Resource SessionContext session;
 
   Clock clock = Clock.systemUTC();
 
   /**
+   * 获取验证码 on the registration page: sends a code that proves the mobile number. Whether an account
+   * already uses the number is told only when the registration is submitted.
+   *
+   * @throws BusinessException {@code validation.required}, {@code validation.mobile}; the {@code
+   *     sms.*} limits of {@link SmsCodes#send}
+   */
+  public void sendRegistrationCode(String mobile, ClientInfo c) {
+    String number = AccountInput.checked(FieldRule.MOBILE, mobile);
+    codes.send(SmsPurpose.REGISTRATION, "", number, true, c);
+    audit.record("", REGISTRATION_CODE_SENT, number, "", c);
+  }
+
+  /**
    * Registers a natural person; the login name is the ID number.
    *
    * @throws BusinessException a {@code validation.*} key for a field that breaks its rule; {@code
-   *     account.duplicate.idNumber} or {@code account.duplicate.mobile} for a duplicate
+   *     account.duplicate.idNumber} or {@code account.duplicate.mobile} for a duplicate; {@code
+   *     registration.addressLimit} after the address's allowance of registrations a day; a {@code
+   *     code.*} key when the SMS code is not the one sent to the mobile number (checked last)
    */
   public Account registerPerson(PersonRegistration r, ClientInfo c) {
     String name = AccountInput.name(r.name());
@@ -71,6 +107,8 @@ public class AccountService {
     char[] password = AccountInput.newPassword(r.password(), r.passwordConfirmation());
     String duplicateName = "account.duplicate.idNumber";
     refuseDuplicates(idNumber, duplicateName, AccountType.NATURAL_PERSON, mobile);
+    refuseBeyondAddressLimit(c);
+    proveMobile(SmsPurpose.REGISTRATION, "", mobile, r.smsCode(), c);
     Account account;
     try {
       account =
@@ -78,6 +116,7 @@ public class AccountService {
     } finally {
       PasswordHasher.wipe(password);
     }
+    account.registeredFrom(throttlingKey(c));
     persist(account, duplicateName);
     audit.record(
         idNumber,
@@ -97,7 +136,8 @@ public class AccountService {
    * Registers an organisation; the login name is the unified social credit code.
    *
    * @throws BusinessException a {@code validation.*} key for a field that breaks its rule; {@code
-   *     account.duplicate.creditCode} or {@code account.duplicate.mobile} for a duplicate
+   *     account.duplicate.creditCode} or {@code account.duplicate.mobile} for a duplicate; {@code
+   *     registration.addressLimit}; a {@code code.*} key, as for {@link #registerPerson}
    */
   public Account registerOrganisation(OrganisationRegistration r, ClientInfo c) {
     String name = AccountInput.name(r.organisationName());
@@ -108,6 +148,8 @@ public class AccountService {
     char[] password = AccountInput.newPassword(r.password(), r.passwordConfirmation());
     String duplicateName = "account.duplicate.creditCode";
     refuseDuplicates(creditCode, duplicateName, AccountType.ORGANISATION, mobile);
+    refuseBeyondAddressLimit(c);
+    proveMobile(SmsPurpose.REGISTRATION, "", mobile, r.smsCode(), c);
     Account account;
     try {
       account =
@@ -116,6 +158,7 @@ public class AccountService {
     } finally {
       PasswordHasher.wipe(password);
     }
+    account.registeredFrom(throttlingKey(c));
     persist(account, duplicateName);
     audit.record(
         creditCode,
@@ -157,8 +200,8 @@ public class AccountService {
   }
 
   /**
-   * Changes 姓名 or 机构名称, 联系电话 and, for an organisation, 法定代表人. The audit entry lists each changed
-   * field, old and new value.
+   * Changes 姓名 or 机构名称 and, for an organisation, 法定代表人. The audit entry lists each changed field,
+   * old and new value. The mobile number changes only with {@link #changeMobile}.
    *
    * <p>Always the caller's own account: there is no parameter naming another one.
    *
@@ -166,7 +209,7 @@ public class AccountService {
    *     when the account no longer has them, someone changed it in the meantime (another tab, or
    *     another person of the organisation), and the edit is refused rather than undo that change
    * @throws BusinessException {@code account.notFound}; {@code account.concurrentEdit}; a {@code
-   *     validation.*} key; {@code account.duplicate.mobile}
+   *     validation.*} key; {@code account.mobile.changeWithCode} for another mobile number
    */
   @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
   public Account updateProfile(ProfileUpdate shown, ProfileUpdate u, ClientInfo c) {
@@ -180,14 +223,11 @@ public class AccountService {
         account.getType() == AccountType.ORGANISATION
             ? AccountInput.name(u.legalRepresentative())
             : account.getLegalRepresentative();
-    if (!mobile.equals(account.getMobile())
-        && mobileTaken(account.getType(), mobile, account.getId())) {
-      throw new BusinessException("account.duplicate.mobile");
+    if (!mobile.equals(account.getMobile())) {
+      throw new BusinessException("account.mobile.changeWithCode");
     }
-    Map<String, String> changes =
-        account.updateProfile(displayName, mobile, legalRepresentative, now());
+    Map<String, String> changes = account.updateProfile(displayName, legalRepresentative, now());
     if (!changes.isEmpty()) {
-      flush("account.duplicate.mobile");
       audit.record(
           account.getLoginName(),
           PROFILE_UPDATED,
@@ -201,13 +241,15 @@ public class AccountService {
   }
 
   /**
-   * Replaces the caller's password after checking the current one.
+   * Replaces the caller's password after checking the current one. The account's other sessions
+   * end: the caller's own session goes on with the credentials version returned.
    *
+   * @return the account's new credentials version
    * @throws BusinessException {@code account.password.currentWrong}; {@code validation.password};
    *     {@code validation.passwordConfirm}; {@code account.notFound}
    */
   @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
-  public void changePassword(
+  public int changePassword(
       String currentPassword, String newPassword, String confirmation, ClientInfo c) {
     Account account = caller();
     char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
@@ -226,6 +268,133 @@ public class AccountService {
     }
     audit.record(
         account.getLoginName(), PASSWORD_CHANGED, account.getLoginName(), "personal centre", c);
+    return account.getCredentialsVersion();
+  }
+
+  /**
+   * The credentials version of the account with this login name (it goes up with each password
+   * change), empty when there is no such account: the web tier ends a session that logged in with
+   * an older one.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Integer> credentialsVersion(String loginName) {
+    return em.createNamedQuery(Account.CREDENTIALS_VERSION, Integer.class)
+        .setParameter("loginName", loginName)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * 更换手机号, step 1: sends a code to the new number, which must differ from the bound one and not be
+   * bound to another account of the caller's type.
+   *
+   * @throws BusinessException {@code validation.required}, {@code validation.mobile}; {@code
+   *     account.mobile.same}; {@code account.duplicate.mobile}; the {@code sms.*} limits of {@link
+   *     SmsCodes#send}
+   */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public void sendMobileChangeCode(String newMobile, ClientInfo c) {
+    Account account = caller();
+    String number = newMobileFor(account, newMobile);
+    codes.send(SmsPurpose.MOBILE_CHANGE, account.getLoginName(), number, true, c);
+    audit.record(
+        account.getLoginName(), MOBILE_CODE_SENT, account.getLoginName(), "to " + number, c);
+  }
+
+  /**
+   * 更换手机号, step 2: binds the new number, proven with the current password and the code sent to it.
+   * The old number gets a notice by SMS, so that its owner learns of a change they did not make.
+   *
+   * @throws BusinessException as {@link #sendMobileChangeCode}; {@code
+   *     account.password.currentWrong}; a {@code code.*} key when the code is not the one sent to
+   *     the new number
+   */
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  public Account changeMobile(
+      String currentPassword, String newMobile, String smsCode, ClientInfo c) {
+    Account account = caller();
+    String number = newMobileFor(account, newMobile);
+    char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
+    try {
+      if (!account.passwordMatches(current)) {
+        throw new BusinessException("account.password.currentWrong");
+      }
+    } finally {
+      PasswordHasher.wipe(current);
+    }
+    proveMobile(SmsPurpose.MOBILE_CHANGE, account.getLoginName(), number, smsCode, c);
+    String old = account.getMobile();
+    account.changeMobile(number, now());
+    flush("account.duplicate.mobile");
+    if (!old.isEmpty()) {
+      sms.send(old, Messages.format("sms.mobileChanged", MaskedIdentifier.of(number)));
+    }
+    audit.record(
+        account.getLoginName(),
+        MOBILE_CHANGED,
+        account.getLoginName(),
+        "mobile: " + old + " -> " + number,
+        c);
+    return account;
+  }
+
+  private String newMobileFor(Account account, String newMobile) {
+    String number = AccountInput.checked(FieldRule.MOBILE, newMobile);
+    if (number.equals(account.getMobile())) {
+      throw new BusinessException("account.mobile.same");
+    }
+    if (mobileTaken(account.getType(), number, account.getId())) {
+      throw new BusinessException("account.duplicate.mobile");
+    }
+    return number;
+  }
+
+  /**
+   * Spends a try of the latest code sent for this purpose to the number; anything but the right,
+   * fresh code refuses the request.
+   *
+   * @throws BusinessException {@code code.required}, {@code code.invalid}, {@code code.expired},
+   *     {@code code.tooManyTries}
+   */
+  private void proveMobile(
+      SmsPurpose purpose, String loginName, String number, String code, ClientInfo c) {
+    if (code == null || code.isBlank()) {
+      throw new BusinessException("code.required");
+    }
+    switch (codes.check(purpose, loginName, number, code, c)) {
+      case ACCEPTED -> {}
+      case EXPIRED -> throw new BusinessException("code.expired");
+      case EXHAUSTED -> throw new BusinessException("code.tooManyTries");
+      case WRONG, UNUSABLE -> throw new BusinessException("code.invalid");
+    }
+  }
+
+  /**
+   * Refuses a registration when the address has registered its allowance of accounts within a day
+   * ({@value #MAX_REGISTRATIONS_SETTING}, {@value #MAX_REGISTRATIONS_PER_ADDRESS_PER_DAY} by
+   * default). Registrations from one address wait for each other, so a burst cannot pass it.
+   *
+   * @throws BusinessException {@code registration.addressLimit}
+   */
+  private void refuseBeyondAddressLimit(ClientInfo c) {
+    String address = throttlingKey(c);
+    em.createNativeQuery(
+            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('registration_address'), hashtext(?1))")
+        .setParameter(1, address)
+        .getSingleResult();
+    long registered =
+        em.createNamedQuery(Account.COUNT_REGISTERED_FROM_SINCE, Long.class)
+            .setParameter("address", address)
+            .setParameter("since", now().minusDays(1))
+            .getSingleResult();
+    if (registered
+        >= Settings.positive(MAX_REGISTRATIONS_SETTING, MAX_REGISTRATIONS_PER_ADDRESS_PER_DAY)) {
+      throw new BusinessException("registration.addressLimit");
+    }
+  }
+
+  private static String throttlingKey(ClientInfo c) {
+    return LoginAttempt.cut(c == null ? "" : c.throttlingKey(), LoginAttempt.MAX_REMOTE_ADDRESS);
   }
 
   /** The account of the authenticated caller (its principal name is the login name). */

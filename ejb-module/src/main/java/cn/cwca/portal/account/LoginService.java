@@ -54,7 +54,7 @@ public class LoginService {
   public Optional<Account> authenticate(String loginName, String password, ClientInfo c) {
     LocalDateTime now = LocalDateTime.now(clock);
     String typed = loginName == null ? "" : loginName.strip();
-    String address = c == null ? "" : c.remoteAddress();
+    String address = c == null ? "" : c.throttlingKey();
     Optional<Account> account = accounts.find(typed);
     String throttledName = account.map(Account::getLoginName).orElse(typed);
     serialiseAttempts(throttledName, address);

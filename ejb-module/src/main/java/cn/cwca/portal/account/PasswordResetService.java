@@ -4,13 +4,9 @@ import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.rules.FieldRule;
-import cn.cwca.portal.sms.SmsGateway;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -32,16 +28,9 @@ public class PasswordResetService {
   static final String CODE_NOT_SENT = "password.codeNotSent";
   static final String RESET = "password.reset";
 
-  private final SecureRandom random = new SecureRandom();
-
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
   @Inject AccountService accounts;
 
-  @Inject SmsGateway sms;
-
-  @Inject SmsCodeAttempts attempts;
+  @Inject SmsCodes codes;
 
   @Inject AuditLog audit;
 
@@ -59,43 +48,10 @@ public class PasswordResetService {
   public void sendCode(String loginName, String mobile, ClientInfo c) {
     String typed = AccountInput.required(loginName);
     String number = AccountInput.checked(FieldRule.MOBILE, mobile);
-    serializeRequestsFor(number);
-    LocalDateTime now = LocalDateTime.now(clock);
-    LocalDateTime lastRequest =
-        em.createNamedQuery(SmsCode.LAST_REQUEST_FOR_MOBILE, LocalDateTime.class)
-            .setParameter("mobile", number)
-            .getSingleResult();
-    if (SmsCodePolicy.tooSoon(lastRequest, now)) {
-      throw new BusinessException("sms.tooSoon");
-    }
-    long today =
-        em.createNamedQuery(SmsCode.COUNT_FOR_MOBILE_SINCE, Long.class)
-            .setParameter("mobile", number)
-            .setParameter("since", SmsCodePolicy.startOfDay(now))
-            .getSingleResult();
-    if (SmsCodePolicy.dailyLimitReached(today)) {
-      throw new BusinessException("sms.dailyLimit");
-    }
-    String address =
-        LoginAttempt.cut(c == null ? "" : c.remoteAddress(), LoginAttempt.MAX_REMOTE_ADDRESS);
-    serializeRequestsFrom(address);
-    long fromAddress =
-        em.createNamedQuery(SmsCode.COUNT_FROM_ADDRESS_SINCE, Long.class)
-            .setParameter("address", address)
-            .setParameter("since", now.minus(SmsCodePolicy.ADDRESS_WINDOW))
-            .getSingleResult();
-    if (SmsCodePolicy.addressLimitReached(fromAddress)) {
-      throw new BusinessException("sms.addressLimit");
-    }
-
     Optional<Account> account = accounts.find(typed);
     boolean deliver = account.map(a -> a.getMobile().equals(number)).orElse(false);
     String name = account.map(Account::getLoginName).orElse(typed);
-    String code = SmsCode.newCode(random);
-    em.persist(new SmsCode(name, number, code, deliver, address, now, random));
-    if (deliver) {
-      sms.send(number, SmsCodePolicy.messageText(code));
-    }
+    codes.send(SmsPurpose.PASSWORD_RESET, name, number, deliver, c);
     audit.record(name, deliver ? CODE_SENT : CODE_NOT_SENT, name, "mobile=" + number, c);
   }
 
@@ -124,15 +80,7 @@ public class PasswordResetService {
       // tell which.
       Optional<Account> account = accounts.find(typed);
       String name = account.map(Account::getLoginName).orElse(typed);
-      SmsCode latest =
-          em.createNamedQuery(SmsCode.LATEST_FOR_LOGIN_NAME_AND_MOBILE, SmsCode.class)
-              .setParameter("loginName", LoginAttempt.cut(name, LoginAttempt.MAX_LOGIN_NAME))
-              .setParameter("mobile", number)
-              .setMaxResults(1)
-              .getResultStream()
-              .findFirst()
-              .orElseThrow(() -> new BusinessException("reset.codeInvalid"));
-      switch (attempts.attempt(latest.getId(), code, c)) {
+      switch (codes.check(SmsPurpose.PASSWORD_RESET, name, number, code, c)) {
         case ACCEPTED ->
             account
                 .filter(a -> a.getMobile().equals(number))
@@ -146,24 +94,5 @@ public class PasswordResetService {
     } finally {
       PasswordHasher.wipe(password);
     }
-  }
-
-  /**
-   * Makes concurrent requests for one mobile number (from any server of the cluster) wait for each
-   * other until commit, so that the per-number limits cannot be passed by sending in parallel.
-   * PostgreSQL advisory lock.
-   */
-  /** One request per address at a time, so that a burst cannot pass the address limit. */
-  private void serializeRequestsFrom(String address) {
-    em.createNativeQuery(
-            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('sms_code_address'), hashtext(?1))")
-        .setParameter(1, address)
-        .getSingleResult();
-  }
-
-  private void serializeRequestsFor(String mobile) {
-    em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('sms_code'), hashtext(?1))")
-        .setParameter(1, mobile)
-        .getSingleResult();
   }
 }

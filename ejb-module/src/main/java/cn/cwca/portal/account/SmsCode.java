@@ -2,6 +2,8 @@ package cn.cwca.portal.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,9 +18,10 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 
 /**
- * A password-reset code requested for a login name and mobile number. Every request is kept, also
- * when no SMS left (unknown account or mobile not bound), because the sending limits count requests
- * per mobile number. Only the salted SHA-256 hash of the code is stored. Timestamps are UTC.
+ * A code requested for a {@link SmsPurpose}, a login name (empty for a registration) and a mobile
+ * number. Every request is kept, also when no SMS left (a password reset for an unknown account or
+ * a mobile not bound to it), because the sending limits count requests per mobile number and per
+ * address. Only the salted SHA-256 hash of the code is stored. Timestamps are UTC.
  */
 @Entity
 @Table(name = "sms_code")
@@ -34,16 +37,16 @@ import java.util.HexFormat;
         "SELECT COUNT(c) FROM SmsCode c WHERE c.requestedFrom = :address"
             + " AND c.requestedAt >= :since")
 @NamedQuery(
-    name = SmsCode.LATEST_FOR_LOGIN_NAME_AND_MOBILE,
+    name = SmsCode.LATEST_FOR,
     query =
-        "SELECT c FROM SmsCode c WHERE c.loginName = :loginName AND c.mobile = :mobile"
-            + " ORDER BY c.requestedAt DESC, c.id DESC")
+        "SELECT c FROM SmsCode c WHERE c.purpose = :purpose AND c.loginName = :loginName"
+            + " AND c.mobile = :mobile ORDER BY c.requestedAt DESC, c.id DESC")
 public class SmsCode {
 
   static final String LAST_REQUEST_FOR_MOBILE = "SmsCode.lastRequestForMobile";
   static final String COUNT_FOR_MOBILE_SINCE = "SmsCode.countForMobileSince";
   static final String COUNT_FROM_ADDRESS_SINCE = "SmsCode.countFromAddressSince";
-  static final String LATEST_FOR_LOGIN_NAME_AND_MOBILE = "SmsCode.latestForLoginNameAndMobile";
+  static final String LATEST_FOR = "SmsCode.latestFor";
 
   /** Digits of a code. */
   public static final int DIGITS = 6;
@@ -54,6 +57,10 @@ public class SmsCode {
   @SequenceGenerator(name = "sms_code_seq", sequenceName = "sms_code_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sms_code_seq")
   private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "purpose", nullable = false, length = 20)
+  private SmsPurpose purpose;
 
   @Column(name = "login_name", nullable = false, length = LoginAttempt.MAX_LOGIN_NAME)
   private String loginName;
@@ -91,11 +98,12 @@ public class SmsCode {
   /**
    * A request for a code; only the hash of {@code code} is kept.
    *
-   * @param delivered whether the code is sent to the mobile (the account exists and the mobile is
-   *     bound to it)
+   * @param delivered whether the code is sent to the mobile (for a password reset: the account
+   *     exists and the mobile is bound to it)
    * @param requestedFrom the caller's address
    */
   SmsCode(
+      SmsPurpose purpose,
       String loginName,
       String mobile,
       String code,
@@ -105,6 +113,7 @@ public class SmsCode {
       SecureRandom random) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
+    this.purpose = purpose;
     this.loginName = LoginAttempt.cut(loginName, LoginAttempt.MAX_LOGIN_NAME);
     this.mobile = mobile;
     this.codeSalt = HexFormat.of().formatHex(salt);
@@ -196,6 +205,10 @@ public class SmsCode {
 
   public Long getId() {
     return id;
+  }
+
+  public SmsPurpose getPurpose() {
+    return purpose;
   }
 
   public String getLoginName() {

@@ -1,14 +1,16 @@
 package cn.cwca.portal.account;
 
+import cn.cwca.portal.common.Settings;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Limits of the SMS verification codes of the password reset: per mobile number at most one code a
- * minute and ten a calendar day (Beijing time, as the applicant counts "today"); per address at
- * most thirty an hour; a code is valid five minutes and allows five tries.
+ * Limits of the SMS verification codes (password reset, registration, change of mobile number,
+ * counted together): per mobile number at most one code a minute and ten a calendar day (Beijing
+ * time, as the applicant counts "today"); per address at most thirty an hour (the setting {@value
+ * #MAX_PER_ADDRESS_SETTING}); a code is valid five minutes and allows five tries.
  */
 public final class SmsCodePolicy {
 
@@ -24,6 +26,9 @@ public final class SmsCodePolicy {
    * shares it.
    */
   public static final int MAX_PER_ADDRESS_PER_HOUR = 30;
+
+  /** The setting that replaces {@link #MAX_PER_ADDRESS_PER_HOUR}. */
+  public static final String MAX_PER_ADDRESS_SETTING = "caportal.sms.maxPerAddressPerHour";
 
   /** The window of {@link #MAX_PER_ADDRESS_PER_HOUR}. */
   public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
@@ -62,11 +67,11 @@ public final class SmsCodePolicy {
 
   /** Whether {@code fromAddress} codes in the last hour exhaust the address's allowance. */
   public static boolean addressLimitReached(long fromAddress) {
-    return fromAddress >= MAX_PER_ADDRESS_PER_HOUR;
+    return fromAddress >= maxPerAddressPerHour();
   }
 
-  /** The SMS that carries a code. */
-  public static String messageText(String code) {
-    return "【CA数字证书】您的验证码为" + code + "，" + VALIDITY.toMinutes() + "分钟内有效，请勿泄露。";
+  /** Codes one address may request within {@link #ADDRESS_WINDOW}, as configured. */
+  public static int maxPerAddressPerHour() {
+    return Settings.positive(MAX_PER_ADDRESS_SETTING, MAX_PER_ADDRESS_PER_HOUR);
   }
 }

@@ -26,6 +26,28 @@ public final class Settings {
         : Optional.of(property.strip());
   }
 
+  /**
+   * A setting that is a positive whole number; {@code fallback} when it is not set, and (with a
+   * warning in the log) when it is not such a number.
+   */
+  public static int positive(String name, int fallback) {
+    Optional<String> value = value(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value.get());
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    java.util.logging.Logger.getLogger(Settings.class.getName())
+        .warning(() -> name + "=" + value.get() + " is not a positive number; using " + fallback);
+    return fallback;
+  }
+
   /** A boolean setting; {@code fallback} when it is not set. */
   public static boolean flag(String name, boolean fallback) {
     return value(name).map(Boolean::parseBoolean).orElse(fallback);

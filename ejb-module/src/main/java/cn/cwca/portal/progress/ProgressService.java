@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,25 +50,35 @@ public class ProgressService {
    * @param sort {@code null}: newest first
    */
   public ProgressPage page(int first, int pageSize, ProgressSort sort) {
+    return page(first, pageSize, sort, ProgressFilter.NONE);
+  }
+
+  /**
+   * A page of the caller's submitted orders that pass the filter, and their total number.
+   *
+   * @param sort {@code null}: newest first
+   * @param filter {@code null}: none
+   */
+  public ProgressPage page(int first, int pageSize, ProgressSort sort, ProgressFilter filter) {
     String owner = session.getCallerPrincipal().getName();
-    long total =
-        em.createQuery(
-                "SELECT COUNT(a) FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
-                    + " AND a.status <> cn.cwca.portal.application.OrderStatus.DRAFT",
-                Long.class)
-            .setParameter("owner", owner)
-            .getSingleResult();
+    ProgressFilter f = filter == null ? ProgressFilter.NONE : filter;
+    String from =
+        " FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
+            + " AND a.status <> cn.cwca.portal.application.OrderStatus.DRAFT"
+            + f.where();
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + from, Long.class);
+    count.setParameter("owner", owner);
+    f.parameters().forEach(count::setParameter);
+    long total = count.getSingleResult();
     int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
-    List<CertificateApplication> orders =
+    TypedQuery<CertificateApplication> select =
         em.createQuery(
-                "SELECT a FROM CertificateApplication a WHERE a.ownerLoginName = :owner"
-                    + " AND a.status <> cn.cwca.portal.application.OrderStatus.DRAFT"
-                    + (sort == null ? ProgressSort.newestFirst() : sort).orderBy(),
-                CertificateApplication.class)
-            .setParameter("owner", owner)
-            .setFirstResult(Math.max(0, first))
-            .setMaxResults(size)
-            .getResultList();
+            "SELECT a" + from + (sort == null ? ProgressSort.newestFirst() : sort).orderBy(),
+            CertificateApplication.class);
+    select.setParameter("owner", owner);
+    f.parameters().forEach(select::setParameter);
+    List<CertificateApplication> orders =
+        select.setFirstResult(Math.max(0, first)).setMaxResults(size).getResultList();
     return new ProgressPage(rows(orders), total);
   }
 

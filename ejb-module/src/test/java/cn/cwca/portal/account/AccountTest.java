@@ -63,11 +63,10 @@ class AccountTest {
   @Test
   void aProfileUpdateReportsEachChangedFieldWithOldAndNewValue() {
     Account account = organisation();
-    Map<String, String> changes =
-        account.updateProfile("聊城示例有限公司", "13700137000", "王五", REGISTERED.plusDays(2));
+    Map<String, String> changes = account.updateProfile("聊城新名称有限公司", "王五", REGISTERED.plusDays(2));
     assertEquals(
-        Map.of("mobile", "13800138000 -> 13700137000", "legalRepresentative", "张三 -> 王五"), changes);
-    assertEquals("13700137000", account.getMobile());
+        Map.of("displayName", "聊城示例有限公司 -> 聊城新名称有限公司", "legalRepresentative", "张三 -> 王五"), changes);
+    assertEquals("13800138000", account.getMobile(), "the mobile changes only with a code");
     assertEquals("王五", account.getLegalRepresentative());
     assertEquals(REGISTERED.plusDays(2), account.getUpdatedAt());
   }
@@ -78,11 +77,11 @@ class AccountTest {
     assertNull(account.getLegalRepresentativeChangedAt(), "registered, never changed");
     assertFalse(account.legalRepresentativeChangedAfter(REGISTERED.minusYears(1)));
 
-    account.updateProfile("聊城示例有限公司", "13700137000", "张三", REGISTERED.plusDays(1));
+    account.updateProfile("聊城示例有限公司", "张三", REGISTERED.plusDays(1));
     assertNull(account.getLegalRepresentativeChangedAt(), "only the mobile changed");
 
-    account.updateProfile("聊城示例有限公司", "13700137000", "王五", REGISTERED.plusDays(2));
-    account.updateProfile("聊城新名称有限公司", "13700137000", "王五", REGISTERED.plusDays(3));
+    account.updateProfile("聊城示例有限公司", "王五", REGISTERED.plusDays(2));
+    account.updateProfile("聊城新名称有限公司", "王五", REGISTERED.plusDays(3));
     assertEquals(REGISTERED.plusDays(2), account.getLegalRepresentativeChangedAt());
     assertTrue(account.legalRepresentativeChangedAfter(REGISTERED.plusDays(1)));
     assertFalse(
@@ -93,8 +92,7 @@ class AccountTest {
   @Test
   void anUnchangedProfileReportsNothing() {
     Account account = organisation();
-    assertTrue(
-        account.updateProfile("聊城示例有限公司", "13800138000", "张三", REGISTERED.plusDays(1)).isEmpty());
+    assertTrue(account.updateProfile("聊城示例有限公司", "张三", REGISTERED.plusDays(1)).isEmpty());
     assertEquals(REGISTERED, account.getUpdatedAt());
   }
 
@@ -109,7 +107,7 @@ class AccountTest {
             "320102",
             "Passw0rdX".toCharArray(),
             REGISTERED);
-    assertEquals(Map.of(), person.updateProfile("李四", "13900139000", "王五", REGISTERED));
+    assertEquals(Map.of(), person.updateProfile("李四", "王五", REGISTERED));
     assertNull(person.getLegalRepresentative());
     assertNull(person.getLegalRepresentativeChangedAt());
   }
@@ -126,5 +124,14 @@ class AccountTest {
             REGISTERED);
     assertTrue(staff.hasRole(Role.ADMIN));
     assertThrows(UnsupportedOperationException.class, () -> staff.getRoles().add(Role.REVIEWER));
+  }
+
+  @Test
+  void aPasswordChangeRaisesTheCredentialsVersion() {
+    Account account = organisation();
+    int before = account.getCredentialsVersion();
+    account.changePassword("Another0Pass".toCharArray(), REGISTERED.plusDays(1));
+    assertEquals(before + 1, account.getCredentialsVersion());
+    assertTrue(account.passwordMatches("Another0Pass".toCharArray()));
   }
 }

@@ -37,6 +37,10 @@ class SmsCodePolicyTest {
 
   @Test
   void theMessageCarriesTheCodeAndItsValidity() {
-    assertEquals("【CA数字证书】您的验证码为012345，5分钟内有效，请勿泄露。", SmsCodePolicy.messageText("012345"));
+    assertEquals(
+        "【CA数字证书】您的验证码为012345，用于重置密码，5分钟内有效，请勿泄露。",
+        SmsPurpose.PASSWORD_RESET.messageText("012345"));
+    assertEquals(
+        "【CA数字证书】您的验证码为012345，用于注册账号，5分钟内有效，请勿泄露。", SmsPurpose.REGISTRATION.messageText("012345"));
   }
 }

@@ -17,7 +17,15 @@ class SmsCodeTest {
   private static final String ADDRESS = "198.51.100.20";
 
   private static SmsCode delivered(String code) {
-    return new SmsCode("110101190001010006", "13800138000", code, true, ADDRESS, SENT, RANDOM);
+    return new SmsCode(
+        SmsPurpose.PASSWORD_RESET,
+        "110101190001010006",
+        "13800138000",
+        code,
+        true,
+        ADDRESS,
+        SENT,
+        RANDOM);
   }
 
   @RepeatedTest(20)
@@ -62,7 +70,8 @@ class SmsCodeTest {
   }
 
   private static SmsCode notDelivered(String code) {
-    return new SmsCode("UNKNOWN", "13800138000", code, false, ADDRESS, SENT, RANDOM);
+    return new SmsCode(
+        SmsPurpose.PASSWORD_RESET, "UNKNOWN", "13800138000", code, false, ADDRESS, SENT, RANDOM);
   }
 
   @Test

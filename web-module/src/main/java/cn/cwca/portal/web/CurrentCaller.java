@@ -1,6 +1,8 @@
 package cn.cwca.portal.web;
 
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.web.security.ClientAddresses;
+import cn.cwca.portal.web.security.PortalAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,9 +17,17 @@ public class CurrentCaller {
 
   @Inject private HttpServletRequest request;
 
-  /** Where the request came from (the peer address as Payara sees it). */
+  /** Where the request came from (see {@link ClientAddresses}). */
   public ClientInfo clientInfo() {
-    return new ClientInfo(request.getRemoteAddr());
+    return new ClientInfo(ClientAddresses.of(request));
+  }
+
+  /**
+   * The caller changed their password: this session goes on, the account's other sessions end (see
+   * {@link PortalAuthenticationMechanism#credentialsChanged}).
+   */
+  public void credentialsChanged(int credentialsVersion) {
+    PortalAuthenticationMechanism.credentialsChanged(request, credentialsVersion);
   }
 
   /** Login name of the authenticated caller, {@code null} for an anonymous request. */

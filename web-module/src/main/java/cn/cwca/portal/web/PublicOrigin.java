@@ -16,6 +16,21 @@ public final class PublicOrigin {
 
   private PublicOrigin() {}
 
+  /**
+   * Whether the configured public origin is https: then browsers reach the portal over TLS only,
+   * even when TLS ends at a proxy in front of Payara and Payara itself sees plain http.
+   */
+  public static boolean isConfiguredHttps() {
+    String configured = System.getProperty(DownloadsServlet.PUBLIC_ORIGIN);
+    try {
+      return configured != null
+          && !configured.isBlank()
+          && normalise(configured).startsWith("https://");
+    } catch (IllegalArgumentException misconfigured) {
+      return false;
+    }
+  }
+
   /** {@code scheme://host[:port]}, as a browser on the portal's pages sends it. */
   public static String of(HttpServletRequest request) {
     return origin(

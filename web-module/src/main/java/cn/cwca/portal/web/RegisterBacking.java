@@ -14,8 +14,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * /register.xhtml: 用户注册 of a natural person (自然人) or an organisation (机构/企业). The form state lives
- * only as long as the page; the account exists once {@link AccountService} has registered it.
+ * /register.xhtml: 用户注册 of a natural person (自然人) or an organisation (机构/企业). The mobile number is
+ * proven with a code sent to it (获取验证码). The form state lives only as long as the page; the account
+ * exists once {@link AccountService} has registered it.
  */
 @Named
 @ViewScoped
@@ -39,9 +40,20 @@ public class RegisterBacking implements Serializable {
   private String creditCode;
   private String legalRepresentative;
   private String mobile;
+  private String smsCode;
   private DivisionPicker division = new DivisionPicker();
   private String password;
   private String confirmation;
+
+  /** 获取验证码: a code to the mobile number typed. */
+  public void sendCode() {
+    try {
+      accountService.sendRegistrationCode(mobile, caller.clientInfo());
+      FacesMessages.addInfoLabel("register.codeSent");
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+  }
 
   /** 立即注册: registers the account and sends the caller to the login page. */
   public String register() {
@@ -49,7 +61,14 @@ public class RegisterBacking implements Serializable {
       if (isPerson()) {
         accountService.registerPerson(
             new PersonRegistration(
-                name, mobile, idType, idNumber, division.selectedCode(), password, confirmation),
+                name,
+                mobile,
+                idType,
+                idNumber,
+                division.selectedCode(),
+                password,
+                confirmation,
+                smsCode),
             caller.clientInfo());
       } else {
         accountService.registerOrganisation(
@@ -60,7 +79,8 @@ public class RegisterBacking implements Serializable {
                 mobile,
                 legalRepresentative,
                 password,
-                confirmation),
+                confirmation,
+                smsCode),
             caller.clientInfo());
       }
     } catch (BusinessException refusal) {
@@ -80,9 +100,18 @@ public class RegisterBacking implements Serializable {
     creditCode = null;
     legalRepresentative = null;
     mobile = null;
+    smsCode = null;
     division = new DivisionPicker();
     password = null;
     confirmation = null;
+  }
+
+  public String getSmsCode() {
+    return smsCode;
+  }
+
+  public void setSmsCode(String smsCode) {
+    this.smsCode = smsCode;
   }
 
   public List<AccountType> getTypes() {

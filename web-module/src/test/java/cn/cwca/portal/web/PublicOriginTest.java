@@ -36,4 +36,19 @@ class PublicOriginTest {
           wrong);
     }
   }
+
+  @Test
+  void knowsWhenTheConfiguredOriginIsHttps() {
+    String key = cn.cwca.portal.web.downloads.DownloadsServlet.PUBLIC_ORIGIN;
+    try {
+      System.setProperty(key, "https://ca.example.cn");
+      org.junit.jupiter.api.Assertions.assertTrue(PublicOrigin.isConfiguredHttps());
+      System.setProperty(key, "http://ca.example.cn");
+      org.junit.jupiter.api.Assertions.assertFalse(PublicOrigin.isConfiguredHttps());
+      System.setProperty(key, "not an origin");
+      org.junit.jupiter.api.Assertions.assertFalse(PublicOrigin.isConfiguredHttps());
+    } finally {
+      System.clearProperty(key);
+    }
+  }
 }

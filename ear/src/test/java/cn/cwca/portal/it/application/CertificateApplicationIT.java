@@ -147,7 +147,7 @@ class CertificateApplicationIT {
   @BeforeEach
   void callerHasAnAccountAndNothingElse() throws SQLException {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(TestIdentities.person("测试申请人", ME), CLIENT);
+      accounts.registerPerson(TestIdentities.person(accounts, "测试申请人", ME), CLIENT);
     }
     Account me = accounts.find(ME).orElseThrow();
     if (me.getDisplayName().equals(KeyCertificates.SUBJECT_NAME)) {
@@ -959,7 +959,7 @@ class CertificateApplicationIT {
 
   private String someoneElse() {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(TestIdentities.person("其他申请人", id), CLIENT);
+    accounts.registerPerson(TestIdentities.person(accounts, "其他申请人", id), CLIENT);
     return id;
   }
 

@@ -24,6 +24,7 @@ import cn.cwca.portal.document.DocumentSlot;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
+import cn.cwca.portal.it.TestSms;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import java.sql.Connection;
@@ -86,15 +87,17 @@ class OrganisationChangeIT {
   @BeforeEach
   void theOrganisationAsRegistered() throws SQLException {
     if (accounts.find(ORGANISATION).isEmpty()) {
+      String mobile = TestIdentities.mobile();
       accounts.registerOrganisation(
           new OrganisationRegistration(
               NAME,
               ORGANISATION,
               TestIdentities.DIVISION,
-              TestIdentities.mobile(),
+              mobile,
               "张法人",
               TestIdentities.PASSWORD,
-              TestIdentities.PASSWORD),
+              TestIdentities.PASSWORD,
+              TestSms.registrationCode(accounts, mobile)),
           CLIENT);
     }
     legalRepresentativeChangedAt(null);

@@ -65,7 +65,7 @@ class StaffDocumentReadIT {
   @BeforeEach
   void callerHasAnAccountAndNoDraft() {
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(TestIdentities.person("审核测试人", ME), CLIENT);
+      accounts.registerPerson(TestIdentities.person(accounts, "审核测试人", ME), CLIENT);
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
   }
@@ -142,7 +142,7 @@ class StaffDocumentReadIT {
 
   private String someoneElse() {
     String id = TestIdentities.residentId();
-    accounts.registerPerson(TestIdentities.person("其他申请人", id), CLIENT);
+    accounts.registerPerson(TestIdentities.person(accounts, "其他申请人", id), CLIENT);
     return id;
   }
 

@@ -143,7 +143,7 @@ class InvoiceServiceIT {
   void applicantsHaveAccountsAndNoDraft() {
     for (String applicant : List.of(APPLICANT, OTHER_APPLICANT)) {
       if (accounts.find(applicant).isEmpty()) {
-        accounts.registerPerson(TestIdentities.person("开票测试人", applicant), CLIENT);
+        accounts.registerPerson(TestIdentities.person(accounts, "开票测试人", applicant), CLIENT);
       }
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));

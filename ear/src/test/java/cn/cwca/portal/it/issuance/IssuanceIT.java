@@ -43,6 +43,7 @@ import cn.cwca.portal.issuance.SelfServiceView;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestCallers;
 import cn.cwca.portal.it.TestIdentities;
+import cn.cwca.portal.it.TestSms;
 import cn.cwca.portal.it.application.SampleDocuments;
 import cn.cwca.portal.review.ReviewService;
 import jakarta.annotation.Resource;
@@ -127,15 +128,17 @@ class IssuanceIT {
   @BeforeEach
   void theOrganisationWithNothingBehindIt() throws Exception {
     if (accounts.find(ORGANISATION).isEmpty()) {
+      String mobile = TestIdentities.mobile();
       accounts.registerOrganisation(
           new OrganisationRegistration(
               NAME,
               ORGANISATION,
               TestIdentities.DIVISION,
-              TestIdentities.mobile(),
+              mobile,
               "张法人",
               TestIdentities.PASSWORD,
-              TestIdentities.PASSWORD),
+              TestIdentities.PASSWORD,
+              TestSms.registrationCode(accounts, mobile)),
           CLIENT);
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));

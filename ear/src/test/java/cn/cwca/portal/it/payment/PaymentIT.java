@@ -152,7 +152,7 @@ class PaymentIT {
     wechat.answerNormally();
     alipay.failWithServerError(false);
     if (accounts.find(ME).isEmpty()) {
-      accounts.registerPerson(TestIdentities.person("付款测试人", ME), CLIENT);
+      accounts.registerPerson(TestIdentities.person(accounts, "付款测试人", ME), CLIENT);
     }
     orders = new SubmittedOrders(applications, documents, CLIENT, invoices);
   }

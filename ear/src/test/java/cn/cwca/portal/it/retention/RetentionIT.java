@@ -71,8 +71,9 @@ class RetentionIT {
   private long smsCode(int daysSinceExpiry) throws SQLException {
     long id = nextId--;
     execute(
-        "INSERT INTO sms_code (id, login_name, mobile, code_salt, code_hash, delivered,"
-            + " requested_at, expires_at) VALUES (?, 'retention-test', '13900000000', 's', 'h',"
+        "INSERT INTO sms_code (id, purpose, login_name, mobile, code_salt, code_hash, delivered,"
+            + " requested_at, expires_at) VALUES (?, 'PASSWORD_RESET', 'retention-test',"
+            + " '13900000000', 's', 'h',"
             + " false, now() AT TIME ZONE 'UTC' - make_interval(days => ?, mins => 5),"
             + " now() AT TIME ZONE 'UTC' - make_interval(days => ?))",
         id,

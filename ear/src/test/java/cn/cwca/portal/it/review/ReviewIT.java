@@ -159,7 +159,7 @@ class ReviewIT {
       String name = applicant.equals(APPLICANT) ? APPLICANT_NAME : REVIEWER_NAME;
       Optional<Account> account = accounts.find(applicant);
       if (account.isEmpty()) {
-        accounts.registerPerson(TestIdentities.person(name, applicant), CLIENT);
+        accounts.registerPerson(TestIdentities.person(accounts, name, applicant), CLIENT);
       } else if (!account.get().getDisplayName().equals(name)) {
         // A run that stopped inside the profile-edit test left another name behind.
         as(applicant);

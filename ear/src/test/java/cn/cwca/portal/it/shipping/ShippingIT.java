@@ -120,7 +120,7 @@ class ShippingIT {
   void applicantsHaveAccountsAndNoDraft() {
     for (String applicant : List.of(APPLICANT_OPERATOR, OTHER_APPLICANT)) {
       if (accounts.find(applicant).isEmpty()) {
-        accounts.registerPerson(TestIdentities.person("发货测试人", applicant), CLIENT);
+        accounts.registerPerson(TestIdentities.person(accounts, "发货测试人", applicant), CLIENT);
       }
     }
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));

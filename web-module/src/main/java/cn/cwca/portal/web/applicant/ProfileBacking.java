@@ -17,8 +17,9 @@ import java.io.Serializable;
 
 /**
  * /applicant/profile.xhtml: 个人中心 (manual section 5.1). Shows the account, lets the applicant change
- * 机构名称 / 姓名, 联系电话 and 法定代表人 (the subject data a later 变更 application uses), and change the
- * password.
+ * 机构名称 / 姓名 and 法定代表人 (the subject data a later 变更 application uses), change the bound mobile
+ * number (with the current password and a code sent to the new number), and change the password
+ * (which ends the account's other sessions).
  */
 @Named
 @ViewScoped
@@ -32,8 +33,10 @@ public class ProfileBacking implements Serializable {
 
   private Account account;
   private String displayName;
-  private String mobile;
   private String legalRepresentative;
+  private String newMobile;
+  private String mobileCode;
+  private String mobilePassword;
   private String currentPassword;
   private String newPassword;
   private String confirmation;
@@ -53,7 +56,8 @@ public class ProfileBacking implements Serializable {
       show(
           accountService.updateProfile(
               ProfileUpdate.of(account),
-              new ProfileUpdate(displayName, mobile, isOrganisation() ? legalRepresentative : null),
+              new ProfileUpdate(
+                  displayName, account.getMobile(), isOrganisation() ? legalRepresentative : null),
               caller.clientInfo()));
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
@@ -65,8 +69,9 @@ public class ProfileBacking implements Serializable {
   /** 保存 of 修改密码. */
   public void changePassword() {
     try {
-      accountService.changePassword(
-          currentPassword, newPassword, confirmation, caller.clientInfo());
+      caller.credentialsChanged(
+          accountService.changePassword(
+              currentPassword, newPassword, confirmation, caller.clientInfo()));
       FacesMessages.addInfoLabel("profile.password.changed");
     } catch (BusinessException refusal) {
       FacesMessages.addErrorLabel(
@@ -75,6 +80,30 @@ public class ProfileBacking implements Serializable {
       currentPassword = null;
       newPassword = null;
       confirmation = null;
+    }
+  }
+
+  /** 获取验证码 of 更换手机号: a code to the new number. */
+  public void sendMobileCode() {
+    try {
+      accountService.sendMobileChangeCode(newMobile, caller.clientInfo());
+      FacesMessages.addInfoLabel("profile.mobile.codeSent");
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    }
+  }
+
+  /** 确认更换 of 更换手机号. */
+  public void changeMobile() {
+    try {
+      show(accountService.changeMobile(mobilePassword, newMobile, mobileCode, caller.clientInfo()));
+      newMobile = null;
+      mobileCode = null;
+      FacesMessages.addInfoLabel("profile.mobile.changed");
+    } catch (BusinessException refusal) {
+      FacesMessages.addError(refusal);
+    } finally {
+      mobilePassword = null;
     }
   }
 
@@ -91,7 +120,6 @@ public class ProfileBacking implements Serializable {
   private void show(Account shownAccount) {
     account = shownAccount;
     displayName = shownAccount.getDisplayName();
-    mobile = shownAccount.getMobile();
     legalRepresentative = shownAccount.getLegalRepresentative();
   }
 
@@ -118,12 +146,28 @@ public class ProfileBacking implements Serializable {
     this.displayName = displayName;
   }
 
-  public String getMobile() {
-    return mobile;
+  public String getNewMobile() {
+    return newMobile;
   }
 
-  public void setMobile(String mobile) {
-    this.mobile = mobile;
+  public void setNewMobile(String newMobile) {
+    this.newMobile = newMobile;
+  }
+
+  public String getMobileCode() {
+    return mobileCode;
+  }
+
+  public void setMobileCode(String mobileCode) {
+    this.mobileCode = mobileCode;
+  }
+
+  public String getMobilePassword() {
+    return mobilePassword;
+  }
+
+  public void setMobilePassword(String mobilePassword) {
+    this.mobilePassword = mobilePassword;
   }
 
   public String getLegalRepresentative() {

@@ -1,5 +1,6 @@
 package cn.cwca.portal.web.applicant;
 
+import cn.cwca.portal.progress.ProgressFilter;
 import cn.cwca.portal.progress.ProgressPage;
 import cn.cwca.portal.progress.ProgressRow;
 import cn.cwca.portal.progress.ProgressService;
@@ -14,7 +15,7 @@ import org.primefaces.model.SortOrder;
 
 /**
  * The rows of 进度查询, one page at a time from {@link ProgressService#page}: the caller's submitted
- * progress, newest first unless a column is sorted. Rows are keyed by 申请ID.
+ * orders that pass the filters, newest first unless a column is sorted. Rows are keyed by 申请ID.
  */
 class ProgressModel extends LazyDataModel<ProgressRow> {
 
@@ -30,19 +31,26 @@ class ProgressModel extends LazyDataModel<ProgressRow> {
 
   private final ProgressService progress;
 
+  private ProgressFilter filter = ProgressFilter.NONE;
+
   ProgressModel(ProgressService progress) {
     this.progress = progress;
   }
 
+  /** The filters of the grid's 查询 ({@code null}: none). */
+  void filter(ProgressFilter newFilter) {
+    filter = newFilter == null ? ProgressFilter.NONE : newFilter;
+  }
+
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return (int) progress.page(0, 1, null).total();
+    return (int) progress.page(0, 1, null, filter).total();
   }
 
   @Override
   public List<ProgressRow> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    ProgressPage page = progress.page(first, pageSize, sort(sortBy).orElse(null));
+    ProgressPage page = progress.page(first, pageSize, sort(sortBy).orElse(null), filter);
     setRowCount((int) page.total());
     return page.rows();
   }

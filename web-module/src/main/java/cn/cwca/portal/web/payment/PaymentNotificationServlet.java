@@ -5,6 +5,7 @@ import cn.cwca.portal.payment.IncomingNotification;
 import cn.cwca.portal.payment.NotificationAnswer;
 import cn.cwca.portal.payment.PaymentChannel;
 import cn.cwca.portal.payment.PaymentNotifications;
+import cn.cwca.portal.web.security.ClientAddresses;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -71,7 +72,7 @@ public class PaymentNotificationServlet extends HttpServlet {
         notifications.receive(
             channel,
             new IncomingNotification(headers, body, form),
-            new ClientInfo(request.getRemoteAddr()));
+            new ClientInfo(ClientAddresses.of(request)));
     response.setStatus(answer.status());
     response.setContentType(answer.contentType());
     response.setHeader("Cache-Control", "no-store");

@@ -1,5 +1,6 @@
 package cn.cwca.portal.web.security;
 
+import cn.cwca.portal.common.ClientInfo;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,7 +41,7 @@ public class AnonymousSessionFilter extends HttpFilter
         if (session != null && request.getRemoteUser() != null) {
           sessions.loggedIn(session, request.getServletContext().getSessionTimeout() * 60);
         } else if (session != null && session.isNew()) {
-          sessions.created(session, request.getRemoteAddr());
+          sessions.created(session, new ClientInfo(ClientAddresses.of(request)).throttlingKey());
         }
       } catch (IllegalStateException invalidatedMeanwhile) {
         // the request itself ended the session (logout)

@@ -1,5 +1,6 @@
 package cn.cwca.portal.web.security;
 
+import cn.cwca.portal.account.AccountService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * How callers log in and stay logged in: the login page ({@code LoginBacking}) hands the
@@ -20,6 +23,11 @@ import java.util.Set;
  * store; the caller's name and groups are then kept in the HTTP session and handed to the
  * container, with their groups, on every request. A protected page requested without a caller
  * redirects to the login page.
+ *
+ * <p>A session ends when its account's password changes (its credentials version goes up) in
+ * another session or by 忘记密码: every request of a logged-in caller compares the version the session
+ * logged in with to the account's, so a session on any server of the cluster ends at its next
+ * request. The session where the password was changed goes on ({@link #credentialsChanged}).
  *
  * <p>Why not Jakarta Security's built-in form mechanism: it restores the caller of later requests
  * from the container's own session state, which Payara Server 6.2025 shares between threads (Payara
@@ -37,9 +45,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   static final String LOGIN_PAGE = "/login.xhtml";
 
   /** The logged-in caller as the session keeps it. */
-  record Caller(String name, Set<String> groups) implements Serializable {}
+  record Caller(String name, Set<String> groups, int credentialsVersion) implements Serializable {}
+
+  private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
   @Inject private IdentityStoreHandler identityStores;
+
+  @Inject private AccountService accounts;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -50,7 +62,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
-      return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+      if (SecurityHeadersFilter.isFacesResource(request.getServletPath()) || stillValid(caller)) {
+        return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+      }
+      session.invalidate();
     }
     if (context.isProtected()) {
       return context.redirect(request.getContextPath() + LOGIN_PAGE);
@@ -64,10 +79,43 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
     }
+    String name = result.getCallerPrincipal().getName();
     Caller caller =
-        new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
+        new Caller(
+            name,
+            Set.copyOf(result.getCallerGroups()),
+            accounts.credentialsVersion(name).orElse(0));
     request.getSession().setAttribute(CALLER_ATTRIBUTE, caller);
     return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+  }
+
+  /**
+   * Whether the caller's account still exists with the credentials version the session logged in
+   * with. When the database cannot answer, the session goes on: the page itself will say that the
+   * service is unavailable.
+   */
+  private boolean stillValid(Caller caller) {
+    try {
+      return accounts
+          .credentialsVersion(caller.name())
+          .map(version -> version == caller.credentialsVersion())
+          .orElse(false);
+    } catch (RuntimeException unavailable) {
+      LOG.log(Level.FINE, "The credentials version could not be read", unavailable);
+      return true;
+    }
+  }
+
+  /**
+   * After the caller changed their password in this session: the session goes on with the new
+   * credentials version, while the account's other sessions end at their next request.
+   */
+  public static void credentialsChanged(HttpServletRequest request, int credentialsVersion) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
+      session.setAttribute(
+          CALLER_ATTRIBUTE, new Caller(caller.name(), caller.groups(), credentialsVersion));
+    }
   }
 
   @Override

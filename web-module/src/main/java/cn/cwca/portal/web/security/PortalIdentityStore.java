@@ -47,7 +47,7 @@ public class PortalIdentityStore implements IdentityStore {
           .authenticate(
               credential.getCaller(),
               credential.getPasswordAsString(),
-              new ClientInfo(request.getRemoteAddr()))
+              new ClientInfo(ClientAddresses.of(request)))
           .map(PortalIdentityStore::valid)
           .orElse(CredentialValidationResult.INVALID_RESULT);
     } catch (BusinessException refusal) {

@@ -57,7 +57,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     if (!isFacesResource(request.getServletPath())) {
       response.setHeader("Cache-Control", "no-store");
     }
-    if (request.isSecure()) {
+    if (request.isSecure() || PublicOrigin.isConfiguredHttps()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
     chain.doFilter(request, response);
