@@ -87,4 +87,26 @@ class PublicEndpointsIT {
         login.headers().firstValue("Server").map(v -> !v.contains("Payara")).orElse(true),
         login.headers().toString());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/login.xhtml", "/register.xhtml", "/forgot-password.xhtml"})
+  void publicPagesAcceptNoFileUpload(String page) throws Exception {
+    String boundary = "----portal-test";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(PORTAL + page))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(415, response.statusCode(), page);
+  }
 }
