@@ -3,6 +3,7 @@ package cn.cwca.portal.account;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.common.MaskedIdentifier;
 import cn.cwca.portal.common.Messages;
 import cn.cwca.portal.common.Settings;
@@ -83,7 +84,7 @@ public class AccountService {
    *     sms.*} limits of {@link SmsCodes#send}
    */
   public void sendRegistrationCode(String mobile, ClientInfo c) {
-    String number = AccountInput.checked(FieldRule.MOBILE, mobile);
+    String number = FieldInput.checked(FieldRule.MOBILE, mobile);
     codes.send(SmsPurpose.REGISTRATION, "", number, true, c);
     audit.record("", REGISTRATION_CODE_SENT, number, "", c);
   }
@@ -97,12 +98,12 @@ public class AccountService {
    *     code.*} key when the SMS code is not the one sent to the mobile number (checked last)
    */
   public Account registerPerson(PersonRegistration r, ClientInfo c) {
-    String name = AccountInput.name(r.name());
-    String mobile = AccountInput.checked(FieldRule.MOBILE, r.mobile());
+    String name = FieldInput.name(r.name());
+    String mobile = FieldInput.checked(FieldRule.MOBILE, r.mobile());
     if (r.idType() == null) {
       throw new BusinessException("validation.required");
     }
-    String idNumber = AccountInput.checked(r.idType().rule(), r.idNumber());
+    String idNumber = FieldInput.checked(r.idType().rule(), r.idNumber());
     String division = AccountInput.division(r.divisionCode());
     char[] password = AccountInput.newPassword(r.password(), r.passwordConfirmation());
     String duplicateName = "account.duplicate.idNumber";
@@ -140,11 +141,11 @@ public class AccountService {
    *     registration.addressLimit}; a {@code code.*} key, as for {@link #registerPerson}
    */
   public Account registerOrganisation(OrganisationRegistration r, ClientInfo c) {
-    String name = AccountInput.name(r.organisationName());
-    String creditCode = AccountInput.checked(FieldRule.CREDIT_CODE, r.creditCode());
+    String name = FieldInput.name(r.organisationName());
+    String creditCode = FieldInput.checked(FieldRule.CREDIT_CODE, r.creditCode());
     String division = AccountInput.division(r.divisionCode());
-    String mobile = AccountInput.checked(FieldRule.MOBILE, r.mobile());
-    String legalRepresentative = AccountInput.name(r.legalRepresentative());
+    String mobile = FieldInput.checked(FieldRule.MOBILE, r.mobile());
+    String legalRepresentative = FieldInput.name(r.legalRepresentative());
     char[] password = AccountInput.newPassword(r.password(), r.passwordConfirmation());
     String duplicateName = "account.duplicate.creditCode";
     refuseDuplicates(creditCode, duplicateName, AccountType.ORGANISATION, mobile);
@@ -217,11 +218,11 @@ public class AccountService {
     if (!ProfileUpdate.of(account).equals(shown)) {
       throw new BusinessException("account.concurrentEdit");
     }
-    String displayName = AccountInput.name(u.displayName());
-    String mobile = AccountInput.checked(FieldRule.MOBILE, u.mobile());
+    String displayName = FieldInput.name(u.displayName());
+    String mobile = FieldInput.checked(FieldRule.MOBILE, u.mobile());
     String legalRepresentative =
         account.getType() == AccountType.ORGANISATION
-            ? AccountInput.name(u.legalRepresentative())
+            ? FieldInput.name(u.legalRepresentative())
             : account.getLegalRepresentative();
     if (!mobile.equals(account.getMobile())) {
       throw new BusinessException("account.mobile.changeWithCode");
@@ -339,7 +340,7 @@ public class AccountService {
   }
 
   private String newMobileFor(Account account, String newMobile) {
-    String number = AccountInput.checked(FieldRule.MOBILE, newMobile);
+    String number = FieldInput.checked(FieldRule.MOBILE, newMobile);
     if (number.equals(account.getMobile())) {
       throw new BusinessException("account.mobile.same");
     }

@@ -3,6 +3,7 @@ package cn.cwca.portal.account;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.rules.FieldRule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -46,8 +47,8 @@ public class PasswordResetService {
    *     within an hour, whatever the numbers
    */
   public void sendCode(String loginName, String mobile, ClientInfo c) {
-    String typed = AccountInput.required(loginName);
-    String number = AccountInput.checked(FieldRule.MOBILE, mobile);
+    String typed = FieldInput.required(loginName);
+    String number = FieldInput.checked(FieldRule.MOBILE, mobile);
     Optional<Account> account = accounts.find(typed);
     boolean deliver = account.map(a -> a.getMobile().equals(number)).orElse(false);
     String name = account.map(Account::getLoginName).orElse(typed);
@@ -70,9 +71,9 @@ public class PasswordResetService {
       String newPassword,
       String confirmation,
       ClientInfo c) {
-    String typed = AccountInput.required(loginName);
-    String number = AccountInput.checked(FieldRule.MOBILE, mobile);
-    AccountInput.required(code);
+    String typed = FieldInput.required(loginName);
+    String number = FieldInput.checked(FieldRule.MOBILE, mobile);
+    FieldInput.required(code);
     char[] password = AccountInput.newPassword(newPassword, confirmation);
     try {
       // The same steps whether or not the account exists and the number is bound to it (the code

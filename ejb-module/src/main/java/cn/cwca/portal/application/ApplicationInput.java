@@ -13,35 +13,10 @@ import cn.cwca.portal.rules.FieldRule;
  */
 final class ApplicationInput {
 
-  /** Shortest and longest name (经办人, 收货人, 取证人), as the account names. */
-  static final int MIN_NAME = FieldInput.MIN_NAME;
-
-  static final int MAX_NAME = FieldInput.MAX_NAME;
-
-  /** Shortest and longest 收货人地址. */
-  static final int MIN_ADDRESS = 5;
-
-  static final int MAX_ADDRESS = 200;
-
-  /** Longest 备注. */
-  static final int MAX_REMARK = 200;
-
   private ApplicationInput() {}
 
-  static String required(String value) {
-    return FieldInput.required(value);
-  }
-
-  static String checked(FieldRule rule, String value) {
-    return FieldInput.checked(rule, value);
-  }
-
-  static String name(String value) {
-    return FieldInput.name(value);
-  }
-
   static String mobile(String value) {
-    return checked(FieldRule.MOBILE, value);
+    return FieldInput.checked(FieldRule.MOBILE, value);
   }
 
   /** An ID number of the given type (居民身份证 by GB 11643, 护照). */
@@ -49,28 +24,16 @@ final class ApplicationInput {
     if (type == null) {
       throw new BusinessException("validation.required");
     }
-    return checked(type.rule(), value);
+    return FieldInput.checked(type.rule(), value);
   }
 
   static String address(String value) {
-    String address = required(value);
-    int length = address.codePointCount(0, address.length());
-    if (length < MIN_ADDRESS || length > MAX_ADDRESS) {
-      throw new BusinessException("validation.address");
-    }
-    return address;
+    return FieldInput.checked(FieldRule.ADDRESS, value);
   }
 
   /** Optional 备注: {@code null} when blank. */
   static String remark(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String remark = value.strip();
-    if (remark.codePointCount(0, remark.length()) > MAX_REMARK) {
-      throw new BusinessException("validation.remark");
-    }
-    return remark;
+    return value == null || value.isBlank() ? null : FieldInput.checked(FieldRule.REMARK, value);
   }
 
   /** 经办人, checked and normalised. */
@@ -79,7 +42,7 @@ final class ApplicationInput {
       throw new BusinessException("validation.required");
     }
     return new AgentDetails(
-        name(agent.name()),
+        FieldInput.name(agent.name()),
         mobile(agent.mobile()),
         agent.idType(),
         idNumber(agent.idType(), agent.idNumber()));

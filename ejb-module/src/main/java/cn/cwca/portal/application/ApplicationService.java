@@ -17,6 +17,7 @@ import cn.cwca.portal.certificate.CertificateService;
 import cn.cwca.portal.certificate.CertificateStatus;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.document.DocumentStore;
 import cn.cwca.portal.rules.FieldRule;
 import jakarta.annotation.Resource;
@@ -561,7 +562,7 @@ public class ApplicationService {
           new PickupDetails(
               method,
               d.handlingPointCode(),
-              ApplicationInput.name(d.recipientName()),
+              FieldInput.name(d.recipientName()),
               ApplicationInput.mobile(d.recipientMobile()),
               ApplicationInput.address(d.recipientAddress()),
               ApplicationInput.remark(d.remark()),
@@ -576,9 +577,9 @@ public class ApplicationService {
               null,
               null,
               null,
-              ApplicationInput.name(d.collectorName()),
+              FieldInput.name(d.collectorName()),
               ApplicationInput.mobile(d.collectorMobile()),
-              ApplicationInput.checked(FieldRule.RESIDENT_ID, d.collectorIdNumber()));
+              FieldInput.checked(FieldRule.RESIDENT_ID, d.collectorIdNumber()));
       case SELF_SERVICE ->
           new PickupDetails(
               method, d.handlingPointCode(), null, null, null, null, null, null, null);

@@ -48,7 +48,11 @@ public enum FieldRule {
   /** 顺丰速运 运单号, see {@link Waybills}. */
   WAYBILL("validation.waybill", Waybills::isValid, Waybills::normalize),
   /** 重新发货原因 (a lost parcel): at most 200 characters. */
-  RESHIP_REASON("validation.reshipReason", atMost(200), String::strip);
+  RESHIP_REASON("validation.reshipReason", atMost(200), String::strip),
+  /** 收货人地址: 5 to 200 characters. */
+  ADDRESS("validation.address", between(5, 200), String::strip),
+  /** 备注 (optional where it is asked): at most 200 characters. */
+  REMARK("validation.remark", atMost(200), String::strip);
 
   private final String messageKey;
   private final Predicate<String> check;
@@ -65,6 +69,15 @@ public enum FieldRule {
     return value -> {
       String text = value.strip();
       return text.codePointCount(0, text.length()) <= max;
+    };
+  }
+
+  /** A free text of {@code min} to {@code max} characters (code points) after stripping. */
+  private static Predicate<String> between(int min, int max) {
+    return value -> {
+      String text = value.strip();
+      int length = text.codePointCount(0, text.length());
+      return length >= min && length <= max;
     };
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.rules.FieldRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,34 +22,32 @@ class AccountInputTest {
   @NullAndEmptySource
   @ValueSource(strings = {"   "})
   void aMissingFieldIsRequired(String value) {
-    assertEquals(
-        "validation.required", refusal(() -> AccountInput.checked(FieldRule.MOBILE, value)));
+    assertEquals("validation.required", refusal(() -> FieldInput.checked(FieldRule.MOBILE, value)));
   }
 
   @Test
   void aFieldBreakingItsRuleIsRefusedWithTheRulesMessage() {
-    assertEquals(
-        "validation.mobile", refusal(() -> AccountInput.checked(FieldRule.MOBILE, "12440")));
+    assertEquals("validation.mobile", refusal(() -> FieldInput.checked(FieldRule.MOBILE, "12440")));
     assertEquals(
         "validation.residentId",
-        refusal(() -> AccountInput.checked(FieldRule.RESIDENT_ID, "110101190001010000")));
+        refusal(() -> FieldInput.checked(FieldRule.RESIDENT_ID, "110101190001010000")));
     assertEquals(
         "validation.creditCode",
-        refusal(() -> AccountInput.checked(FieldRule.CREDIT_CODE, "91350100M000100Y4Z")));
+        refusal(() -> FieldInput.checked(FieldRule.CREDIT_CODE, "91350100M000100Y4Z")));
   }
 
   @Test
   void acceptedValuesAreStoredNormalised() {
-    assertEquals("13800138000", AccountInput.checked(FieldRule.MOBILE, "+86 138-0013-8000"));
+    assertEquals("13800138000", FieldInput.checked(FieldRule.MOBILE, "+86 138-0013-8000"));
     assertEquals(
-        "32010219700104000X", AccountInput.checked(FieldRule.RESIDENT_ID, "32010219700104000x"));
+        "32010219700104000X", FieldInput.checked(FieldRule.RESIDENT_ID, "32010219700104000x"));
   }
 
   @Test
   void namesHaveTwoToFiftyCharacters() {
-    assertEquals("李四", AccountInput.name("  李四 "));
-    assertEquals("validation.name", refusal(() -> AccountInput.name("李")));
-    assertEquals("validation.name", refusal(() -> AccountInput.name("名".repeat(51))));
+    assertEquals("李四", FieldInput.name("  李四 "));
+    assertEquals("validation.name", refusal(() -> FieldInput.name("李")));
+    assertEquals("validation.name", refusal(() -> FieldInput.name("名".repeat(51))));
   }
 
   @Test

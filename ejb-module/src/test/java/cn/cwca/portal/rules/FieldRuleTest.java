@@ -28,6 +28,8 @@ class FieldRuleTest {
     "BUYER_NAME, validation.buyerName",
     "TAX_ID, validation.taxId",
     "BUYER_ADDRESS, validation.buyerAddress",
+    "ADDRESS, validation.address",
+    "REMARK, validation.remark",
     "EMAIL, validation.email",
     "PHONE, validation.phone",
     "BANK_NAME, validation.bankName",
@@ -108,5 +110,20 @@ class FieldRuleTest {
   @Test
   void keepsPasswordUnchanged() {
     assertEquals("aB3 xyz!é", FieldRule.PASSWORD.normalize("aB3 xyz!é"));
+  }
+
+  @Test
+  void anAddressHasFiveToTwoHundredCharacters() {
+    assertFalse(FieldRule.ADDRESS.accepts("聊城市东"));
+    assertTrue(FieldRule.ADDRESS.accepts("聊城市东昌"));
+    assertTrue(FieldRule.ADDRESS.accepts("路".repeat(200)));
+    assertFalse(FieldRule.ADDRESS.accepts("路".repeat(201)));
+  }
+
+  @Test
+  void aRemarkHasAtMostTwoHundredCharacters() {
+    assertTrue(FieldRule.REMARK.accepts("请工作日送达"));
+    assertTrue(FieldRule.REMARK.accepts("字".repeat(200)));
+    assertFalse(FieldRule.REMARK.accepts("字".repeat(201)));
   }
 }
