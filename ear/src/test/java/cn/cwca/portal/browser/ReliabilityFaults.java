@@ -262,7 +262,9 @@ class ReliabilityFaults {
     for (int round = 1; round <= KILL_ROUNDS; round++) {
       whileApplying(applicants, portal::killPayara);
       portal.stop();
+      long logBefore = Files.size(serverLog());
       restarts.add(portal.start().toSeconds());
+      assertNoSevereEntrySince(logBefore, "the start after round " + round);
       checkNothingLostOrDoubled(applicants);
       assertLoginWorks(applicants.get(round % applicants.size()).creditCode);
     }
@@ -480,6 +482,24 @@ class ReliabilityFaults {
       throw new IllegalStateException("jcmd " + command + " failed: " + out);
     }
     return out;
+  }
+
+  /**
+   * A healthy start logs nothing SEVERE: what the server log gained since {@code offset} (its size
+   * before the start) has no SEVERE entry.
+   */
+  private static void assertNoSevereEntrySince(long offset, String what) throws IOException {
+    byte[] log = Files.readAllBytes(serverLog());
+    String added =
+        log.length < offset
+            ? new String(log, java.nio.charset.StandardCharsets.UTF_8) // the log was rotated
+            : new String(
+                log,
+                (int) offset,
+                log.length - (int) offset,
+                java.nio.charset.StandardCharsets.UTF_8);
+    List<String> severe = added.lines().filter(line -> line.contains("[SEVERE]")).toList();
+    assertTrue(severe.isEmpty(), what + " logged SEVERE entries: " + severe);
   }
 
   private static Path serverLog() {
