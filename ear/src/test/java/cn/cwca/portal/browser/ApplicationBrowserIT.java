@@ -190,6 +190,17 @@ class ApplicationBrowserIT {
         "var i = document.getElementById('previewImage'); return i.complete && i.naturalWidth === 120;");
     b.closeDialog("previewDialog");
 
+    // a PDF is previewed as images of its pages, never opened in the portal's origin
+    b.clickAndWaitForAjax("preview_APPLICATION_FORM");
+    b.find("previewPage_1");
+    b.waitUntil(
+        "the PDF's first page is shown as an image",
+        "var i = document.getElementById('previewPage_1'); return i.complete && i.naturalWidth > 0;");
+    assertTrue(
+        b.find("previewDownload").getAttribute("href").contains("download=1"),
+        "the file itself is a download");
+    b.closeDialog("previewDialog");
+
     b.clickAndWaitForAjax("delete_POWER_OF_ATTORNEY");
     b.waitForText("status_POWER_OF_ATTORNEY", "未上传");
     upload("POWER_OF_ATTORNEY", pdf);

@@ -262,7 +262,14 @@ final class Browser implements AutoCloseable {
   }
 
   /** What a GET of the page's own fetch() answered. */
-  record Fetched(int status, String contentType, String url, long length, String firstBytesHex) {}
+  record Fetched(
+      int status,
+      String contentType,
+      String url,
+      long length,
+      String firstBytesHex,
+      String contentSecurityPolicy,
+      String contentDisposition) {}
 
   /**
    * GETs a URL from the current page with its session cookie, as the page's links and images do;
@@ -279,16 +286,20 @@ final class Browser implements AutoCloseable {
                         + "   var head = Array.prototype.map.call(new Uint8Array(body).slice(0, 8),"
                         + "     function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');"
                         + "   done([r.status, r.headers.get('content-type') || '', r.url,"
-                        + "     body.byteLength, head]);"
+                        + "     body.byteLength, head,"
+                        + "     r.headers.get('content-security-policy') || '',"
+                        + "     r.headers.get('content-disposition') || '']);"
                         + "  });"
-                        + " }).catch(function (e) { done([0, String(e), '', 0, '']); });",
+                        + " }).catch(function (e) { done([0, String(e), '', 0, '', '', '']); });",
                     url);
     return new Fetched(
         ((Number) answer.get(0)).intValue(),
         (String) answer.get(1),
         (String) answer.get(2),
         ((Number) answer.get(3)).longValue(),
-        (String) answer.get(4));
+        (String) answer.get(4),
+        (String) answer.get(5),
+        (String) answer.get(6));
   }
 
   WebDriver driver() {

@@ -73,6 +73,10 @@ class DocumentAccessBrowserIT {
     assertEquals("image/png", document.contentType());
     assertEquals(Files.size(png), document.length());
     assertEquals(PNG_SIGNATURE, document.firstBytesHex());
+    assertTrue(document.contentSecurityPolicy().contains("sandbox"), document.toString());
+    Browser.Fetched download = a.fetch(documentUrl + "&download=1");
+    assertTrue(download.contentDisposition().startsWith("attachment"), download.toString());
+    assertTrue(download.contentSecurityPolicy().contains("sandbox"), download.toString());
     Browser.Fetched form = a.fetch(formUrl);
     assertEquals(200, form.status(), "A's own 申请单");
     assertTrue(form.contentType().startsWith("application/pdf"), form.contentType());

@@ -3,20 +3,28 @@ package cn.cwca.portal.web.applicant;
 import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.document.DocumentContent;
+import cn.cwca.portal.document.PdfPageImages;
 import cn.cwca.portal.web.PrivateDownloads;
+import cn.cwca.portal.web.review.DocumentPageServlet;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Serves an uploaded document of the caller's application for 点击预览 (images inline, PDFs in the
- * browser's viewer) and download: {@code /applicant/document?id=<申请ID>&type=<DocumentType>}, with
- * {@code &download=1} as an attachment. Under /applicant/*, so web.xml admits applicants only; the
- * service returns nothing for another applicant's 申请ID, which gives 404 as an unknown one does.
+ * Serves an uploaded document of the caller's application for 点击预览 and download, never as active
+ * content in the portal's origin: {@code /applicant/document?id=<申请ID>&type=<DocumentType>} shows
+ * an image inline ({@code Content-Security-Policy: sandbox}); a PDF, and with {@code &download=1}
+ * any document, is a sandboxed attachment; {@code &page=<n>} is the n-th page of a PDF as a PNG
+ * image, which the preview shows ({@link DocumentPageServlet#sendPage}). Under /applicant/*, so
+ * web.xml admits applicants only; the service returns nothing for another applicant's 申请ID, which
+ * gives 404 as an unknown one does.
  */
 @WebServlet(urlPatterns = DocumentServlet.PATH)
 public class DocumentServlet extends HttpServlet {
@@ -27,6 +35,8 @@ public class DocumentServlet extends HttpServlet {
   public static final String PATH = "/applicant/document";
 
   @EJB private ApplicationDocumentService documents;
+
+  @Resource private ManagedExecutorService executor;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -40,17 +50,26 @@ public class DocumentServlet extends HttpServlet {
       return;
     }
     DocumentContent document = content.get();
-    // The preview dialog of the wizard shows the document in a frame of the portal's own page.
-    response.setHeader("X-Frame-Options", "SAMEORIGIN");
-    response.setHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; style-src 'self' 'unsafe-inline';" + " frame-ancestors 'self'");
-    PrivateDownloads.send(
-        response,
-        document.contentType(),
-        PrivateDownloads.disposition(
-            "1".equals(request.getParameter("download")), document.fileName()),
-        document.bytes());
+    String page = request.getParameter("page");
+    if (page != null) {
+      OptionalInt number =
+          DocumentPageServlet.page(page, PdfPageImages.shared().limits().maxPages());
+      if (number.isEmpty() || document.isImage()) {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        return;
+      }
+      DocumentPageServlet.sendPage(response, document, number.getAsInt(), executor, id);
+    } else if (document.isImage() && !"1".equals(request.getParameter("download"))) {
+      response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+      PrivateDownloads.send(
+          response,
+          document.contentType(),
+          PrivateDownloads.disposition(false, document.fileName()),
+          document.bytes());
+    } else {
+      PrivateDownloads.sendSandboxedAttachment(
+          response, document.contentType(), document.fileName(), document.bytes());
+    }
   }
 
   static Optional<DocumentType> documentType(String name) {

@@ -3,12 +3,17 @@ package cn.cwca.portal.web.applicant;
 import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.document.DocumentContent;
+import cn.cwca.portal.document.PdfPageImages;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -30,6 +35,7 @@ public abstract class DocumentSlots implements Serializable {
 
   private List<DocumentRow> documentRows = List.of();
   private DocumentRow previewed;
+  private int previewedPages;
 
   /** The 申请ID whose documents are shown, {@code null} while the page has no order. */
   protected abstract String documentsOrderId();
@@ -67,13 +73,49 @@ public abstract class DocumentSlots implements Serializable {
   /** 点击预览: the document the preview dialog shows. */
   public void preview(DocumentType type) {
     previewed = row(type);
+    previewedPages = previewed == null || previewed.isImage() ? 0 : pagesOf(type);
+  }
+
+  /**
+   * The pages of the caller's PDF that the preview shows as images; 0 when it cannot be read (it is
+   * offered for download only).
+   */
+  private int pagesOf(DocumentType type) {
+    String orderId = documentsOrderId();
+    Optional<DocumentContent> content =
+        orderId == null ? Optional.empty() : documents.read(orderId, type);
+    if (content.isEmpty()) {
+      return 0;
+    }
+    try {
+      return PdfPageImages.shared().pagesShown(content.get().bytes());
+    } catch (IOException unreadable) {
+      return 0;
+    }
+  }
+
+  /** The page numbers (from 1) of the previewed PDF shown as images. */
+  public List<Integer> getPreviewedPages() {
+    return IntStream.rangeClosed(1, previewedPages).boxed().toList();
+  }
+
+  /** Where a page of the previewed PDF is served as an image ({@link DocumentServlet}). */
+  public String pageUrl(DocumentRow row, int page) {
+    String url = documentUrl(row);
+    return url.isEmpty() ? url : url + "&page=" + page;
+  }
+
+  /** Where the document is served as a download ({@link DocumentServlet}). */
+  public String downloadUrl(DocumentRow row) {
+    String url = documentUrl(row);
+    return url.isEmpty() ? url : url + "&download=1";
   }
 
   /** Reads the order's documents again (the preview follows a replaced file). */
   protected void refreshDocuments() {
     documentRows = documents.slots(documentsOrderId()).stream().map(DocumentRow::new).toList();
     if (previewed != null) {
-      previewed = row(previewed.getType());
+      preview(previewed.getType());
     }
     documentsChanged();
   }

@@ -60,9 +60,25 @@ public class DocumentPageServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
+    sendPage(response, content.get(), page.getAsInt(), executor, id);
+  }
+
+  /**
+   * Answers with a page of a PDF as a PNG image (1 from the first page), or the status that says
+   * why not: 404 for no such page, 503 when rendering takes too long, 415 for an unreadable PDF.
+   *
+   * @param orderId for the log only
+   */
+  public static void sendPage(
+      HttpServletResponse response,
+      DocumentContent document,
+      int page,
+      ManagedExecutorService executor,
+      String orderId)
+      throws IOException {
     byte[] png;
     try {
-      png = pages.png(content.get().bytes(), page.getAsInt() - 1, executor);
+      png = PdfPageImages.shared().png(document.bytes(), page - 1, executor);
     } catch (IllegalArgumentException noSuchPage) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -74,7 +90,7 @@ public class DocumentPageServlet extends HttpServlet {
       LOG.log(
           Level.INFO,
           "A PDF of {0} ({1}) cannot be rendered: {2}",
-          new Object[] {id, type.get(), unreadable.toString()});
+          new Object[] {orderId, document.type(), unreadable.toString()});
       response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
       return;
     }
@@ -82,13 +98,12 @@ public class DocumentPageServlet extends HttpServlet {
     PrivateDownloads.send(
         response,
         "image/png",
-        PrivateDownloads.disposition(
-            false, content.get().type().name() + "-" + page.getAsInt() + ".png"),
+        PrivateDownloads.disposition(false, document.type().name() + "-" + page + ".png"),
         png);
   }
 
   /** The page number of the request: 1 to {@code maxPages}; empty otherwise. */
-  static OptionalInt page(String parameter, int maxPages) {
+  public static OptionalInt page(String parameter, int maxPages) {
     if (parameter == null || !parameter.matches("[0-9]{1,3}")) {
       return OptionalInt.empty();
     }
