@@ -253,14 +253,7 @@ public class AccountService {
   public int changePassword(
       String currentPassword, String newPassword, String confirmation, ClientInfo c) {
     Account account = caller();
-    char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
-    try {
-      if (!account.passwordMatches(current)) {
-        throw new BusinessException("account.password.currentWrong");
-      }
-    } finally {
-      PasswordHasher.wipe(current);
-    }
+    requireCurrentPassword(account, currentPassword);
     char[] password = AccountInput.newPassword(newPassword, confirmation);
     try {
       account.changePassword(password, now());
@@ -315,14 +308,7 @@ public class AccountService {
       String currentPassword, String newMobile, String smsCode, ClientInfo c) {
     Account account = caller();
     String number = newMobileFor(account, newMobile);
-    char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
-    try {
-      if (!account.passwordMatches(current)) {
-        throw new BusinessException("account.password.currentWrong");
-      }
-    } finally {
-      PasswordHasher.wipe(current);
-    }
+    requireCurrentPassword(account, currentPassword);
     proveMobile(SmsPurpose.MOBILE_CHANGE, account.getLoginName(), number, smsCode, c);
     String old = account.getMobile();
     account.changeMobile(number, now());
@@ -337,6 +323,21 @@ public class AccountService {
         "mobile: " + old + " -> " + number,
         c);
     return account;
+  }
+
+  /**
+   * @throws BusinessException {@code account.password.currentWrong} unless it is the account's
+   *     password
+   */
+  private static void requireCurrentPassword(Account account, String currentPassword) {
+    char[] current = currentPassword == null ? new char[0] : currentPassword.toCharArray();
+    try {
+      if (!account.passwordMatches(current)) {
+        throw new BusinessException("account.password.currentWrong");
+      }
+    } finally {
+      PasswordHasher.wipe(current);
+    }
   }
 
   private String newMobileFor(Account account, String newMobile) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -103,6 +104,21 @@ public final class PdfPageImages {
   public int pagesShown(byte[] pdf) throws IOException {
     try (PDDocument document = load(pdf)) {
       return Math.min(document.getNumberOfPages(), limits.maxPages());
+    }
+  }
+
+  /**
+   * How many pages a preview shows of a document: {@link #pagesShown}; 0 for none, an image, or a
+   * file that cannot be read as a PDF (a preview offers it for download only).
+   */
+  public int pagesShownOf(Optional<DocumentContent> document) {
+    if (document.isEmpty() || document.get().isImage()) {
+      return 0;
+    }
+    try {
+      return pagesShown(document.get().bytes());
+    } catch (IOException unreadable) {
+      return 0;
     }
   }
 

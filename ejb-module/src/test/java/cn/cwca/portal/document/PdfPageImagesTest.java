@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.cwca.portal.catalogue.DocumentType;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -136,6 +137,27 @@ class PdfPageImagesTest {
     }
     assertArrayEquals(
         image, pages.png(new byte[0], 0, executor), "its place is free once it has ended");
+  }
+
+  @Test
+  void aPreviewShowsNoPagesOfWhatIsMissingAnImageOrUnreadable() {
+    PdfPageImages pages = PdfPageImages.shared();
+    assertEquals(0, pages.pagesShownOf(java.util.Optional.empty()));
+    assertEquals(
+        0,
+        pages.pagesShownOf(
+            java.util.Optional.of(
+                new DocumentContent(
+                    DocumentType.values()[0], "a.png", "image/png", new byte[] {1, 2, 3}))));
+    assertEquals(
+        0,
+        pages.pagesShownOf(
+            java.util.Optional.of(
+                new DocumentContent(
+                    DocumentType.values()[0],
+                    "a.pdf",
+                    "application/pdf",
+                    "%PDF-1.4 garbage".getBytes(StandardCharsets.US_ASCII)))));
   }
 
   private static void awaitUninterruptibly(java.util.concurrent.CountDownLatch latch) {

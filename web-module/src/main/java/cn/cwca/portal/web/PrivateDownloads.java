@@ -38,6 +38,18 @@ public final class PrivateDownloads {
   }
 
   /**
+   * Sends an uploaded image inline, for an {@code <img>} of the portal's pages, in a sandbox:
+   * opened by itself in the portal's origin it runs nothing ({@code Content-Security-Policy:
+   * default-src 'none'; sandbox}).
+   */
+  public static void sendSandboxedInline(
+      HttpServletResponse response, String contentType, String fileName, byte[] bytes)
+      throws IOException {
+    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    send(response, contentType, disposition(false, fileName), bytes);
+  }
+
+  /**
    * {@code inline} or {@code attachment} with the file's name as RFC 5987 {@code filename*} (RFC
    * 6266 section 4.3) and an ASCII fallback.
    */

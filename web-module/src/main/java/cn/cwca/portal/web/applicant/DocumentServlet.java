@@ -60,12 +60,8 @@ public class DocumentServlet extends HttpServlet {
       }
       DocumentPageServlet.sendPage(response, document, number.getAsInt(), executor, id);
     } else if (document.isImage() && !"1".equals(request.getParameter("download"))) {
-      response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-      PrivateDownloads.send(
-          response,
-          document.contentType(),
-          PrivateDownloads.disposition(false, document.fileName()),
-          document.bytes());
+      PrivateDownloads.sendSandboxedInline(
+          response, document.contentType(), document.fileName(), document.bytes());
     } else {
       PrivateDownloads.sendSandboxedAttachment(
           response, document.contentType(), document.fileName(), document.bytes());

@@ -3,13 +3,11 @@ package cn.cwca.portal.web.applicant;
 import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
-import cn.cwca.portal.document.DocumentContent;
 import cn.cwca.portal.document.PdfPageImages;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -82,16 +80,8 @@ public abstract class DocumentSlots implements Serializable {
    */
   private int pagesOf(DocumentType type) {
     String orderId = documentsOrderId();
-    Optional<DocumentContent> content =
-        orderId == null ? Optional.empty() : documents.read(orderId, type);
-    if (content.isEmpty()) {
-      return 0;
-    }
-    try {
-      return PdfPageImages.shared().pagesShown(content.get().bytes());
-    } catch (IOException unreadable) {
-      return 0;
-    }
+    return PdfPageImages.shared()
+        .pagesShownOf(orderId == null ? Optional.empty() : documents.read(orderId, type));
   }
 
   /** The page numbers (from 1) of the previewed PDF shown as images. */

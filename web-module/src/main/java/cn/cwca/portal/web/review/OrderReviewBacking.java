@@ -4,7 +4,6 @@ import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.certificate.ApprovedSubject;
 import cn.cwca.portal.common.BusinessException;
-import cn.cwca.portal.document.DocumentContent;
 import cn.cwca.portal.document.DocumentInfo;
 import cn.cwca.portal.document.PdfPageImages;
 import cn.cwca.portal.review.DecisionOutcome;
@@ -15,12 +14,10 @@ import cn.cwca.portal.web.FacesMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -161,15 +158,7 @@ public class OrderReviewBacking implements Serializable {
 
   /** The pages of a PDF shown; 0 when it cannot be read (it is offered for download only). */
   private int pagesOf(DocumentType type) {
-    Optional<DocumentContent> content = documents.readForStaff(id, type);
-    if (content.isEmpty()) {
-      return 0;
-    }
-    try {
-      return PdfPageImages.shared().pagesShown(content.get().bytes());
-    } catch (IOException unreadable) {
-      return 0;
-    }
+    return PdfPageImages.shared().pagesShownOf(documents.readForStaff(id, type));
   }
 
   // ===== the page =====

@@ -46,12 +46,8 @@ public class ReviewDocumentServlet extends HttpServlet {
     }
     DocumentContent document = content.get();
     if (inline(document, "1".equals(request.getParameter("download")))) {
-      response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-      PrivateDownloads.send(
-          response,
-          document.contentType(),
-          PrivateDownloads.disposition(false, document.fileName()),
-          document.bytes());
+      PrivateDownloads.sendSandboxedInline(
+          response, document.contentType(), document.fileName(), document.bytes());
     } else {
       PrivateDownloads.sendSandboxedAttachment(
           response, document.contentType(), document.fileName(), document.bytes());
