@@ -301,13 +301,35 @@ class CertificateServiceIT {
     assertTrue(certificates.ownCertificateDer("not-a-serial").isEmpty());
   }
 
-  private Object ocspStatus(byte[] issuingDer, String serialHex) throws Exception {
+  @Test
+  void theSameOcspRequestAgainGetsTheKeptAnswerUntilTheCertificateIsRevoked() throws Exception {
+    CertificateRecord record = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    byte[] issuingDer = certificates.caCertificates().get(0);
+    byte[] request = ocspRequest(issuingDer, record.getSerialHex());
+
+    byte[] first = certificates.answerOcsp(request);
+    // ECDSA signs with a fresh random number each time: equal bytes are the kept answer
+    assertArrayEquals(first, certificates.answerOcsp(request), "the kept answer");
+    assertNull(ocspStatus(issuingDer, record.getSerialHex()), "good");
+
+    certificates.revoke(record.getSerialHex(), RevocationReason.KEY_COMPROMISE, CLIENT);
+    assertInstanceOf(
+        RevokedStatus.class,
+        ocspStatus(issuingDer, record.getSerialHex()),
+        "a revocation is answered at once");
+  }
+
+  private static byte[] ocspRequest(byte[] issuingDer, String serialHex) throws Exception {
     CertificateID id =
         new CertificateID(
             new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
             new X509CertificateHolder(issuingDer),
             new BigInteger(serialHex, 16));
-    byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+    return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+  }
+
+  private Object ocspStatus(byte[] issuingDer, String serialHex) throws Exception {
+    byte[] request = ocspRequest(issuingDer, serialHex);
     OCSPResp response = new OCSPResp(certificates.answerOcsp(request));
     assertEquals(OCSPResp.SUCCESSFUL, response.getStatus());
     SingleResp single = ((BasicOCSPResp) response.getResponseObject()).getResponses()[0];

@@ -26,6 +26,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -80,6 +81,10 @@ public class CertificateService {
   EntityManager em;
 
   @Inject AuditLog audit;
+
+  @Inject OcspAnswerCache ocspAnswers;
+
+  @Inject Event<OcspAnswerCache.CertificateRevoked> revocations;
 
   @Inject AccountService accounts;
 
@@ -199,6 +204,7 @@ public class CertificateService {
       audit.record(caller(), REVOKED, target(record.getSerialHex()), "reason=" + reason, c);
       em.flush();
       signCrl();
+      revocations.fire(new OcspAnswerCache.CertificateRevoked(record.getSerialHex()));
     }
   }
 
@@ -236,14 +242,54 @@ public class CertificateService {
         .getSingleResult();
   }
 
-  /** Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown. */
+  /**
+   * Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown. The same request
+   * again within a few seconds gets the same answer ({@link OcspAnswerCache}), unless a certificate
+   * was revoked meanwhile; an answer that says unknown is not kept.
+   */
   @PermitAll
   public byte[] answerOcsp(byte[] ocspRequestDer) {
+    OcspAnswerCache.Ticket ticket = ocspAnswers.ticket(ocspRequestDer);
+    Optional<byte[]> cached = ocspAnswers.cached(ticket);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    boolean[] onlyKnown = {true};
+    byte[] answer;
     try (CaConnection connection = ca.getConnection()) {
-      return connection.answerOcsp(ocspRequestDer, this::statusOf);
+      answer =
+          connection.answerOcsp(
+              ocspRequestDer,
+              serial -> {
+                CertificateStatus status = statusOf(serial);
+                if (status == CertificateStatus.unknown()) {
+                  onlyKnown[0] = false;
+                }
+                return status;
+              });
     } catch (CaException e) {
       throw new BusinessException("certificate.ocspRequestRefused");
     }
+    if (onlyKnown[0] && isSuccessful(answer)) {
+      ocspAnswers.store(ticket, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether an encoded OCSPResponse says successful: its responseStatus, the first element of the
+   * SEQUENCE, is ENUMERATED 0 ({@code 30 len 0a 01 00}).
+   */
+  static boolean isSuccessful(byte[] ocspResponse) {
+    if (ocspResponse == null || ocspResponse.length < 5 || ocspResponse[0] != 0x30) {
+      return false;
+    }
+    int length = ocspResponse[1] & 0xff;
+    int at = 2 + (length < 0x80 ? 0 : length & 0x7f);
+    return ocspResponse.length >= at + 3
+        && ocspResponse[at] == 0x0a
+        && ocspResponse[at + 1] == 0x01
+        && ocspResponse[at + 2] == 0x00;
   }
 
   /**

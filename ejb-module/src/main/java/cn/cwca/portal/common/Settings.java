@@ -48,6 +48,29 @@ public final class Settings {
     return fallback;
   }
 
+  /**
+   * A setting that is a whole number of 0 or more; {@code fallback} when it is not set, and (with a
+   * warning in the log) when it is not such a number.
+   */
+  public static int nonNegative(String name, int fallback) {
+    Optional<String> value = value(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value.get());
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    java.util.logging.Logger.getLogger(Settings.class.getName())
+        .warning(
+            () -> name + "=" + value.get() + " is not a number of 0 or more; using " + fallback);
+    return fallback;
+  }
+
   /** A boolean setting; {@code fallback} when it is not set. */
   public static boolean flag(String name, boolean fallback) {
     return value(name).map(Boolean::parseBoolean).orElse(fallback);
