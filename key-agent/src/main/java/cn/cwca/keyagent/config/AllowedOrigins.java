@@ -33,7 +33,14 @@ public final class AllowedOrigins {
     return new AllowedOrigins(normalised);
   }
 
-  /** The origin as a browser serialises it, e.g. {@code https://ca.example.cn:8443}. */
+  /**
+   * The origin as a browser serialises it, e.g. {@code https://ca.example.cn:8443}.
+   *
+   * <p>The portal normalises the origin it writes into the downloaded agent.properties the same way
+   * ({@code cn.cwca.portal.web.PublicOrigin#normalise}). The agent is a program of its own that
+   * depends on no module of the portal, so each keeps its copy; the portal's tests check that both
+   * give the same answers ({@code OriginNormalisationParityTest}).
+   */
   public static String normalise(String configured) {
     String value = configured == null ? "" : configured.strip();
     if (value.endsWith("/")) {

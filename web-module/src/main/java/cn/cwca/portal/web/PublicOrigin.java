@@ -61,7 +61,9 @@ public final class PublicOrigin {
 
   /**
    * An http(s) origin as browsers serialise it: lower-case scheme and host, no default port, no
-   * path (a trailing slash is forgiven).
+   * path (a trailing slash is forgiven). The key agent compares its allowed origins in the same
+   * form ({@code cn.cwca.keyagent.config.AllowedOrigins#normalise}, a copy, as the agent depends on
+   * no module of the portal; {@code OriginNormalisationParityTest} keeps the two in step).
    */
   public static String normalise(String origin) {
     String value = origin.strip();
