@@ -2,7 +2,6 @@ package cn.cwca.portal.ca.engine;
 
 import cn.cwca.portal.ca.CaConnection;
 import cn.cwca.portal.ca.CaConnectionFactory;
-import cn.cwca.portal.ca.KeyAlgorithm;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
@@ -17,18 +16,10 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.security.auth.Subject;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.x500.X500Name;
 
 /**
  * The configuration of one CA and the factory of its connections. Every property has a description
@@ -58,8 +49,6 @@ public class CaManagedConnectionFactory
   static final String DEFAULT_CRL_URL = "http://localhost:8080/portal/ca/issuing-ca.crl";
   static final String DEFAULT_OCSP_URL = "http://localhost:8080/portal/ca/ocsp";
   static final String DEFAULT_CA_ISSUERS_URL = "http://localhost:8080/portal/ca/issuing-ca.cer";
-
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
   @ConfigProperty(
       description = "Where the CA keys are: PKCS12 (a password-protected file) or PKCS11 (an HSM)",
@@ -234,169 +223,25 @@ public class CaManagedConnectionFactory
    * @throws InvalidPropertyException naming the property that is wrong
    */
   CaSettings settings() throws InvalidPropertyException {
-    CaSettings.TokenType type = tokenType();
-    KeyAlgorithm algorithm = caKeyAlgorithm();
-    X500Name root = distinguishedName("rootCaSubject", rootCaSubject);
-    X500Name issuing = distinguishedName("issuingCaSubject", issuingCaSubject);
-    if (root.equals(issuing)) {
-      throw invalid("issuingCaSubject", "must differ from rootCaSubject");
-    }
-    if (rootCaValidityYears == null || rootCaValidityYears < 1) {
-      throw invalid("rootCaValidityYears", "must be at least 1");
-    }
-    if (issuingCaValidityYears == null
-        || issuingCaValidityYears < 1
-        || issuingCaValidityYears > rootCaValidityYears) {
-      throw invalid("issuingCaValidityYears", "must be between 1 and rootCaValidityYears");
-    }
-    boolean pkcs12 = type == CaSettings.TokenType.PKCS12;
-    if (!pkcs12 && algorithm == KeyAlgorithm.SM2) {
-      throw invalid("caKeyAlgorithm", "SM2 needs tokenType PKCS12: SunPKCS11 has no SM2");
-    }
-    if (!pkcs12 && (pkcs11SlotListIndex == null || pkcs11SlotListIndex < 0)) {
-      throw invalid("pkcs11SlotListIndex", "must not be negative");
-    }
-    return new CaSettings(
-        type,
-        pkcs12 ? Path.of(expandSystemProperties("keystorePath", keystorePath)) : null,
-        pkcs12 ? secret("keystorePassword (tokenType PKCS12)", keystorePassword) : null,
-        pkcs12 ? null : Path.of(expandSystemProperties("pkcs11Library", pkcs11Library)),
-        pkcs12 ? null : pkcs11Slot,
-        pkcs12 ? 0 : pkcs11SlotListIndex,
-        pkcs12 ? null : secret("pkcs11Pin", pkcs11Pin),
-        algorithm,
-        root,
-        issuing,
-        rootCaValidityYears,
-        issuingCaValidityYears,
-        url("crlDistributionPointUrl", crlDistributionPointUrl),
-        url("ocspUrl", ocspUrl),
-        url("caIssuersUrl", caIssuersUrl),
-        optionalPath("previousIssuerCertificates", previousIssuerCertificates),
-        nativeCrypto());
-  }
-
-  /** A path whose unset system properties read as empty; null when it is empty. */
-  private static Path optionalPath(String property, String value) throws InvalidPropertyException {
-    String expanded = expandOptional(value);
-    if (expanded.isEmpty()) {
-      return null;
-    }
-    try {
-      return Path.of(expanded);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw invalid(property, "is not a path: " + expanded);
-    }
-  }
-
-  /** The value with each {@code ${name}} replaced by that system property, an unset one by "". */
-  private static String expandOptional(String value) {
-    if (value == null || value.isBlank()) {
-      return "";
-    }
-    Matcher matcher = PLACEHOLDER.matcher(value.strip());
-    StringBuilder expanded = new StringBuilder();
-    while (matcher.find()) {
-      matcher.appendReplacement(
-          expanded, Matcher.quoteReplacement(System.getProperty(matcher.group(1), "")));
-    }
-    matcher.appendTail(expanded);
-    return expanded.toString().strip();
-  }
-
-  private boolean nativeCrypto() throws InvalidPropertyException {
-    return switch (expandOptional(nativeCrypto).toLowerCase(Locale.ROOT)) {
-      case "", "true" -> true;
-      case "false" -> false;
-      default -> throw invalid("nativeCrypto", "must be true or false, not " + nativeCrypto);
-    };
-  }
-
-  private CaSettings.TokenType tokenType() throws InvalidPropertyException {
-    try {
-      return CaSettings.TokenType.valueOf(
-          required("tokenType", tokenType).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw invalid("tokenType", "must be PKCS12 or PKCS11, not " + tokenType);
-    }
-  }
-
-  private KeyAlgorithm caKeyAlgorithm() throws InvalidPropertyException {
-    try {
-      return KeyAlgorithm.valueOf(
-          required("caKeyAlgorithm", caKeyAlgorithm).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw invalid(
-          "caKeyAlgorithm",
-          "must be EC_P256, EC_P384, RSA_2048, RSA_3072, RSA_4096 or SM2, not " + caKeyAlgorithm);
-    }
-  }
-
-  /** Parsed as RFC 4514 (most significant last), as the JDK's X500Principal reads it. */
-  private static X500Name distinguishedName(String property, String value)
-      throws InvalidPropertyException {
-    try {
-      return X500Name.getInstance(new X500Principal(required(property, value)).getEncoded());
-    } catch (IllegalArgumentException e) {
-      throw invalid(property, "is not a distinguished name (RFC 4514): " + value);
-    }
-  }
-
-  private static String url(String property, String value) throws InvalidPropertyException {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      URI uri = new URI(value.strip());
-      if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw invalid(property, "must be an absolute URL: " + value);
-      }
-      return uri.toString();
-    } catch (URISyntaxException e) {
-      throw invalid(property, "is not a URL: " + value);
-    }
-  }
-
-  /** A password or PIN: present, and not a placeholder the server failed to substitute. */
-  private static String secret(String property, String value) throws InvalidPropertyException {
-    if (value == null || value.isEmpty()) {
-      throw invalid(property, "is not set: give a Payara password alias, ${ALIAS=name}");
-    }
-    if (PLACEHOLDER.matcher(value).find()) {
-      throw invalid(
-          property,
-          "is an unresolved placeholder: create the password alias it names (asadmin"
-              + " create-password-alias) or check its spelling");
-    }
-    return value;
-  }
-
-  /** Replaces {@code ${name}} with the system property {@code name}; unknown names are errors. */
-  private static String expandSystemProperties(String property, String value)
-      throws InvalidPropertyException {
-    Matcher matcher = PLACEHOLDER.matcher(required(property, value));
-    StringBuilder expanded = new StringBuilder();
-    while (matcher.find()) {
-      String replacement = System.getProperty(matcher.group(1));
-      if (replacement == null) {
-        throw invalid(property, "names an unknown system property: " + matcher.group());
-      }
-      matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
-    }
-    matcher.appendTail(expanded);
-    return expanded.toString();
-  }
-
-  private static String required(String property, String value) throws InvalidPropertyException {
-    if (value == null || value.isBlank()) {
-      throw invalid(property, "is not set");
-    }
-    return value.strip();
-  }
-
-  private static InvalidPropertyException invalid(String property, String problem) {
-    return new InvalidPropertyException(
-        "CA connection factory property " + property + " " + problem);
+    return CaSettings.of(
+        new CaSettings.Configured(
+            tokenType,
+            keystorePath,
+            keystorePassword,
+            pkcs11Library,
+            pkcs11Slot,
+            pkcs11SlotListIndex,
+            pkcs11Pin,
+            caKeyAlgorithm,
+            rootCaSubject,
+            issuingCaSubject,
+            rootCaValidityYears,
+            issuingCaValidityYears,
+            crlDistributionPointUrl,
+            ocspUrl,
+            caIssuersUrl,
+            previousIssuerCertificates,
+            nativeCrypto));
   }
 
   @Override
