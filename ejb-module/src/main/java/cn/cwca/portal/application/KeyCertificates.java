@@ -14,10 +14,11 @@ import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Parses the certificate the key agent read from the USB key (识别KEY), with the JDK's X.509 parser.
- * Possession of the key is proven later, when the certificate is made (制证) with the key inserted.
+ * Parses the certificate the key agent read from the USB key (识别KEY), with the JDK's X.509 parser,
+ * for the wizard and for 我的KEY. Possession of the key is proven later, when the certificate is made
+ * (制证) with the key inserted.
  */
-final class KeyCertificates {
+public final class KeyCertificates {
 
   /** A certificate is a few kilobytes; anything much longer is not one. */
   static final int MAX_BASE64_LENGTH = 16 * 1024;
@@ -33,7 +34,7 @@ final class KeyCertificates {
    * @throws BusinessException {@code application.certificateRequired} when empty; {@code
    *     application.certificateUnreadable} when it is no X.509 certificate
    */
-  static KeyCertificate parse(String base64) {
+  public static KeyCertificate parse(String base64) {
     if (base64 == null || base64.isBlank()) {
       throw new BusinessException("application.certificateRequired");
     }
@@ -52,6 +53,7 @@ final class KeyCertificates {
       return new KeyCertificate(
           certificate.getSerialNumber().toString(16),
           certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, KEYWORDS),
+          certificate.getIssuerX500Principal().getName(X500Principal.RFC2253, KEYWORDS),
           utc(certificate.getNotBefore()),
           utc(certificate.getNotAfter()),
           certificate.getEncoded());

@@ -41,7 +41,9 @@ public final class CertificateRow implements Serializable {
     this.status =
         revoked
             ? REVOKED
-            : KeyCertificate.statusAt(notBefore.toInstant(ZoneOffset.UTC), end, now).name();
+            : KeyCertificate.statusAt(
+                    notBefore, notAfter, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .name();
     this.daysLeft = KeyCertificate.daysLeft(end, now);
     this.revokedAt = r.getRevokedAt();
     this.revocationReason = r.getRevocationReason();

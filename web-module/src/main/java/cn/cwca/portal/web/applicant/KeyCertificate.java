@@ -1,18 +1,14 @@
 package cn.cwca.portal.web.applicant;
 
+import cn.cwca.portal.application.KeyCertificates;
 import cn.cwca.portal.application.RenewalWindow;
-import java.io.ByteArrayInputStream;
+import cn.cwca.portal.common.BusinessException;
 import java.io.Serializable;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Locale;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * A certificate read from the applicant's USB key (识别KEY), as the pages show it. A class with
@@ -41,44 +37,40 @@ public final class KeyCertificate implements Serializable {
   }
 
   /**
-   * Reads a certificate (base64 DER, as the key agent lists it) with the JDK's X.509 factory.
+   * Reads a certificate (base64 DER, as the key agent lists it) as the services read it ({@link
+   * KeyCertificates}).
    *
    * @throws IllegalArgumentException when it is not a base64 X.509 certificate
    */
   public static KeyCertificate parse(String base64Der, Instant now) {
-    if (base64Der == null || base64Der.isBlank()) {
-      throw new IllegalArgumentException("No certificate");
-    }
-    X509Certificate certificate;
+    cn.cwca.portal.application.KeyCertificate read;
     try {
-      byte[] der = Base64.getMimeDecoder().decode(base64Der.strip());
-      certificate =
-          (X509Certificate)
-              CertificateFactory.getInstance("X.509")
-                  .generateCertificate(new ByteArrayInputStream(der));
-    } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
-      throw new IllegalArgumentException("Not an X.509 certificate: " + e.getMessage(), e);
+      read = KeyCertificates.parse(base64Der);
+    } catch (BusinessException unreadable) {
+      throw new IllegalArgumentException(
+          "Not an X.509 certificate: " + unreadable.messageKey(), unreadable);
     }
-    Instant notBefore = certificate.getNotBefore().toInstant();
-    Instant notAfter = certificate.getNotAfter().toInstant();
-    Status status = statusAt(notBefore, notAfter, now);
+    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
     return new KeyCertificate(
-        certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
-        certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
-        certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
-        LocalDateTime.ofInstant(notBefore, ZoneOffset.UTC),
-        LocalDateTime.ofInstant(notAfter, ZoneOffset.UTC),
-        status,
-        daysLeft(notAfter, now));
+        read.subjectDn(),
+        read.issuerDn(),
+        read.serialHex().toUpperCase(Locale.ROOT),
+        read.notBefore(),
+        read.notAfter(),
+        statusAt(read.notBefore(), read.notAfter(), at),
+        daysLeft(read.notAfter().toInstant(ZoneOffset.UTC), now));
   }
 
-  /** Where a certificate valid from {@code notBefore} to {@code notAfter} stands at {@code now}. */
-  static Status statusAt(Instant notBefore, Instant notAfter, Instant now) {
+  /**
+   * Where a certificate valid from {@code notBefore} to {@code notAfter} stands at {@code now}
+   * (UTC); within the renewal window of {@link RenewalWindow} it is expiring.
+   */
+  static Status statusAt(LocalDateTime notBefore, LocalDateTime notAfter, LocalDateTime now) {
     if (now.isBefore(notBefore)) {
       return Status.NOT_YET_VALID;
     } else if (now.isAfter(notAfter)) {
       return Status.EXPIRED;
-    } else if (!now.isBefore(notAfter.minus(Duration.ofDays(RENEWAL_DAYS)))) {
+    } else if (RenewalWindow.isOpen(notAfter, now)) {
       return Status.EXPIRING;
     }
     return Status.VALID;
