@@ -7,6 +7,7 @@ import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.common.MaskedIdentifier;
 import cn.cwca.portal.common.Messages;
 import cn.cwca.portal.common.Settings;
+import cn.cwca.portal.persistence.AdvisoryLocks;
 import cn.cwca.portal.rules.FieldRule;
 import cn.cwca.portal.sms.SmsGateway;
 import jakarta.annotation.Resource;
@@ -380,10 +381,7 @@ public class AccountService {
    */
   private void refuseBeyondAddressLimit(ClientInfo c) {
     String address = throttlingKey(c);
-    em.createNativeQuery(
-            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('registration_address'), hashtext(?1))")
-        .setParameter(1, address)
-        .getSingleResult();
+    AdvisoryLocks.holdUntilCommit(em, "registration_address", address);
     long registered =
         em.createNamedQuery(Account.COUNT_REGISTERED_FROM_SINCE, Long.class)
             .setParameter("address", address)

@@ -3,6 +3,7 @@ package cn.cwca.portal.account;
 import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.persistence.AdvisoryLocks;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -84,14 +85,10 @@ public class LoginService {
    * taken in this order).
    */
   private void serialiseAttempts(String loginName, String address) {
-    em.createNativeQuery(
-            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('login_name'), hashtext(?1))")
-        .setParameter(1, LoginAttempt.cut(loginName, LoginAttempt.MAX_LOGIN_NAME))
-        .getSingleResult();
-    em.createNativeQuery(
-            "SELECT 1 FROM pg_advisory_xact_lock(hashtext('login_address'), hashtext(?1))")
-        .setParameter(1, LoginAttempt.cut(address, LoginAttempt.MAX_REMOTE_ADDRESS))
-        .getSingleResult();
+    AdvisoryLocks.holdUntilCommit(
+        em, "login_name", LoginAttempt.cut(loginName, LoginAttempt.MAX_LOGIN_NAME));
+    AdvisoryLocks.holdUntilCommit(
+        em, "login_address", LoginAttempt.cut(address, LoginAttempt.MAX_REMOTE_ADDRESS));
   }
 
   private void refuseWhenThrottled(String loginName, String address, LocalDateTime now) {

@@ -2,6 +2,7 @@ package cn.cwca.portal.account;
 
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.persistence.AdvisoryLocks;
 import cn.cwca.portal.sms.SmsGateway;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -46,7 +47,8 @@ public class SmsCodes {
    */
   public void send(
       SmsPurpose purpose, String loginName, String number, boolean deliver, ClientInfo c) {
-    serialize("sms_code", number);
+    // one request per number and per address at a time, so that a burst cannot pass the limits
+    AdvisoryLocks.holdUntilCommit(em, "sms_code", number);
     LocalDateTime now = LocalDateTime.now(clock);
     LocalDateTime lastRequest =
         em.createNamedQuery(SmsCode.LAST_REQUEST_FOR_MOBILE, LocalDateTime.class)
@@ -65,7 +67,7 @@ public class SmsCodes {
     }
     String address =
         LoginAttempt.cut(c == null ? "" : c.throttlingKey(), LoginAttempt.MAX_REMOTE_ADDRESS);
-    serialize("sms_code_address", address);
+    AdvisoryLocks.holdUntilCommit(em, "sms_code_address", address);
     long fromAddress =
         em.createNamedQuery(SmsCode.COUNT_FROM_ADDRESS_SINCE, Long.class)
             .setParameter("address", address)
@@ -100,17 +102,5 @@ public class SmsCodes {
     return latest.isEmpty()
         ? SmsCode.Outcome.WRONG
         : attempts.attempt(latest.get().getId(), candidate, c);
-  }
-
-  /**
-   * Makes concurrent requests for one key (a mobile number, an address; from any server of the
-   * cluster) wait for each other until commit, so that the limits cannot be passed by sending in
-   * parallel. PostgreSQL advisory lock.
-   */
-  private void serialize(String lock, String key) {
-    em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
-        .setParameter(1, lock)
-        .setParameter(2, key)
-        .getSingleResult();
   }
 }

@@ -3,8 +3,7 @@ package cn.cwca.portal.common;
 import java.io.Serializable;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Where a request came from, passed by the backing beans to the services for the audit trail and
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  *     reverse proxy, the address it forwarded)
  */
 public record ClientInfo(String remoteAddress) implements Serializable {
-
-  /** The characters of an IPv6 literal (with an embedded IPv4 part or a zone). */
-  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
 
   /** A request the system makes itself (start-up, scheduled work, tests). */
   public static ClientInfo system() {
@@ -32,20 +28,11 @@ public record ClientInfo(String remoteAddress) implements Serializable {
     if (remoteAddress == null || !remoteAddress.contains(":")) {
       return remoteAddress;
     }
-    String literal =
-        remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
-            ? remoteAddress.substring(1, remoteAddress.length() - 1)
-            : remoteAddress;
-    if (!IPV6_LITERAL.matcher(literal).matches()) {
+    Optional<InetAddress> parsed = IpLiterals.parse(remoteAddress);
+    if (parsed.isEmpty()) {
       return remoteAddress;
     }
-    InetAddress address;
-    try {
-      // a literal (checked above), so no name is looked up
-      address = InetAddress.getByName(literal);
-    } catch (UnknownHostException notAnAddress) {
-      return remoteAddress;
-    }
+    InetAddress address = parsed.get();
     if (!(address instanceof Inet6Address)) {
       return address.getHostAddress(); // an IPv4-mapped address
     }

@@ -2,6 +2,7 @@ package cn.cwca.portal.common;
 
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * without a redeployment.
  */
 public final class Settings {
+
+  private static final Logger LOG = Logger.getLogger(Settings.class.getName());
 
   private Settings() {}
 
@@ -31,21 +34,7 @@ public final class Settings {
    * warning in the log) when it is not such a number.
    */
   public static int positive(String name, int fallback) {
-    Optional<String> value = value(name);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int number = Integer.parseInt(value.get());
-      if (number > 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    java.util.logging.Logger.getLogger(Settings.class.getName())
-        .warning(() -> name + "=" + value.get() + " is not a positive number; using " + fallback);
-    return fallback;
+    return value(name).map(v -> atLeast(name, v, 1, fallback)).orElse(fallback);
   }
 
   /**
@@ -53,21 +42,31 @@ public final class Settings {
    * warning in the log) when it is not such a number.
    */
   public static int nonNegative(String name, int fallback) {
-    Optional<String> value = value(name);
-    if (value.isEmpty()) {
-      return fallback;
-    }
+    return value(name).map(v -> atLeast(name, v, 0, fallback)).orElse(fallback);
+  }
+
+  /**
+   * The whole number a setting's value gives, when it is at least {@code min}; else {@code
+   * fallback} with a warning in the log.
+   */
+  public static int atLeast(String name, String value, int min, int fallback) {
     try {
-      int number = Integer.parseInt(value.get());
-      if (number >= 0) {
+      int number = Integer.parseInt(value.strip());
+      if (number >= min) {
         return number;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    java.util.logging.Logger.getLogger(Settings.class.getName())
-        .warning(
-            () -> name + "=" + value.get() + " is not a number of 0 or more; using " + fallback);
+    LOG.warning(
+        () ->
+            name
+                + "="
+                + value
+                + " is not a whole number of at least "
+                + min
+                + "; using "
+                + fallback);
     return fallback;
   }
 

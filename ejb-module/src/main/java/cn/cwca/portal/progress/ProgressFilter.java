@@ -4,11 +4,9 @@ import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.application.PaymentStatus;
 import cn.cwca.portal.application.ReviewStatus;
 import cn.cwca.portal.catalogue.ServiceType;
+import cn.cwca.portal.common.BeijingDays;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +29,6 @@ public record ProgressFilter(
 
   /** No filter: every submitted order. */
   public static final ProgressFilter NONE = new ProgressFilter(null, null, null, null, null);
-
-  /** Beijing time: the days of the date range. */
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   /** Whether the range ends before it starts (nothing could match: the page says so instead). */
   public boolean isReversed() {
@@ -77,10 +72,10 @@ public record ProgressFilter(
       parameters.put("paymentStatuses", showingAs(paymentStatus));
     }
     if (submittedFrom != null) {
-      parameters.put("submittedFrom", startOfDayUtc(submittedFrom));
+      parameters.put("submittedFrom", BeijingDays.startUtc(submittedFrom));
     }
     if (submittedTo != null) {
-      parameters.put("submittedBefore", startOfDayUtc(submittedTo.plusDays(1)));
+      parameters.put("submittedBefore", BeijingDays.startUtc(submittedTo.plusDays(1)));
     }
     return parameters;
   }
@@ -95,10 +90,5 @@ public record ProgressFilter(
     return Arrays.stream(OrderStatus.values())
         .filter(s -> s != OrderStatus.DRAFT && s.paymentStatus() == shown)
         .toList();
-  }
-
-  /** The start of a Beijing day, in UTC (the times of the orders). */
-  static LocalDateTime startOfDayUtc(LocalDate day) {
-    return LocalDateTime.ofInstant(day.atStartOfDay(BEIJING).toInstant(), ZoneOffset.UTC);
   }
 }

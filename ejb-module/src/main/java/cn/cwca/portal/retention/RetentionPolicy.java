@@ -2,7 +2,6 @@ package cn.cwca.portal.retention;
 
 import cn.cwca.portal.common.Settings;
 import java.time.LocalDateTime;
-import java.util.logging.Logger;
 
 /**
  * How many days each kind of short-lived record is kept, from the settings {@value
@@ -23,8 +22,6 @@ public record RetentionPolicy(int loginAttemptsDays, int smsCodesDays, int smsOu
   public static final int DEFAULT_SMS_CODES_DAYS = 30;
   public static final int DEFAULT_SMS_OUTBOX_DAYS = 90;
 
-  private static final Logger LOG = Logger.getLogger(RetentionPolicy.class.getName());
-
   /** The configured policy (see the class comment). */
   public static RetentionPolicy configured() {
     return new RetentionPolicy(
@@ -34,22 +31,12 @@ public record RetentionPolicy(int loginAttemptsDays, int smsCodesDays, int smsOu
   }
 
   private static int days(String setting, int fallback) {
-    return Settings.value(setting).map(v -> parse(setting, v, fallback)).orElse(fallback);
+    return Settings.positive(setting, fallback);
   }
 
   /** A setting's days: a positive whole number, else the default (with a warning). */
   static int parse(String setting, String value, int fallback) {
-    try {
-      int days = Integer.parseInt(value.strip());
-      if (days > 0) {
-        return days;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    LOG.warning(
-        () -> setting + "=" + value + " is not a positive number of days; using " + fallback);
-    return fallback;
+    return Settings.atLeast(setting, value, 1, fallback);
   }
 
   /** Login attempts before this time are purged. */

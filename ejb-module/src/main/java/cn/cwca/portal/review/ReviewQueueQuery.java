@@ -2,11 +2,11 @@ package cn.cwca.portal.review;
 
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.application.OrderStatus;
+import cn.cwca.portal.common.BeijingDays;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ReviewQueueQuery {
       List.of(OrderStatus.AWAITING_REVIEW, OrderStatus.AWAITING_SECOND_REVIEW);
 
   /** Beijing time: the days of the date filter. */
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  static final ZoneId BEIJING = BeijingDays.ZONE;
 
   /** Longest applicant text that is matched; a longer one is cut. */
   static final int MAX_APPLICANT_TEXT = 64;
@@ -172,7 +172,7 @@ final class ReviewQueueQuery {
 
   /** The start of a Beijing day, in UTC (the times of the orders). */
   static LocalDateTime startOfDayUtc(LocalDate day) {
-    return LocalDateTime.ofInstant(day.atStartOfDay(BEIJING).toInstant(), ZoneOffset.UTC);
+    return BeijingDays.startUtc(day);
   }
 
   /** The applicant text to match: stripped, at most 64 characters; {@code null} when blank. */

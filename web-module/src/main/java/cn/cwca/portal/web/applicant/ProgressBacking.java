@@ -79,17 +79,12 @@ public class ProgressBacking implements Serializable {
     firstPage();
   }
 
+  /** The grid starts again at its first page. */
   private static void firstPage() {
     DataTable table =
         (DataTable)
             FacesContext.getCurrentInstance().getViewRoot().findComponent(":progressForm:progress");
-    if (table == null) {
-      table =
-          (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(":progress");
-    }
-    if (table != null) {
-      table.setFirst(0);
-    }
+    table.setFirst(0);
   }
 
   public ServiceType[] getServiceTypes() {

@@ -1,15 +1,14 @@
 package cn.cwca.portal.web.security;
 
+import cn.cwca.portal.common.IpLiterals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The client's address as the audit trail and the limits per address want it. Payara sees the peer
@@ -28,9 +27,6 @@ public final class ClientAddresses {
   public static final String TRUSTED_PROXIES = "portal.trustedProxies";
 
   private static final Logger LOG = Logger.getLogger(ClientAddresses.class.getName());
-
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private ClientAddresses() {}
 
@@ -73,7 +69,7 @@ public final class ClientAddresses {
     }
     String client = peer;
     for (int i = hops.size() - 1; i >= 0; i--) {
-      Optional<InetAddress> hop = literal(hops.get(i));
+      Optional<InetAddress> hop = IpLiterals.parse(hops.get(i));
       if (hop.isEmpty()) {
         return client;
       }
@@ -86,7 +82,7 @@ public final class ClientAddresses {
   }
 
   private static boolean isTrusted(String address, List<Network> trusted) {
-    Optional<InetAddress> parsed = literal(address);
+    Optional<InetAddress> parsed = IpLiterals.parse(address);
     return parsed.isPresent() && trusted.stream().anyMatch(n -> n.contains(parsed.get()));
   }
 
@@ -108,30 +104,6 @@ public final class ClientAddresses {
     return networks;
   }
 
-  /**
-   * An IP address written as a literal, without a name lookup: IPv4, IPv6 (bracketed or not), an
-   * IPv4 address with a port (as some proxies forward it).
-   */
-  static Optional<InetAddress> literal(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    String value = text.strip();
-    if (value.startsWith("[") && value.contains("]")) {
-      value = value.substring(1, value.indexOf(']'));
-    } else if (value.indexOf(':') > 0 && value.indexOf(':') == value.lastIndexOf(':')) {
-      value = value.substring(0, value.indexOf(':')); // 203.0.113.7:51234
-    }
-    if (!IPV4.matcher(value).matches() && !IPV6.matcher(value).matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(InetAddress.getByName(value)); // a literal: nothing is looked up
-    } catch (UnknownHostException notAnAddress) {
-      return Optional.empty();
-    }
-  }
-
   /** An address with a prefix length: {@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code ::1}. */
   record Network(byte[] address, int prefixLength) {
 
@@ -139,7 +111,7 @@ public final class ClientAddresses {
       int slash = cidr.indexOf('/');
       String host = slash < 0 ? cidr : cidr.substring(0, slash);
       InetAddress address =
-          literal(host)
+          IpLiterals.parse(host)
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(

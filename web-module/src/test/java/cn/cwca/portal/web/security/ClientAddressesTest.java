@@ -61,8 +61,8 @@ class ClientAddressesTest {
 
   @Test
   void neverLooksUpANameInTheHeader() {
-    assertTrue(ClientAddresses.literal("localhost").isEmpty());
-    assertTrue(ClientAddresses.literal("example.com").isEmpty());
+    assertTrue(cn.cwca.portal.common.IpLiterals.parse("localhost").isEmpty());
+    assertTrue(cn.cwca.portal.common.IpLiterals.parse("example.com").isEmpty());
   }
 
   @Test
