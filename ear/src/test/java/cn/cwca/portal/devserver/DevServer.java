@@ -137,11 +137,42 @@ public final class DevServer {
   static void printLogTail(PayaraDomain domain) {
     try {
       List<String> lines = Files.readAllLines(domain.serverLog());
+      List<String> severe = severeRecords(lines);
+      if (!severe.isEmpty()) {
+        System.err.println("---- SEVERE entries of " + domain.serverLog() + " ----");
+        severe.subList(Math.max(0, severe.size() - 10), severe.size()).forEach(System.err::println);
+      }
       System.err.println("---- last lines of " + domain.serverLog() + " ----");
       lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.err::println);
     } catch (IOException e) {
       System.err.println("(no server log at " + domain.serverLog() + ")");
     }
+  }
+
+  /**
+   * The log's SEVERE records, each cut to its first lines: a port already taken or a failed
+   * deployment is logged long before the log's tail.
+   */
+  static List<String> severeRecords(List<String> lines) {
+    List<String> records = new java.util.ArrayList<>();
+    StringBuilder current = null;
+    int kept = 0;
+    for (String line : lines) {
+      if (line.startsWith("[") && line.contains("] [Payara ")) {
+        if (current != null) {
+          records.add(current.toString());
+        }
+        current = line.contains("[SEVERE]") ? new StringBuilder(line) : null;
+        kept = 0;
+      } else if (current != null && kept < 6) {
+        current.append(System.lineSeparator()).append(line);
+        kept++;
+      }
+    }
+    if (current != null) {
+      records.add(current.toString());
+    }
+    return records;
   }
 
   /**

@@ -30,6 +30,11 @@ final class PayaraDomain {
   static final String CA_KEYSTORE_PASSWORD_ALIAS = "caportal-ca-keystore-password";
   static final String SANDBOX_SECRET_ALIAS = "caportal-payment-sandbox-secret";
 
+  /** The ports the domain binds: HTTP, HTTPS, administration, IIOP, JMS, JMX. */
+  static final List<Integer> PORTS = List.of(8080, 8181, 4848, 3700, 7676, 8686);
+
+  static final Duration PORTS_FREE_WITHIN = Duration.ofSeconds(120);
+
   private final Path home;
 
   PayaraDomain(Path home) {
@@ -89,7 +94,51 @@ final class PayaraDomain {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the domain's configuration", e);
     }
+    awaitPortsFree(PORTS, PORTS_FREE_WITHIN);
     run(List.of("start-domain", DOMAIN), true, environment);
+  }
+
+  /**
+   * Waits until nothing listens on the ports the domain binds. Payara starts even when its HTTP
+   * port is taken (it only logs the bind failure), and the portal then never answers; a server
+   * still stopping from an earlier run frees its ports within seconds.
+   *
+   * @throws IllegalStateException naming the ports still taken after the timeout
+   */
+  static void awaitPortsFree(List<Integer> ports, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    boolean announced = false;
+    while (true) {
+      List<Integer> taken = ports.stream().filter(PayaraDomain::isListening).toList();
+      if (taken.isEmpty()) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "Another program listens on port(s) "
+                + taken
+                + " that Payara needs; stop it (for example: ss -ltnp) and start again");
+      }
+      if (!announced) {
+        System.out.println("Waiting for port(s) " + taken + " to be freed by another program");
+        announced = true;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for ports " + taken, e);
+      }
+    }
+  }
+
+  static boolean isListening(int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
   }
 
   /**
