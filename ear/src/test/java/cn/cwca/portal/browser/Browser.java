@@ -3,7 +3,9 @@ package cn.cwca.portal.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -14,6 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,6 +33,8 @@ final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final WebDriverWait wait;
+  private final List<String> cspViolations = new ArrayList<>();
+  private Path screens;
 
   Browser() throws Exception {
     Path profile = Files.createTempDirectory("chromium-profile");
@@ -46,6 +53,10 @@ final class Browser implements AutoCloseable {
         "--lang=zh-CN",
         "--window-size=1280,1024",
         "--user-data-dir=" + profile);
+    // The console, where Chromium reports what the Content Security Policy refused.
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -215,7 +226,7 @@ final class Browser implements AutoCloseable {
     return found.isEmpty() ? "(no such element)" : found.get(0).getText();
   }
 
-  private Object js(String script, Object... args) {
+  Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
@@ -306,8 +317,67 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * What Chromium's console reported as refused by the portal's Content Security Policy since the
+   * browser started: an inline script without the page's nonce, an evaluated string, a source of
+   * another origin.
+   */
+  List<String> cspViolations() {
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getMessage().contains("Content Security Policy")) {
+        cspViolations.add(entry.getMessage());
+      }
+    }
+    return List.copyOf(cspViolations);
+  }
+
+  /**
+   * Makes {@link #snap} save screenshots into this folder: the screenshots of 操作文档 (see {@code
+   * OperationManualBrowserIT}).
+   */
+  Browser takingScreens(Path folder) throws java.io.IOException {
+    screens = Files.createDirectories(folder);
+    return this;
+  }
+
+  /**
+   * A screenshot of the page as it is now, named as 操作文档 refers to it, when this browser takes
+   * screens; otherwise nothing.
+   */
+  void snap(String name) {
+    if (screens == null) {
+      return;
+    }
+    waitForAjax();
+    js("window.scrollTo(0, 0); if (document.activeElement) { document.activeElement.blur(); }");
+    try {
+      Files.write(
+          screens.resolve(name + ".png"),
+          ((org.openqa.selenium.TakesScreenshot) driver)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The refusals so far, which then no longer fail {@link #close} (a test that provokes one). */
+  List<String> takeCspViolations() {
+    List<String> refused = cspViolations();
+    cspViolations.clear();
+    return refused;
+  }
+
+  /** Closes the browser; fails the test when the Content Security Policy refused anything. */
   @Override
   public void close() {
-    driver.quit();
+    List<String> refused;
+    try {
+      refused = cspViolations();
+    } finally {
+      driver.quit();
+    }
+    if (!refused.isEmpty()) {
+      throw new AssertionError("The Content Security Policy refused: " + refused);
+    }
   }
 }

@@ -3,6 +3,7 @@ package cn.cwca.portal.web.security;
 import cn.cwca.portal.web.PublicOrigin;
 import cn.cwca.portal.web.downloads.DownloadsServlet;
 import jakarta.faces.application.ResourceHandler;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,12 +19,14 @@ import java.util.Map;
  * caching of pages (they show personal data). Faces resources (scripts, styles, fonts) stay
  * cacheable.
  *
- * <p>The policy allows inline and evaluated scripts because PrimeFaces and Faces ajax need them;
- * everything else comes from this origin only, except that scripts may also call the KEY控件 (the key
- * agent) on the loopback address, on whichever port it listens (see {@code
- * cn.cwca.portal.web.downloads.KeyAgentSettings}).
+ * <p>The policy is {@link ContentSecurityPolicy}: no inline script but those with the page's nonce,
+ * no evaluated script. Error pages are rendered in an error dispatch, which passes through this
+ * filter too so that their nonce reaches the policy.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -31,21 +34,27 @@ public class SecurityHeadersFilter extends HttpFilter {
   /** The headers set on every response. */
   static final Map<String, String> HEADERS =
       Map.of(
-          "X-Content-Type-Options", "nosniff",
-          "X-Frame-Options", "DENY",
-          "Referrer-Policy", "same-origin",
-          "Content-Security-Policy",
-              "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
-                  + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
-                  + " connect-src 'self' http://127.0.0.1:*;"
-                  + " frame-ancestors 'none'; form-action 'self'",
-          "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+          "X-Content-Type-Options",
+          "nosniff",
+          "X-Frame-Options",
+          "DENY",
+          "Referrer-Policy",
+          "same-origin",
+          ContentSecurityPolicy.HEADER,
+          ContentSecurityPolicy.withoutNonce(),
+          "Permissions-Policy",
+          "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HEADERS.forEach(response::setHeader);
+    HttpServletResponse nonceAware = new ContentSecurityPolicy.NonceAwareResponse(response);
+    if (request.getDispatcherType() != DispatcherType.REQUEST) {
+      chain.doFilter(request, nonceAware);
+      return;
+    }
     if ("POST".equalsIgnoreCase(request.getMethod())
         && request.getHeader("Origin") != null
         && isForeignPost(request.getMethod(), request.getHeader("Origin"), ownOrigin(request))) {
@@ -60,7 +69,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     if (request.isSecure() || PublicOrigin.isConfiguredHttps()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
-    chain.doFilter(request, response);
+    chain.doFilter(request, nonceAware);
   }
 
   /**

@@ -42,6 +42,14 @@ class SecurityHeadersFilterTest {
   }
 
   @Test
+  void allowsNeitherInlineNorEvaluatedScripts() {
+    String policy = SecurityHeadersFilter.HEADERS.get("Content-Security-Policy");
+    assertTrue(policy.contains("script-src 'self';"), policy);
+    assertFalse(policy.contains("unsafe-eval"), policy);
+    assertFalse(policy.substring(policy.indexOf("script-src")).split(";")[0].contains("unsafe"));
+  }
+
+  @Test
   void refusesAFormPostedFromAnotherSite() {
     assertTrue(
         SecurityHeadersFilter.isForeignPost(
