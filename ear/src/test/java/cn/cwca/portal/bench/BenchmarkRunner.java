@@ -106,7 +106,8 @@ public class BenchmarkRunner {
         template.notAfter(),
         template.subjectDn(),
         template.keyAlgorithm(),
-        template.chain());
+        template.chain(),
+        template.issuerKeyId());
   }
 
   private static final String INSERT =

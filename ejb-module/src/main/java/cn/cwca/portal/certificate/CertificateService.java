@@ -260,7 +260,7 @@ public class CertificateService {
       answer =
           connection.answerOcsp(
               ocspRequestDer,
-              serial -> {
+              (issuer, serial) -> {
                 CertificateStatus status = statusOf(serial);
                 if (status == CertificateStatus.unknown()) {
                   onlyKnown[0] = false;
