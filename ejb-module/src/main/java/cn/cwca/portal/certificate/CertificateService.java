@@ -90,6 +90,8 @@ public class CertificateService {
 
   @Inject OcspAnswerCache ocspAnswers;
 
+  @Inject OcspSignatureBudget ocspSignatures;
+
   @Inject Event<OcspAnswerCache.CertificateRevoked> revocations;
 
   @Inject AccountService accounts;
@@ -340,17 +342,38 @@ public class CertificateService {
   }
 
   /**
-   * Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown. The same request
-   * again within a few seconds gets the same answer ({@link OcspAnswerCache}), unless a certificate
-   * was revoked meanwhile; an answer that says unknown is not kept.
+   * Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown, signed by the
+   * issuing CA the request names. Answers and statuses are kept for a few seconds ({@link
+   * OcspAnswerCache}), unless a certificate was revoked meanwhile; an answer that says unknown is
+   * not kept. A request for the same certificates again gets the kept answer; one with a nonce gets
+   * a fresh answer echoing it while this server signs fewer than half of {@link
+   * OcspSignatureBudget}'s signatures per second, and is treated as one without a nonce beyond;
+   * once they are all spent, a request without a kept answer gets {@code tryLater}.
    */
   @PermitAll
   public byte[] answerOcsp(byte[] ocspRequestDer) {
-    OcspAnswerCache.Ticket ticket = ocspAnswers.ticket(ocspRequestDer);
+    Optional<OcspRequests.Asked> asked = OcspRequests.read(ocspRequestDer);
+    if (asked.isEmpty()) {
+      // Not DER of the expected shape: the CA reads it in full (malformedRequest, as a rule).
+      return ocspSignatures.tryTake() ? signOcsp(ocspRequestDer, true, null) : TRY_LATER.clone();
+    }
+    OcspAnswerCache.Ticket ticket = ocspAnswers.ticket(asked.get().certificates());
     Optional<byte[]> cached = ocspAnswers.cached(ticket);
-    if (cached.isPresent()) {
+    boolean echoNonce = asked.get().nonce() && ocspSignatures.nonceEchoAllowed();
+    if (cached.isPresent() && !echoNonce) {
       return cached.get();
     }
+    if (!ocspSignatures.tryTake()) {
+      return cached.orElseGet(TRY_LATER::clone);
+    }
+    return signOcsp(ocspRequestDer, echoNonce, echoNonce ? null : ticket);
+  }
+
+  /** An unsigned OCSPResponse of status tryLater (RFC 6960 section 4.2.1). */
+  private static final byte[] TRY_LATER = {0x30, 0x03, 0x0a, 0x01, 0x03};
+
+  /** The CA's answer; kept under the ticket, if any, when it is successful and all known. */
+  private byte[] signOcsp(byte[] ocspRequestDer, boolean echoNonce, OcspAnswerCache.Ticket keep) {
     boolean[] onlyKnown = {true};
     byte[] answer;
     try (CaConnection connection = ca.getConnection()) {
@@ -359,17 +382,19 @@ public class CertificateService {
           connection.answerOcsp(
               ocspRequestDer,
               (issuer, serial) -> {
-                CertificateStatus status = statusOf(issuer, serial, current);
+                CertificateStatus status =
+                    ocspAnswers.status(issuer, serial, () -> statusOf(issuer, serial, current));
                 if (status == CertificateStatus.unknown()) {
                   onlyKnown[0] = false;
                 }
                 return status;
-              });
+              },
+              echoNonce);
     } catch (CaException e) {
       throw new BusinessException("certificate.ocspRequestRefused");
     }
-    if (onlyKnown[0] && isSuccessful(answer)) {
-      ocspAnswers.store(ticket, answer);
+    if (keep != null && onlyKnown[0] && isSuccessful(answer)) {
+      ocspAnswers.store(keep, answer);
     }
     return answer;
   }
