@@ -106,14 +106,15 @@ public class BenchmarkRunner {
         template.notAfter(),
         template.subjectDn(),
         template.keyAlgorithm(),
-        template.chain());
+        template.chain(),
+        template.issuerKeyId());
   }
 
   private static final String INSERT =
       "INSERT INTO issued_certificate (id, version, serial_hex, subject_dn, owner_login_name,"
-          + " profile, key_algorithm, not_before, not_after, status, der, issued_at) VALUES"
-          + " (nextval('issued_certificate_seq'), 0, ?, ?, 'benchmark', 'ORGANISATION', ?, ?, ?,"
-          + " 'VALID', ?, ?)";
+          + " profile, key_algorithm, not_before, not_after, status, der, issued_at,"
+          + " issuer_key_id) VALUES (nextval('issued_certificate_seq'), 0, ?, ?, 'benchmark',"
+          + " 'ORGANISATION', ?, ?, ?, 'VALID', ?, ?, ?)";
 
   private void insert(IssuedCertificate issued) throws Exception {
     try (Connection c = dataSource.getConnection();
@@ -131,6 +132,7 @@ public class BenchmarkRunner {
     insert.setTimestamp(5, utc(issued.notAfter()));
     insert.setBytes(6, issued.der());
     insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+    insert.setString(8, issued.issuerKeyId());
     insert.executeUpdate();
   }
 

@@ -319,6 +319,71 @@ class CertificateServiceIT {
         "a revocation is answered at once");
   }
 
+  @Test
+  void aCertificateRecordsItsIssuingCaWhoseCrlAndCertificateArePublishedUnderItsKeyId()
+      throws Exception {
+    CertificateRecord record = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    byte[] issuingDer = certificates.caCertificates().get(0);
+    String keyId =
+        java.util.HexFormat.of()
+            .formatHex(
+                org.bouncycastle.asn1.x509.SubjectKeyIdentifier.fromExtensions(
+                        new X509CertificateHolder(issuingDer).getExtensions())
+                    .getKeyIdentifier());
+    certificates.revoke(record.getSerialHex(), RevocationReason.SUPERSEDED, CLIENT);
+
+    assertEquals(
+        keyId, registry.findBySerial(record.getSerialHex()).orElseThrow().getIssuerKeyId());
+    org.bouncycastle.asn1.x509.CRLDistPoint points =
+        org.bouncycastle.asn1.x509.CRLDistPoint.fromExtensions(
+            new X509CertificateHolder(record.getDer()).getExtensions());
+    String crlUrl =
+        org.bouncycastle.asn1.x509.GeneralNames.getInstance(
+                points.getDistributionPoints()[0].getDistributionPoint().getName())
+            .getNames()[0]
+            .getName()
+            .toString();
+    assertTrue(crlUrl.endsWith("/ca/crl/" + keyId + ".crl"), crlUrl);
+    X509CRL crl =
+        (X509CRL)
+            CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(certificates.crl(keyId).orElseThrow()));
+    crl.verify(x509(issuingDer).getPublicKey());
+    assertNotNull(crl.getRevokedCertificate(new BigInteger(record.getSerialHex(), 16)));
+    assertArrayEquals(issuingDer, certificates.issuerCertificate(keyId).orElseThrow());
+    assertTrue(certificates.crl("00".repeat(20)).isEmpty(), "no such issuing CA");
+    assertTrue(certificates.issuerCertificate("00".repeat(20)).isEmpty());
+  }
+
+  @Test
+  void aNonceIsEchoedWhileTheResponderIsNotUnderLoad() throws Exception {
+    CertificateRecord record = certificates.issue(ME, csr(p256(), "SHA256withECDSA"), 1, CLIENT);
+    byte[] issuingDer = certificates.caCertificates().get(0);
+    org.bouncycastle.asn1.x509.Extension nonce =
+        new org.bouncycastle.asn1.x509.Extension(
+            org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+            false,
+            new org.bouncycastle.asn1.DEROctetString(
+                new org.bouncycastle.asn1.DEROctetString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
+    byte[] request =
+        new OCSPReqBuilder()
+            .addRequest(
+                new CertificateID(
+                    new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    new X509CertificateHolder(issuingDer),
+                    new BigInteger(record.getSerialHex(), 16)))
+            .setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce))
+            .build()
+            .getEncoded();
+
+    BasicOCSPResp response =
+        (BasicOCSPResp) new OCSPResp(certificates.answerOcsp(request)).getResponseObject();
+
+    assertEquals(
+        nonce,
+        response.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce));
+  }
+
   private static byte[] ocspRequest(byte[] issuingDer, String serialHex) throws Exception {
     CertificateID id =
         new CertificateID(

@@ -37,11 +37,22 @@ import java.util.Objects;
     name = CertificateRecord.BY_SERIAL,
     query = "SELECT c FROM CertificateRecord c WHERE c.serialHex = :serial")
 @NamedQuery(
-    name = CertificateRecord.REVOKED,
+    name = CertificateRecord.REVOKED_OF_ISSUER,
     query =
         "SELECT c FROM CertificateRecord c"
             + " WHERE c.status = cn.cwca.portal.certificate.CertificateStatus.REVOKED"
-            + " ORDER BY c.revokedAt")
+            + " AND c.issuerKeyId = :issuer ORDER BY c.revokedAt")
+@NamedQuery(
+    name = CertificateRecord.REVOKED_OF_CURRENT_ISSUER,
+    query =
+        "SELECT c FROM CertificateRecord c"
+            + " WHERE c.status = cn.cwca.portal.certificate.CertificateStatus.REVOKED"
+            + " AND (c.issuerKeyId = :issuer OR c.issuerKeyId IS NULL) ORDER BY c.revokedAt")
+@NamedQuery(
+    name = CertificateRecord.ISSUERS_BY_AGE,
+    query =
+        "SELECT c.issuerKeyId FROM CertificateRecord c WHERE c.issuerKeyId IS NOT NULL"
+            + " ORDER BY c.issuedAt, c.id")
 public class CertificateRecord implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -49,7 +60,9 @@ public class CertificateRecord implements Serializable {
   static final String VALID_OF_OWNER = "CertificateRecord.validOfOwner";
   static final String OF_OWNER = "CertificateRecord.ofOwner";
   static final String BY_SERIAL = "CertificateRecord.bySerial";
-  static final String REVOKED = "CertificateRecord.revoked";
+  static final String REVOKED_OF_ISSUER = "CertificateRecord.revokedOfIssuer";
+  static final String REVOKED_OF_CURRENT_ISSUER = "CertificateRecord.revokedOfCurrentIssuer";
+  static final String ISSUERS_BY_AGE = "CertificateRecord.issuersByAge";
 
   @Id
   @SequenceGenerator(
@@ -99,6 +112,13 @@ public class CertificateRecord implements Serializable {
   @Column(name = "issued_at", nullable = false, updatable = false)
   private LocalDateTime issuedAt;
 
+  /**
+   * The key id of the issuing CA that signed it (CaIssuer.keyId); null for a certificate of the
+   * current issuing CA whose DER names no authority key identifier (see V12).
+   */
+  @Column(name = "issuer_key_id", updatable = false)
+  private String issuerKeyId;
+
   protected CertificateRecord() {}
 
   /** What the registry records of a certificate the CA just issued. */
@@ -110,7 +130,8 @@ public class CertificateRecord implements Serializable {
       String keyAlgorithm,
       LocalDateTime notBefore,
       LocalDateTime notAfter,
-      byte[] der) {}
+      byte[] der,
+      String issuerKeyId) {}
 
   public CertificateRecord(Issued issued, LocalDateTime issuedAt) {
     this.serialHex = Objects.requireNonNull(issued.serialHex());
@@ -123,6 +144,7 @@ public class CertificateRecord implements Serializable {
     this.der = issued.der().clone();
     this.status = CertificateStatus.VALID;
     this.issuedAt = issuedAt;
+    this.issuerKeyId = issued.issuerKeyId();
   }
 
   /**
@@ -196,5 +218,17 @@ public class CertificateRecord implements Serializable {
 
   public LocalDateTime getIssuedAt() {
     return issuedAt;
+  }
+
+  public String getIssuerKeyId() {
+    return issuerKeyId;
+  }
+
+  /**
+   * Whether the issuing CA with this key id signed it: the one recorded, or for a row without one
+   * the current issuing CA.
+   */
+  public boolean issuedBy(String keyId, String currentKeyId) {
+    return issuerKeyId != null ? issuerKeyId.equals(keyId) : keyId.equals(currentKeyId);
   }
 }

@@ -43,6 +43,31 @@ public class CertificateRegistry {
     return findBySerial(serialHex).filter(c -> c.getOwnerLoginName().equals(ownerLoginName));
   }
 
+  /**
+   * The key id of the issuing CA of the oldest certificate whose issuer is recorded: the issuer of
+   * the certificates from before per-issuer CRL URLs, which name {@code /ca/issuing-ca.crl}.
+   */
+  public Optional<String> oldestIssuerKeyId() {
+    return em.createNamedQuery(CertificateRecord.ISSUERS_BY_AGE, String.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The revoked certificates of one issuing CA, in the order of revocation; with {@code current},
+   * also those whose issuer is not recorded (the current issuing CA's).
+   */
+  public List<CertificateRecord> revokedOf(String issuerKeyId, boolean current) {
+    return em.createNamedQuery(
+            current
+                ? CertificateRecord.REVOKED_OF_CURRENT_ISSUER
+                : CertificateRecord.REVOKED_OF_ISSUER,
+            CertificateRecord.class)
+        .setParameter("issuer", issuerKeyId)
+        .getResultList();
+  }
+
   public Optional<CertificateRecord> findBySerial(String serialHex) {
     if (serialHex == null) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import cn.cwca.portal.audit.AuditLog;
 import cn.cwca.portal.ca.CaConnection;
 import cn.cwca.portal.ca.CaConnectionFactory;
 import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.ca.CaIssuer;
 import cn.cwca.portal.ca.CertificateProfile;
 import cn.cwca.portal.ca.CertificateStatus;
 import cn.cwca.portal.ca.CrlRequest;
@@ -39,12 +40,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Issues and revokes certificates through the CA connector and keeps the registry in step, in the
- * caller's JTA transaction: a certificate the CA signed is recorded or, when the transaction rolls
- * back, forgotten (the signature alone grants nothing: it was never handed out). Signs CRLs and
- * OCSP answers from the registry.
+ * caller's JTA transaction: a certificate the CA signed is recorded with the key id of its issuing
+ * CA or, when the transaction rolls back, forgotten (the signature alone grants nothing: it was
+ * never handed out). Signs CRLs and OCSP answers from the registry, per issuing CA: after a
+ * rollover, the earlier issuing CAs whose keys the CA still holds sign those of their own
+ * certificates.
  */
 @Stateless
 @DeclareRoles({
@@ -62,6 +66,8 @@ public class CertificateService {
    * holds it (the database refuses it as an account's role).
    */
   public static final String CA_ISSUER = "CA_ISSUER";
+
+  private static final Logger LOG = Logger.getLogger(CertificateService.class.getName());
 
   /** Audit actions. */
   static final String ISSUED = "certificate.issued";
@@ -83,6 +89,8 @@ public class CertificateService {
   @Inject AuditLog audit;
 
   @Inject OcspAnswerCache ocspAnswers;
+
+  @Inject OcspSignatureBudget ocspSignatures;
 
   @Inject Event<OcspAnswerCache.CertificateRevoked> revocations;
 
@@ -158,7 +166,8 @@ public class CertificateService {
                 issued.keyAlgorithm().name(),
                 utc(issued.notBefore()),
                 utc(issued.notAfter()),
-                issued.der()),
+                issued.der(),
+                issued.issuerKeyId()),
             now());
     em.persist(record);
     audit.record(
@@ -203,39 +212,129 @@ public class CertificateService {
     if (record.revoke(reason.name(), now())) {
       audit.record(caller(), REVOKED, target(record.getSerialHex()), "reason=" + reason, c);
       em.flush();
-      signCrl();
+      List<CaIssuer> issuers = issuers();
+      String current = issuers.get(0).keyId();
+      CaIssuer issuer =
+          issuers.stream()
+              .filter(i -> record.issuedBy(i.keyId(), current))
+              .findFirst()
+              .orElse(null);
+      if (issuer != null) {
+        signCrl(issuer);
+      } else {
+        LOG.warning(
+            () ->
+                "Revoked "
+                    + record.getSerialHex()
+                    + " of the issuing CA "
+                    + record.getIssuerKeyId()
+                    + ", whose key the CA no longer holds: no CRL of it is signed");
+      }
       revocations.fire(new OcspAnswerCache.CertificateRevoked(record.getSerialHex()));
     }
   }
 
   /**
-   * The current CRL (DER), signed again first when there is none or it is older than half its
-   * validity.
+   * The CRL (DER) of the current issuing CA, signed again first when there is none or it is older
+   * than half its validity.
    */
   @PermitAll
   public byte[] currentCrl() {
-    Optional<Crl> fresh = freshCrl();
+    return crlOf(issuers().get(0));
+  }
+
+  /**
+   * The CRL (DER) of the issuing CA with this key id, signed again first when there is none or it
+   * is older than half its validity; empty when the CA holds no key of such an issuing CA.
+   */
+  @PermitAll
+  public Optional<byte[]> crl(String issuerKeyId) {
+    return issuer(issuerKeyId).map(this::crlOf);
+  }
+
+  /**
+   * The CRL at the URL that certificates from before per-issuer CRL URLs name ({@code
+   * /ca/issuing-ca.crl}): that of the issuing CA of the oldest certificate in the registry, which
+   * issued all of them, when the CA still holds its key; else the current issuing CA's.
+   */
+  @PermitAll
+  public byte[] legacyCrl() {
+    return crlOf(legacyIssuer());
+  }
+
+  /**
+   * Signs again each CRL of an issuing CA whose key the CA holds that is older than half its
+   * validity (or missing).
+   */
+  @PermitAll
+  public void refreshCrls() {
+    issuers().forEach(this::crlOf);
+  }
+
+  /** The certificate (DER) of the issuing CA with this key id, if the CA holds its key. */
+  @PermitAll
+  public Optional<byte[]> issuerCertificate(String issuerKeyId) {
+    return issuer(issuerKeyId).map(CaIssuer::certificateDer);
+  }
+
+  /**
+   * The issuing CA certificate at the URL that certificates from before per-issuer URLs name
+   * ({@code /ca/issuing-ca.cer}): the issuer of {@link #legacyCrl}.
+   */
+  @PermitAll
+  public byte[] legacyIssuerCertificate() {
+    return legacyIssuer().certificateDer();
+  }
+
+  private byte[] crlOf(CaIssuer issuer) {
+    Optional<Crl> fresh = freshCrl(issuer);
     if (fresh.isPresent()) {
       return fresh.get().getDer();
     }
     lockCrls();
     // Another request may have signed one while this one waited for the lock.
-    return freshCrl().orElseGet(this::signCrl).getDer();
+    return freshCrl(issuer).orElseGet(() -> signCrl(issuer)).getDer();
   }
 
-  private Optional<Crl> freshCrl() {
-    return em.createNamedQuery(Crl.LATEST, Crl.class)
+  private Optional<Crl> freshCrl(CaIssuer issuer) {
+    return em.createNamedQuery(
+            issuer.current() ? Crl.LATEST_OF_CURRENT_ISSUER : Crl.LATEST_OF_ISSUER, Crl.class)
+        .setParameter("issuer", issuer.keyId())
         .setMaxResults(1)
         .getResultStream()
         .findFirst()
         .filter(crl -> crl.isFresh(now(), CRL_VALIDITY.dividedBy(2)));
   }
 
+  private CaIssuer legacyIssuer() {
+    List<CaIssuer> issuers = issuers();
+    return registry
+        .oldestIssuerKeyId()
+        .flatMap(keyId -> issuers.stream().filter(i -> i.keyId().equals(keyId)).findFirst())
+        .orElse(issuers.get(0));
+  }
+
+  private Optional<CaIssuer> issuer(String keyId) {
+    if (keyId == null) {
+      return Optional.empty();
+    }
+    String wanted = keyId.strip().toLowerCase(Locale.ROOT);
+    return issuers().stream().filter(i -> i.keyId().equals(wanted)).findFirst();
+  }
+
+  /** The issuing CAs whose keys the CA holds, the current one first. */
+  private List<CaIssuer> issuers() {
+    try (CaConnection connection = ca.getConnection()) {
+      return connection.issuers();
+    } catch (CaException e) {
+      throw new EJBException("The CA's issuing CAs cannot be read", e);
+    }
+  }
+
   /**
    * CRLs are signed one at a time across the cluster (a PostgreSQL advisory lock held until
    * commit): otherwise two concurrent revocations could each sign a CRL without the other's, and
-   * the one with the higher number, which {@link #currentCrl} serves, would lack a revoked
-   * certificate.
+   * the one with the higher number, which {@link #crlOf} serves, would lack a revoked certificate.
    */
   private void lockCrls() {
     em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('crl'), 0)")
@@ -243,35 +342,59 @@ public class CertificateService {
   }
 
   /**
-   * Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown. The same request
-   * again within a few seconds gets the same answer ({@link OcspAnswerCache}), unless a certificate
-   * was revoked meanwhile; an answer that says unknown is not kept.
+   * Answers an RFC 6960 OCSP request from the registry: good, revoked or unknown, signed by the
+   * issuing CA the request names. Answers and statuses are kept for a few seconds ({@link
+   * OcspAnswerCache}), unless a certificate was revoked meanwhile; an answer that says unknown is
+   * not kept. A request for the same certificates again gets the kept answer; one with a nonce gets
+   * a fresh answer echoing it while this server signs fewer than half of {@link
+   * OcspSignatureBudget}'s signatures per second, and is treated as one without a nonce beyond;
+   * once they are all spent, a request without a kept answer gets {@code tryLater}.
    */
   @PermitAll
   public byte[] answerOcsp(byte[] ocspRequestDer) {
-    OcspAnswerCache.Ticket ticket = ocspAnswers.ticket(ocspRequestDer);
+    Optional<OcspRequests.Asked> asked = OcspRequests.read(ocspRequestDer);
+    if (asked.isEmpty()) {
+      // Not DER of the expected shape: the CA reads it in full (malformedRequest, as a rule).
+      return ocspSignatures.tryTake() ? signOcsp(ocspRequestDer, true, null) : TRY_LATER.clone();
+    }
+    OcspAnswerCache.Ticket ticket = ocspAnswers.ticket(asked.get().certificates());
     Optional<byte[]> cached = ocspAnswers.cached(ticket);
-    if (cached.isPresent()) {
+    boolean echoNonce = asked.get().nonce() && ocspSignatures.nonceEchoAllowed();
+    if (cached.isPresent() && !echoNonce) {
       return cached.get();
     }
+    if (!ocspSignatures.tryTake()) {
+      return cached.orElseGet(TRY_LATER::clone);
+    }
+    return signOcsp(ocspRequestDer, echoNonce, echoNonce ? null : ticket);
+  }
+
+  /** An unsigned OCSPResponse of status tryLater (RFC 6960 section 4.2.1). */
+  private static final byte[] TRY_LATER = {0x30, 0x03, 0x0a, 0x01, 0x03};
+
+  /** The CA's answer; kept under the ticket, if any, when it is successful and all known. */
+  private byte[] signOcsp(byte[] ocspRequestDer, boolean echoNonce, OcspAnswerCache.Ticket keep) {
     boolean[] onlyKnown = {true};
     byte[] answer;
     try (CaConnection connection = ca.getConnection()) {
+      String current = connection.issuers().get(0).keyId();
       answer =
           connection.answerOcsp(
               ocspRequestDer,
-              serial -> {
-                CertificateStatus status = statusOf(serial);
+              (issuer, serial) -> {
+                CertificateStatus status =
+                    ocspAnswers.status(issuer, serial, () -> statusOf(issuer, serial, current));
                 if (status == CertificateStatus.unknown()) {
                   onlyKnown[0] = false;
                 }
                 return status;
-              });
+              },
+              echoNonce);
     } catch (CaException e) {
       throw new BusinessException("certificate.ocspRequestRefused");
     }
-    if (onlyKnown[0] && isSuccessful(answer)) {
-      ocspAnswers.store(ticket, answer);
+    if (keep != null && onlyKnown[0] && isSuccessful(answer)) {
+      ocspAnswers.store(keep, answer);
     }
     return answer;
   }
@@ -316,9 +439,13 @@ public class CertificateService {
     }
   }
 
-  private CertificateStatus statusOf(String serialHex) {
+  /**
+   * The status of the certificate with this serial if the issuing CA with this key id issued it.
+   */
+  private CertificateStatus statusOf(String issuerKeyId, String serialHex, String currentKeyId) {
     return registry
         .findBySerial(normalised(serialHex))
+        .filter(r -> r.issuedBy(issuerKeyId, currentKeyId))
         .map(
             r ->
                 r.getStatus() == cn.cwca.portal.certificate.CertificateStatus.REVOKED
@@ -330,20 +457,17 @@ public class CertificateService {
   }
 
   /**
-   * Signs a CRL of every revocation committed so far and this transaction's own, under the lock of
-   * {@link #lockCrls} (taken again when it is held already).
+   * Signs a CRL of the issuing CA of every revocation of its certificates committed so far and this
+   * transaction's own, under the lock of {@link #lockCrls} (taken again when it is held already).
    */
-  private Crl signCrl() {
+  private Crl signCrl(CaIssuer issuer) {
     lockCrls();
     LocalDateTime now = now();
     long number =
         ((Number) em.createNativeQuery("SELECT nextval('crl_number_seq')").getSingleResult())
             .longValue();
     List<RevokedCertificate> revoked =
-        em
-            .createNamedQuery(CertificateRecord.REVOKED, CertificateRecord.class)
-            .getResultList()
-            .stream()
+        registry.revokedOf(issuer.keyId(), issuer.current()).stream()
             .map(
                 r ->
                     new RevokedCertificate(
@@ -355,8 +479,9 @@ public class CertificateService {
     try (CaConnection connection = ca.getConnection()) {
       byte[] der =
           connection.signCrl(
-              new CrlRequest(number, thisUpdate, thisUpdate.plus(CRL_VALIDITY), revoked));
-      Crl crl = new Crl(number, now, now.plus(CRL_VALIDITY), der);
+              new CrlRequest(
+                  issuer.keyId(), number, thisUpdate, thisUpdate.plus(CRL_VALIDITY), revoked));
+      Crl crl = new Crl(issuer.keyId(), number, now, now.plus(CRL_VALIDITY), der);
       em.persist(crl);
       return crl;
     } catch (CaException e) {

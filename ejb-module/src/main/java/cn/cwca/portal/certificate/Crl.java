@@ -10,16 +10,25 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
- * A CRL the CA signed, kept so that every server of the cluster serves the same one. Times are UTC.
+ * A CRL the CA signed, kept so that every server of the cluster serves the same one: one series per
+ * issuing CA, numbered from one sequence. Times are UTC.
  */
 @Entity
 @Table(name = "crl")
-@NamedQuery(name = Crl.LATEST, query = "SELECT c FROM Crl c ORDER BY c.crlNumber DESC")
+@NamedQuery(
+    name = Crl.LATEST_OF_ISSUER,
+    query = "SELECT c FROM Crl c WHERE c.issuerKeyId = :issuer ORDER BY c.crlNumber DESC")
+@NamedQuery(
+    name = Crl.LATEST_OF_CURRENT_ISSUER,
+    query =
+        "SELECT c FROM Crl c WHERE c.issuerKeyId = :issuer OR c.issuerKeyId IS NULL"
+            + " ORDER BY c.crlNumber DESC")
 public class Crl implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  static final String LATEST = "Crl.latest";
+  static final String LATEST_OF_ISSUER = "Crl.latestOfIssuer";
+  static final String LATEST_OF_CURRENT_ISSUER = "Crl.latestOfCurrentIssuer";
 
   @Id
   @Column(name = "crl_number")
@@ -34,9 +43,19 @@ public class Crl implements Serializable {
   @Column(nullable = false)
   private byte[] der;
 
+  /** The key id of the issuing CA that signed it; null (rows before V12 only): the current one. */
+  @Column(name = "issuer_key_id")
+  private String issuerKeyId;
+
   protected Crl() {}
 
-  Crl(long crlNumber, LocalDateTime thisUpdate, LocalDateTime nextUpdate, byte[] der) {
+  Crl(
+      String issuerKeyId,
+      long crlNumber,
+      LocalDateTime thisUpdate,
+      LocalDateTime nextUpdate,
+      byte[] der) {
+    this.issuerKeyId = issuerKeyId;
     this.crlNumber = crlNumber;
     this.thisUpdate = thisUpdate;
     this.nextUpdate = nextUpdate;
@@ -54,5 +73,9 @@ public class Crl implements Serializable {
 
   public byte[] getDer() {
     return der.clone();
+  }
+
+  public String getIssuerKeyId() {
+    return issuerKeyId;
   }
 }

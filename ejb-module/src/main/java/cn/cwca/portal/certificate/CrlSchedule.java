@@ -7,10 +7,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the CRL fresh when nobody revokes anything: every hour the current CRL is signed again if
- * it is older than half its validity (RFC 5280: a CRL is issued before its nextUpdate). A
- * non-persistent timer on each server of a cluster: they may sign the same content twice, under
- * distinct CRL numbers from one sequence.
+ * Keeps the CRLs fresh when nobody revokes anything: every hour the CRL of each issuing CA whose
+ * key the CA holds (the current one and earlier ones) is signed again if it is older than half its
+ * validity (RFC 5280: a CRL is issued before its nextUpdate). A non-persistent timer on each server
+ * of a cluster: they may sign the same content twice, under distinct CRL numbers from one sequence.
  */
 @Singleton
 public class CrlSchedule {
@@ -22,9 +22,9 @@ public class CrlSchedule {
   @Schedule(hour = "*", minute = "7", persistent = false)
   void refresh() {
     try {
-      certificates.currentCrl();
+      certificates.refreshCrls();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The CRL could not be signed again; the next hour tries again", e);
+      LOG.log(Level.WARNING, "The CRLs could not be signed again; the next hour tries again", e);
     }
   }
 }

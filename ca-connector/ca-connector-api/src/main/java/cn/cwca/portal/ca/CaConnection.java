@@ -26,28 +26,55 @@ public interface CaConnection extends AutoCloseable {
   IssuedCertificate issue(IssueRequest request) throws CaException;
 
   /**
-   * Signs a CRL (RFC 5280, version 2) listing exactly the given revocations.
+   * Signs a CRL (RFC 5280, version 2) listing exactly the given revocations, with the key of the
+   * issuing CA the request names (the current one when it names none).
    *
    * @return the DER encoding of the CRL
+   * @throws CaException if the CA cannot sign, or holds no key of the issuing CA named
    */
   byte[] signCrl(CrlRequest request) throws CaException;
 
   /**
-   * Answers an OCSP request (RFC 6960), asking {@code lookup} for the status of each certificate
-   * serial the request names that this CA issued.
+   * Answers an OCSP request (RFC 6960), echoing its nonce: {@link #answerOcsp(byte[],
+   * CertificateStatusLookup, boolean) answerOcsp(ocspRequestDer, lookup, true)}.
+   */
+  default byte[] answerOcsp(byte[] ocspRequestDer, CertificateStatusLookup lookup)
+      throws CaException {
+    return answerOcsp(ocspRequestDer, lookup, true);
+  }
+
+  /**
+   * Answers an OCSP request (RFC 6960). The issuing CA is the one the request's first certificate
+   * id names among those of {@link #issuers()} (by issuer name and key hash), current or earlier;
+   * {@code lookup} is asked for the status of each certificate of that issuer the request names,
+   * and that issuer signs the answer. Certificates of any other issuer in the same request get the
+   * status unknown.
    *
+   * @param echoNonce whether the answer repeats the request's nonce (RFC 9654); without it the
+   *     answer is the same for every request asking about the same certificates, and can be kept
+   *     and sent again (RFC 5019; RFC 6960 lets a responder leave the nonce out)
    * @return the DER encoding of a complete OCSPResponse, to send as {@code
    *     application/ocsp-response}: successful and signed by the issuing CA, or one of the unsigned
    *     error statuses (malformedRequest for bytes that are not an OCSP request, unauthorized when
-   *     no certificate in it is from this CA, internalError when {@code lookup} fails)
+   *     no certificate in it is from an issuing CA whose key the CA holds, internalError when
+   *     {@code lookup} fails)
    * @throws CaException if the CA cannot sign
    */
-  byte[] answerOcsp(byte[] ocspRequestDer, CertificateStatusLookup lookup) throws CaException;
+  byte[] answerOcsp(byte[] ocspRequestDer, CertificateStatusLookup lookup, boolean echoNonce)
+      throws CaException;
 
   /**
-   * Whether a certificate was signed by this CA's issuing key, or by one of the earlier issuing CAs
-   * the CA is configured to recognise (certificates issued before this system): its issuer is that
-   * CA's subject and its signature verifies with that CA's public key. Says nothing of validity or
+   * The issuing CAs whose keys the CA holds, the current one first: each signs the CRL and the OCSP
+   * answers of the certificates it issued (after a rollover, the earlier ones for the certificates
+   * they issued before).
+   */
+  List<CaIssuer> issuers() throws CaException;
+
+  /**
+   * Whether a certificate was signed by this CA's issuing key, by an earlier issuing CA whose key
+   * it still holds ({@link #issuers()}), or by one of the earlier issuing CAs whose certificates it
+   * is configured to recognise (certificates issued before this system): its issuer is that CA's
+   * subject and its signature verifies with that CA's public key. Says nothing of validity or
    * revocation.
    *
    * @param certificateDer the DER encoding of an X.509 certificate
@@ -55,7 +82,10 @@ public interface CaConnection extends AutoCloseable {
    */
   boolean issuedByThisCa(byte[] certificateDer) throws CaException;
 
-  /** The DER encodings of the CA certificates, the issuing CA first and the root last. */
+  /**
+   * The DER encodings of the CA certificates of the current issuing CA, the issuing CA first and
+   * the root last.
+   */
   List<byte[]> caCertificates() throws CaException;
 
   /** Gives the connection back; the handle is unusable afterwards. Closing twice does nothing. */

@@ -5,16 +5,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a CRL says: every certificate of this CA revoked and not yet expired, under a CRL number the
- * application increases with every CRL it publishes (RFC 5280 section 5.2.3).
+ * What a CRL says: every certificate of one issuing CA revoked and not yet expired, under a CRL
+ * number the application increases with every CRL it publishes (RFC 5280 section 5.2.3).
  *
+ * @param issuerKeyId the issuing CA that signs the CRL, as {@link CaIssuer#keyId()}; null for the
+ *     current one
  * @param crlNumber the CRL number, not negative, greater than that of any earlier CRL
  * @param thisUpdate when this CRL is issued
  * @param nextUpdate when the next CRL will be issued at the latest; after {@code thisUpdate}
  * @param revoked the revoked certificates
  */
 public record CrlRequest(
-    long crlNumber, Instant thisUpdate, Instant nextUpdate, List<RevokedCertificate> revoked) {
+    String issuerKeyId,
+    long crlNumber,
+    Instant thisUpdate,
+    Instant nextUpdate,
+    List<RevokedCertificate> revoked) {
 
   public CrlRequest {
     Objects.requireNonNull(thisUpdate, "thisUpdate");
@@ -26,5 +32,11 @@ public record CrlRequest(
       throw new IllegalArgumentException("nextUpdate must be after thisUpdate");
     }
     revoked = List.copyOf(revoked);
+  }
+
+  /** A CRL of the current issuing CA. */
+  public CrlRequest(
+      long crlNumber, Instant thisUpdate, Instant nextUpdate, List<RevokedCertificate> revoked) {
+    this(null, crlNumber, thisUpdate, nextUpdate, revoked);
   }
 }

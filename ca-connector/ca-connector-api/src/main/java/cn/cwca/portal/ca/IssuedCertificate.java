@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param keyAlgorithm the algorithm of the certified key
  * @param chain the DER encodings of the CA certificates above it: the issuing CA first, the root
  *     last
+ * @param issuerKeyId the key identifier of the issuing CA that signed it, as {@link
+ *     CaIssuer#keyId()}: what the registry records, so that CRLs and OCSP answers for it are signed
+ *     by that CA after another one has taken over
  */
 public record IssuedCertificate(
     byte[] der,
@@ -26,7 +29,8 @@ public record IssuedCertificate(
     Instant notAfter,
     String subjectDn,
     KeyAlgorithm keyAlgorithm,
-    List<byte[]> chain) {
+    List<byte[]> chain,
+    String issuerKeyId) {
 
   public IssuedCertificate {
     der = Objects.requireNonNull(der, "der").clone();
@@ -36,6 +40,7 @@ public record IssuedCertificate(
     Objects.requireNonNull(subjectDn, "subjectDn");
     Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
     chain = chain.stream().map(byte[]::clone).toList();
+    Objects.requireNonNull(issuerKeyId, "issuerKeyId");
   }
 
   @Override
@@ -71,6 +76,8 @@ public record IssuedCertificate(
         + notAfter
         + ", "
         + keyAlgorithm
+        + ", issuer="
+        + issuerKeyId
         + "]";
   }
 }

@@ -72,7 +72,7 @@ class RequestsTest {
     byte[] der = {1, 2};
     byte[] ca = {3, 4};
     IssuedCertificate issued =
-        new IssuedCertificate(der, "1", NOW, NOW, "CN=x", KeyAlgorithm.EC_P256, List.of(ca));
+        new IssuedCertificate(der, "1", NOW, NOW, "CN=x", KeyAlgorithm.EC_P256, List.of(ca), "ab");
     der[0] = 9;
     ca[0] = 9;
     issued.der()[1] = 9;

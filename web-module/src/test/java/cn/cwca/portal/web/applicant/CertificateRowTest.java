@@ -55,7 +55,8 @@ class CertificateRowTest {
             "EC_P256",
             NOT_BEFORE,
             NOT_AFTER,
-            new byte[] {0x30}),
+            new byte[] {0x30},
+            "ab12"),
         NOT_BEFORE);
   }
 

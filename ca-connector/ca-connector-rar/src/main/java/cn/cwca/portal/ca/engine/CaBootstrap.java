@@ -11,8 +11,11 @@ import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -33,11 +36,16 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * start. The token holds the issuing CA key under the alias {@value #ISSUING_ALIAS} with its chain
  * (issuing CA, root); a created root CA key is kept under {@value #ROOT_ALIAS} and is never used
  * afterwards, so it can be moved offline. An imported CA needs only the issuing entry.
+ *
+ * <p>After a rollover the token may also hold the keys of earlier issuing CAs, under {@value
+ * #PREVIOUS_ALIAS_PREFIX}1, {@value #PREVIOUS_ALIAS_PREFIX}2 and so on without gaps ({@link
+ * #loadPrevious}): they issue nothing, but sign the CRLs and OCSP answers of their certificates.
  */
 final class CaBootstrap {
 
   static final String ISSUING_ALIAS = "issuing-ca";
   static final String ROOT_ALIAS = "root-ca";
+  static final String PREVIOUS_ALIAS_PREFIX = "issuing-ca-previous-";
 
   private static final Logger LOG = Logger.getLogger(CaBootstrap.class.getName());
   private static final byte[] PROBE = "CA key check".getBytes(StandardCharsets.US_ASCII);
@@ -72,28 +80,79 @@ final class CaBootstrap {
       create();
       entry = token.find(ISSUING_ALIAS);
     }
-    return use(entry.orElseThrow(() -> new CaException("the created CA is not on the token")));
+    return use(
+        ISSUING_ALIAS,
+        entry.orElseThrow(() -> new CaException("the created CA is not on the token")));
   }
 
-  private IssuingCa use(CryptoToken.KeyEntry entry) throws CaException {
+  /**
+   * The earlier issuing CAs whose keys the token holds, under {@value #PREVIOUS_ALIAS_PREFIX}1, 2
+   * and so on up to the first number with no entry. Each must be a CA whose key matches its
+   * certificate; an expired one is fine (its certificates may still need revocation status).
+   *
+   * @param current the issuing CA, which none of them may be
+   */
+  List<IssuingCa> loadPrevious(IssuingCa current) throws CaException {
+    List<IssuingCa> previous = new ArrayList<>();
+    Set<String> keyIds = new HashSet<>(Set.of(current.keyId()));
+    for (int number = 1; ; number++) {
+      String alias = PREVIOUS_ALIAS_PREFIX + number;
+      Optional<CryptoToken.KeyEntry> entry = token.find(alias);
+      if (entry.isEmpty()) {
+        if (token.contains(alias)) {
+          throw new CaException(
+              "the " + token.description() + " has a " + alias + " entry without a private key");
+        }
+        return List.copyOf(previous);
+      }
+      IssuingCa ca = use(alias, entry.get());
+      if (!keyIds.add(ca.keyId())) {
+        throw new CaException(
+            "the key of "
+                + alias
+                + " on the "
+                + token.description()
+                + " is that of another issuing CA entry (key id "
+                + ca.keyId()
+                + ")");
+      }
+      previous.add(ca);
+    }
+  }
+
+  private IssuingCa use(String alias, CryptoToken.KeyEntry entry) throws CaException {
+    boolean current = ISSUING_ALIAS.equals(alias);
     X509CertificateHolder certificate = entry.chain().get(0);
     BasicConstraints constraints = BasicConstraints.fromExtensions(certificate.getExtensions());
     if (constraints == null || !constraints.isCA()) {
       throw new CaException(
-          "the certificate of "
-              + ISSUING_ALIAS
-              + " on the "
-              + token.description()
-              + " is not a CA");
+          "the certificate of " + alias + " on the " + token.description() + " is not a CA");
     }
     KeyAlgorithm algorithm;
     try {
       algorithm = KeyAlgorithms.of(certificate.getSubjectPublicKeyInfo());
     } catch (RequestRefusedException e) {
-      throw new CaException("the issuing CA key is not usable: " + e.getMessage(), e);
+      throw new CaException("the key of " + alias + " is not usable: " + e.getMessage(), e);
     }
     SignerPool signers = token.signers(entry.privateKey(), algorithm);
-    requireMatchingKey(certificate, signers);
+    requireMatchingKey(alias, certificate, signers);
+    IssuingCa ca = new IssuingCa(entry.chain(), algorithm, signers);
+    if (!current) {
+      LOG.info(
+          () ->
+              "Earlier issuing CA "
+                  + SubjectNames.rfc4514(certificate.getSubject())
+                  + " (key id "
+                  + ca.keyId()
+                  + ", valid until "
+                  + certificate.getNotAfter().toInstant()
+                  + ") under "
+                  + alias
+                  + " on the "
+                  + token.description()
+                  + ": signs the CRL and OCSP answers of its certificates");
+      return ca;
+    }
     if (algorithm != settings.caKeyAlgorithm()) {
       LOG.info(
           () ->
@@ -112,18 +171,20 @@ final class CaBootstrap {
                 + SubjectNames.rfc4514(certificate.getSubject())
                 + " ("
                 + algorithm
+                + ", key id "
+                + ca.keyId()
                 + ", valid until "
                 + certificate.getNotAfter().toInstant()
                 + ") on the "
                 + token.description()
                 + ", signing with "
                 + signers.providerName());
-    return new IssuingCa(entry.chain(), algorithm, signers);
+    return ca;
   }
 
   /** Fails if the private key does not sign what the certificate's public key verifies. */
-  private static void requireMatchingKey(X509CertificateHolder certificate, SignerPool signers)
-      throws CaException {
+  private static void requireMatchingKey(
+      String alias, X509CertificateHolder certificate, SignerPool signers) throws CaException {
     boolean matches;
     try {
       ContentVerifier verifier =
@@ -143,8 +204,7 @@ final class CaBootstrap {
       throw new CaException("cannot check the issuing CA key against its certificate", e);
     }
     if (!matches) {
-      throw new CaException(
-          "the private key of " + ISSUING_ALIAS + " does not belong to its certificate");
+      throw new CaException("the private key of " + alias + " does not belong to its certificate");
     }
   }
 

@@ -2,6 +2,7 @@ package cn.cwca.portal.ca.engine;
 
 import cn.cwca.portal.ca.CaConnection;
 import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.ca.CaIssuer;
 import cn.cwca.portal.ca.CertificateStatusLookup;
 import cn.cwca.portal.ca.CrlRequest;
 import cn.cwca.portal.ca.IssueRequest;
@@ -35,11 +36,16 @@ final class CaConnectionHandle implements CaConnection {
   }
 
   @Override
-  public byte[] answerOcsp(byte[] ocspRequestDer, CertificateStatusLookup lookup)
+  public byte[] answerOcsp(byte[] ocspRequestDer, CertificateStatusLookup lookup, boolean echoNonce)
       throws CaException {
     Objects.requireNonNull(ocspRequestDer, "ocspRequestDer");
     Objects.requireNonNull(lookup, "lookup");
-    return authority().answerOcsp(ocspRequestDer, lookup);
+    return authority().answerOcsp(ocspRequestDer, lookup, echoNonce);
+  }
+
+  @Override
+  public List<CaIssuer> issuers() throws CaException {
+    return authority().issuers();
   }
 
   @Override

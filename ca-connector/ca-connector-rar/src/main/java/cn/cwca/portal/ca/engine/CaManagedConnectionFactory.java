@@ -46,9 +46,10 @@ public class CaManagedConnectionFactory
   static final String DEFAULT_CA_KEY_ALGORITHM = "EC_P256";
   static final String DEFAULT_ROOT_CA_SUBJECT = "CN=CA Portal Root CA,O=CA Portal,C=CN";
   static final String DEFAULT_ISSUING_CA_SUBJECT = "CN=CA Portal Issuing CA,O=CA Portal,C=CN";
-  static final String DEFAULT_CRL_URL = "http://localhost:8080/portal/ca/issuing-ca.crl";
+  static final String DEFAULT_CRL_URL = "http://localhost:8080/portal/ca/crl/{issuerKeyId}.crl";
   static final String DEFAULT_OCSP_URL = "http://localhost:8080/portal/ca/ocsp";
-  static final String DEFAULT_CA_ISSUERS_URL = "http://localhost:8080/portal/ca/issuing-ca.cer";
+  static final String DEFAULT_CA_ISSUERS_URL =
+      "http://localhost:8080/portal/ca/issuer/{issuerKeyId}.cer";
 
   @ConfigProperty(
       description = "Where the CA keys are: PKCS12 (a password-protected file) or PKCS11 (an HSM)",
@@ -120,7 +121,8 @@ public class CaManagedConnectionFactory
 
   @ConfigProperty(
       description =
-          "The CRL distribution point URL written into issued certificates; empty for none",
+          "The CRL distribution point URL written into issued certificates; {issuerKeyId} is"
+              + " replaced with the key id of the issuing CA that signs them; empty for none",
       defaultValue = DEFAULT_CRL_URL)
   private String crlDistributionPointUrl = DEFAULT_CRL_URL;
 
@@ -132,7 +134,8 @@ public class CaManagedConnectionFactory
   @ConfigProperty(
       description =
           "The URL of the issuing CA certificate written into issued certificates (AIA"
-              + " caIssuers); empty for none",
+              + " caIssuers); {issuerKeyId} is replaced with the key id of the issuing CA that"
+              + " signs them; empty for none",
       defaultValue = DEFAULT_CA_ISSUERS_URL)
   private String caIssuersUrl = DEFAULT_CA_ISSUERS_URL;
 

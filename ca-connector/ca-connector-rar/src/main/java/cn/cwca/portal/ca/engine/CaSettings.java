@@ -28,9 +28,12 @@ import org.bouncycastle.asn1.x500.X500Name;
  * @param issuingCaSubject the subject of an issuing CA created on first start
  * @param rootCaValidityYears the validity of a root CA created on first start
  * @param issuingCaValidityYears the validity of an issuing CA created on first start
- * @param crlDistributionPointUrl the CRL distribution point of issued certificates, or null
- * @param ocspUrl the OCSP responder of issued certificates, or null
- * @param caIssuersUrl where the issuing CA certificate can be fetched, or null
+ * @param crlDistributionPointUrl the CRL distribution point of issued certificates, or null; may
+ *     hold {@value #ISSUER_KEY_ID}
+ * @param ocspUrl the OCSP responder of issued certificates, or null; may hold {@value
+ *     #ISSUER_KEY_ID}
+ * @param caIssuersUrl where the issuing CA certificate can be fetched, or null; may hold {@value
+ *     #ISSUER_KEY_ID}
  * @param previousIssuersPath a PEM file of earlier issuing CA certificates whose certificates count
  *     as this CA's, or null
  * @param nativeCrypto whether RSA and ECDSA may run in AWS-LC (software keys, request checks) where
@@ -93,6 +96,12 @@ record CaSettings(
   }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+  /**
+   * In a URL written into certificates: replaced by the key id of the issuing CA that signs them
+   * (lower-case hexadecimal), so that each issuing CA's certificates name its own CRL.
+   */
+  static final String ISSUER_KEY_ID = "{issuerKeyId}";
 
   /**
    * The settings the connection factory's properties give.
@@ -213,11 +222,11 @@ record CaSettings(
       return null;
     }
     try {
-      URI uri = new URI(value.strip());
+      URI uri = new URI(value.strip().replace(ISSUER_KEY_ID, "0"));
       if (!uri.isAbsolute() || uri.getHost() == null) {
         throw invalid(property, "must be an absolute URL: " + value);
       }
-      return uri.toString();
+      return value.strip();
     } catch (URISyntaxException e) {
       throw invalid(property, "is not a URL: " + value);
     }

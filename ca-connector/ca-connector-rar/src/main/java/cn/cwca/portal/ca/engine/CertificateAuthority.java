@@ -1,19 +1,24 @@
 package cn.cwca.portal.ca.engine;
 
 import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.ca.CaIssuer;
 import cn.cwca.portal.ca.CertificateStatusLookup;
 import cn.cwca.portal.ca.CrlRequest;
 import cn.cwca.portal.ca.IssueRequest;
 import cn.cwca.portal.ca.IssuedCertificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * One open CA: its crypto token, the issuing CA on it, and the operations of {@link
- * cn.cwca.portal.ca.CaConnection}. Thread-safe; shared by all connections of the factories with the
- * same settings, and closed by the resource adapter when it stops.
+ * One open CA: its crypto token, the issuing CA on it (and the earlier issuing CAs whose keys it
+ * still holds), and the operations of {@link cn.cwca.portal.ca.CaConnection}. Thread-safe; shared
+ * by all connections of the factories with the same settings, and closed by the resource adapter
+ * when it stops.
  */
 final class CertificateAuthority implements AutoCloseable {
 
@@ -22,28 +27,51 @@ final class CertificateAuthority implements AutoCloseable {
   private final CryptoToken token;
   private final IssuingCa ca;
   private final CertificateIssuer issuer;
-  private final CrlSigner crls;
+
+  /** The CRL signers of the issuing CAs whose keys the token holds, by key id. */
+  private final Map<String, CrlSigner> crls;
+
   private final OcspResponder ocsp;
 
-  /** The issuing CA first, then the earlier issuing CAs of the configuration. */
+  /** The issuing CAs whose keys the token holds, the current one first. */
+  private final List<CaIssuer> issuers;
+
+  /**
+   * The issuing CAs with keys, then the earlier issuing CAs of the configuration (certificates
+   * only).
+   */
   private final List<X509CertificateHolder> recognisedIssuers;
 
   private volatile boolean open = true;
 
   private CertificateAuthority(
-      CryptoToken token, IssuingCa ca, CaSettings settings, SerialNumbers serials)
+      CryptoToken token,
+      IssuingCa ca,
+      List<IssuingCa> previous,
+      CaSettings settings,
+      SerialNumbers serials)
       throws CaException {
     this.token = token;
     this.ca = ca;
-    List<X509CertificateHolder> issuers = new ArrayList<>();
-    issuers.add(ca.certificate());
-    if (settings.previousIssuersPath() != null) {
-      issuers.addAll(PreviousIssuers.read(settings.previousIssuersPath()));
+    List<IssuingCa> held = new ArrayList<>();
+    held.add(ca);
+    held.addAll(previous);
+    List<X509CertificateHolder> recognised = new ArrayList<>();
+    Map<String, CrlSigner> signers = new HashMap<>();
+    List<CaIssuer> described = new ArrayList<>();
+    for (IssuingCa one : held) {
+      recognised.add(one.certificate());
+      signers.put(one.keyId(), new CrlSigner(one));
+      described.add(new CaIssuer(one.keyId(), one.chainDer().get(0), one == ca));
     }
-    this.recognisedIssuers = List.copyOf(issuers);
+    if (settings.previousIssuersPath() != null) {
+      recognised.addAll(PreviousIssuers.read(settings.previousIssuersPath()));
+    }
+    this.recognisedIssuers = List.copyOf(recognised);
+    this.crls = Map.copyOf(signers);
+    this.issuers = List.copyOf(described);
     this.issuer = new CertificateIssuer(ca, settings, serials);
-    this.crls = new CrlSigner(ca);
-    this.ocsp = new OcspResponder(ca);
+    this.ocsp = new OcspResponder(held);
   }
 
   /** Opens the token and finds the CA on it, creating a CA first if the token has none. */
@@ -62,8 +90,9 @@ final class CertificateAuthority implements AutoCloseable {
         };
     try {
       SerialNumbers serials = new SerialNumbers();
-      IssuingCa ca = new CaBootstrap(token, settings, serials).loadOrCreate();
-      return new CertificateAuthority(token, ca, settings, serials);
+      CaBootstrap bootstrap = new CaBootstrap(token, settings, serials);
+      IssuingCa ca = bootstrap.loadOrCreate();
+      return new CertificateAuthority(token, ca, bootstrap.loadPrevious(ca), settings, serials);
     } catch (CaException | RuntimeException e) {
       token.close();
       throw e;
@@ -75,14 +104,32 @@ final class CertificateAuthority implements AutoCloseable {
     return issuer.issue(request);
   }
 
+  /** Signs with the issuing CA the request names, the current one when it names none. */
   byte[] signCrl(CrlRequest request) throws CaException {
     requireOpen();
-    return crls.sign(request);
+    String keyId = request.issuerKeyId() == null ? ca.keyId() : request.issuerKeyId();
+    CrlSigner signer = crls.get(keyId.toLowerCase(Locale.ROOT));
+    if (signer == null) {
+      throw new CaException(
+          "the CA holds no key of the issuing CA " + keyId + " to sign its CRL with");
+    }
+    return signer.sign(request);
   }
 
   byte[] answerOcsp(byte[] requestDer, CertificateStatusLookup lookup) throws CaException {
+    return answerOcsp(requestDer, lookup, true);
+  }
+
+  byte[] answerOcsp(byte[] requestDer, CertificateStatusLookup lookup, boolean echoNonce)
+      throws CaException {
     requireOpen();
-    return ocsp.answer(requestDer, lookup);
+    return ocsp.answer(requestDer, lookup, echoNonce);
+  }
+
+  /** The issuing CAs whose keys the token holds, the current one first. */
+  List<CaIssuer> issuers() throws CaException {
+    requireOpen();
+    return issuers;
   }
 
   /** Whether this CA or a recognised earlier issuing CA signed the certificate. */

@@ -38,8 +38,9 @@ import org.bouncycastle.operator.ContentSigner;
  * (critical), keyUsage digitalSignature and nonRepudiation (critical), extendedKeyUsage clientAuth
  * and emailProtection (logging in to relying parties, signing mail), subject and authority key
  * identifiers, the CRL distribution point and the authority information access (OCSP, caIssuers)
- * when configured, and the GM/T 0015 identifiers of the subject. The validity is whole years to the
- * second, inclusive: from notBefore to notBefore plus the years minus one second.
+ * when configured (each URL with the issuing CA's key id in place of {@value
+ * CaSettings#ISSUER_KEY_ID}), and the GM/T 0015 identifiers of the subject. The validity is whole
+ * years to the second, inclusive: from notBefore to notBefore plus the years minus one second.
  */
 final class CertificateIssuer {
 
@@ -81,10 +82,12 @@ final class CertificateIssuer {
         new ArrayList<>(List.of(NOT_A_CA, SIGNING_KEY_USAGE, CLIENT_AND_EMAIL));
     extensions.add(ca.authorityKeyIdentifier());
     if (settings.crlDistributionPointUrl() != null) {
-      extensions.add(crlDistributionPoint(settings.crlDistributionPointUrl()));
+      extensions.add(crlDistributionPoint(ofThisCa(settings.crlDistributionPointUrl(), ca)));
     }
     if (settings.ocspUrl() != null || settings.caIssuersUrl() != null) {
-      extensions.add(authorityInformationAccess(settings.ocspUrl(), settings.caIssuersUrl()));
+      extensions.add(
+          authorityInformationAccess(
+              ofThisCa(settings.ocspUrl(), ca), ofThisCa(settings.caIssuersUrl(), ca)));
     }
     this.common = extensions.stream().map(CertificateIssuer::der).toList();
     this.signatureAlgorithm = der(ca.signers().algorithmIdentifier());
@@ -148,7 +151,8 @@ final class CertificateIssuer {
         notAfter,
         SubjectNames.rfc4514(subject),
         key.algorithm(),
-        ca.chainDer());
+        ca.chainDer(),
+        ca.keyId());
   }
 
   /**
@@ -174,6 +178,14 @@ final class CertificateIssuer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * The URL with {@value CaSettings#ISSUER_KEY_ID} replaced by the issuing CA's key id, so that the
+   * certificates of each issuing CA name its own CRL and certificate; null stays null.
+   */
+  static String ofThisCa(String url, IssuingCa ca) {
+    return url == null ? null : url.replace(CaSettings.ISSUER_KEY_ID, ca.keyId());
   }
 
   private static Extension crlDistributionPoint(String url) {

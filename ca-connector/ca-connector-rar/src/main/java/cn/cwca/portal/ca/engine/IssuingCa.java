@@ -4,6 +4,7 @@ import cn.cwca.portal.ca.KeyAlgorithm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -22,6 +23,7 @@ final class IssuingCa {
   private final KeyAlgorithm keyAlgorithm;
   private final SignerPool signers;
   private final byte[] keyIdentifier;
+  private final String keyId;
   private final Extension authorityKeyIdentifier;
   private final Instant notBefore;
   private final Instant notAfter;
@@ -40,6 +42,7 @@ final class IssuingCa {
         own != null
             ? own.getKeyIdentifier()
             : KeyIdentifiers.of(certificate.getSubjectPublicKeyInfo());
+    this.keyId = HexFormat.of().formatHex(keyIdentifier);
     this.authorityKeyIdentifier =
         ExtensionValues.nonCritical(
             Extension.authorityKeyIdentifier, new AuthorityKeyIdentifier(keyIdentifier));
@@ -72,6 +75,14 @@ final class IssuingCa {
 
   SignerPool signers() {
     return signers;
+  }
+
+  /**
+   * The key identifier in lower-case hexadecimal: the certificate's subject key identifier, or the
+   * SHA-1 of its public key when it has none; the authority key identifier of what it signs.
+   */
+  String keyId() {
+    return keyId;
   }
 
   /** The authority key identifier extension of what this CA signs (non-critical). */

@@ -43,12 +43,15 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 
 /**
- * The OCSP responder (RFC 6960): answers for the certificates of the issuing CA with the status the
- * application's lookup gives, signed by the issuing CA key itself (so no responder certificate to
- * renew), responder id by key hash, the issuing CA certificate included, the request's nonce echoed
- * (RFC 9654, which obsoletes RFC 8954; a nonce of 0 or more than 128 octets is malformed).
- * Responses carry no nextUpdate: the status comes fresh from the system of record on every request.
- * Requests are not required to be signed.
+ * The OCSP responder (RFC 6960): answers for the certificates of the issuing CAs whose keys the CA
+ * holds (the current one and earlier ones) with the status the application's lookup gives, signed
+ * by the key of the issuing CA the request names (so no responder certificate to renew), responder
+ * id by that key's hash, that CA's certificate included, the request's nonce echoed unless the
+ * caller asks not to (RFC 9654, which obsoletes RFC 8954; a nonce of 0 or more than 128 octets is
+ * malformed). The issuer of the request's first certificate of a held CA answers; certificates of
+ * any other issuer in the same request get the status unknown. Responses carry no nextUpdate: the
+ * status comes fresh from the system of record on every request. Requests are not required to be
+ * signed.
  *
  * <p>Bouncy Castle's {@code org.bouncycastle.cert.ocsp.CertificateStatus} is written out in full:
  * the short name is the API's {@link CertificateStatus}.
@@ -72,54 +75,92 @@ final class OcspResponder {
           NISTObjectIdentifiers.id_sha512,
           GMObjectIdentifiers.sm3);
 
-  private final IssuingCa ca;
-  private final RespID responderId;
-  private final X509CertificateHolder[] certificates;
   private final BcDigestCalculatorProvider digests = new BcDigestCalculatorProvider();
 
-  /** The issuer name and key hashes of the CA by hash algorithm, as CertIDs carry them. */
-  private final Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes;
+  /** One per issuing CA, the current one first. */
+  private final List<Responder> responders;
 
   private record IssuerHashes(byte[] nameHash, byte[] keyHash) {}
+
+  /**
+   * An issuing CA as the responder needs it: the issuer name and key hashes by hash algorithm, as
+   * CertIDs carry them, its responder id and the certificate its answers include.
+   */
+  private record Responder(
+      IssuingCa ca,
+      RespID responderId,
+      X509CertificateHolder[] certificates,
+      Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes) {
+
+    boolean issued(CertificateID id) {
+      IssuerHashes hashes = issuerHashes.get(id.getHashAlgOID());
+      return hashes != null
+          && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
+          && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
+    }
+  }
 
   /** The application's lookup failed: the client gets internalError. */
   private static final class LookupFailedException extends Exception {
     private static final long serialVersionUID = 1L;
   }
 
-  OcspResponder(IssuingCa ca) throws CaException {
-    this.ca = ca;
-    this.certificates = new X509CertificateHolder[] {ca.certificate()};
-    Map<ASN1ObjectIdentifier, IssuerHashes> hashes = new HashMap<>();
-    try {
-      for (ASN1ObjectIdentifier algorithm : CERT_ID_HASHES) {
-        hashes.put(algorithm, hashesOf(ca.certificate(), algorithm));
+  /**
+   * @param issuers the issuing CAs whose certificates it answers for, the current one first
+   */
+  OcspResponder(List<IssuingCa> issuers) throws CaException {
+    List<Responder> all = new ArrayList<>();
+    for (IssuingCa ca : issuers) {
+      Map<ASN1ObjectIdentifier, IssuerHashes> hashes = new HashMap<>();
+      try {
+        for (ASN1ObjectIdentifier algorithm : CERT_ID_HASHES) {
+          hashes.put(algorithm, hashesOf(ca.certificate(), algorithm));
+        }
+        all.add(
+            new Responder(
+                ca,
+                new RespID(
+                    ca.certificate().getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1)),
+                new X509CertificateHolder[] {ca.certificate()},
+                Map.copyOf(hashes)));
+      } catch (OCSPException | OperatorCreationException | IOException e) {
+        throw new CaException("cannot prepare the OCSP responder", e);
       }
-      this.responderId =
-          new RespID(ca.certificate().getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1));
-    } catch (OCSPException | OperatorCreationException | IOException e) {
-      throw new CaException("cannot prepare the OCSP responder", e);
     }
-    this.issuerHashes = Map.copyOf(hashes);
+    this.responders = List.copyOf(all);
+  }
+
+  OcspResponder(IssuingCa ca) throws CaException {
+    this(List.of(ca));
   }
 
   /** What a well-formed request asks: the certificates, and the nonce if it has one. */
   private record Asked(List<CertificateID> certificates, Extension nonce) {}
 
   byte[] answer(byte[] requestDer, CertificateStatusLookup lookup) throws CaException {
+    return answer(requestDer, lookup, true);
+  }
+
+  /**
+   * @param echoNonce whether the answer repeats the request's nonce
+   */
+  byte[] answer(byte[] requestDer, CertificateStatusLookup lookup, boolean echoNonce)
+      throws CaException {
     Asked asked = parse(requestDer);
     if (asked == null) {
       return error(OCSPRespBuilder.MALFORMED_REQUEST);
     }
+    Responder responder = responderFor(asked.certificates());
+    if (responder == null) {
+      return error(OCSPRespBuilder.UNAUTHORIZED);
+    }
     Date now = new Date();
-    BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(responderId);
-    boolean anyOurs = false;
+    BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(responder.responderId());
     for (CertificateID id : asked.certificates()) {
       org.bouncycastle.cert.ocsp.CertificateStatus status;
-      if (issuedByThisCa(id)) {
-        anyOurs = true;
+      if (responder.issued(id)) {
         try {
-          status = statusOf(id, lookup);
+          status = statusOf(id, responder.ca().keyId(), lookup);
         } catch (LookupFailedException e) {
           return error(OCSPRespBuilder.INTERNAL_ERROR);
         }
@@ -128,18 +169,17 @@ final class OcspResponder {
       }
       response.addResponse(id, status, now, null, null);
     }
-    if (!anyOurs) {
-      return error(OCSPRespBuilder.UNAUTHORIZED);
-    }
-    if (asked.nonce() != null) {
+    if (echoNonce && asked.nonce() != null) {
       response.setResponseExtensions(new Extensions(asked.nonce()));
     }
     BasicOCSPResp signed =
-        ca.signers()
+        responder
+            .ca()
+            .signers()
             .sign(
                 signer -> {
                   try {
-                    return response.build(signer, certificates, now);
+                    return response.build(signer, responder.certificates(), now);
                   } catch (OCSPException e) {
                     throw new CaException("cannot sign the OCSP response", e);
                   }
@@ -205,14 +245,15 @@ final class OcspResponder {
 
   /** The status of a certificate of this CA, as the OCSP response states it (null for good). */
   private static org.bouncycastle.cert.ocsp.CertificateStatus statusOf(
-      CertificateID id, CertificateStatusLookup lookup) throws LookupFailedException {
+      CertificateID id, String issuerKeyId, CertificateStatusLookup lookup)
+      throws LookupFailedException {
     BigInteger serial = id.getSerialNumber();
     if (serial.signum() <= 0) {
       return new UnknownStatus();
     }
     CertificateStatus status;
     try {
-      status = lookup.statusOf(serial.toString(16));
+      status = lookup.statusOf(issuerKeyId, serial.toString(16));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The certificate status lookup failed for " + serial.toString(16), e);
       throw new LookupFailedException();
@@ -234,11 +275,16 @@ final class OcspResponder {
     throw new LookupFailedException();
   }
 
-  private boolean issuedByThisCa(CertificateID id) {
-    IssuerHashes hashes = issuerHashes.get(id.getHashAlgOID());
-    return hashes != null
-        && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
-        && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
+  /** The issuing CA of the first certificate asked about that one of them issued, or null. */
+  private Responder responderFor(List<CertificateID> asked) {
+    for (CertificateID id : asked) {
+      for (Responder responder : responders) {
+        if (responder.issued(id)) {
+          return responder;
+        }
+      }
+    }
+    return null;
   }
 
   private IssuerHashes hashesOf(X509CertificateHolder certificate, ASN1ObjectIdentifier algorithm)

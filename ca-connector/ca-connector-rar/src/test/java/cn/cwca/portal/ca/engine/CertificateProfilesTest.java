@@ -258,7 +258,13 @@ class CertificateProfilesTest {
     GeneralName crl =
         GeneralNames.getInstance(points.getDistributionPoints()[0].getDistributionPoint().getName())
             .getNames()[0];
-    assertEquals(uri(CaManagedConnectionFactory.DEFAULT_CRL_URL), crl);
+    String keyId = ca.issuers().get(0).keyId();
+    assertEquals(
+        uri(CaManagedConnectionFactory.DEFAULT_CRL_URL.replace("{issuerKeyId}", keyId)), crl);
+    assertEquals(
+        "http://localhost:8080/portal/ca/crl/" + keyId + ".crl",
+        crl.getName().toString(),
+        "the CRL of the issuing CA that signed it");
     AccessDescription[] access =
         AuthorityInformationAccess.fromExtensions(certificate.getExtensions())
             .getAccessDescriptions();
@@ -266,7 +272,8 @@ class CertificateProfilesTest {
     assertEquals(uri(CaManagedConnectionFactory.DEFAULT_OCSP_URL), access[0].getAccessLocation());
     assertEquals(AccessDescription.id_ad_caIssuers, access[1].getAccessMethod());
     assertEquals(
-        uri(CaManagedConnectionFactory.DEFAULT_CA_ISSUERS_URL), access[1].getAccessLocation());
+        uri(CaManagedConnectionFactory.DEFAULT_CA_ISSUERS_URL.replace("{issuerKeyId}", keyId)),
+        access[1].getAccessLocation());
   }
 
   @Test

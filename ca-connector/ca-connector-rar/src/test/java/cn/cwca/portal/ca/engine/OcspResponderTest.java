@@ -76,12 +76,12 @@ class OcspResponderTest {
     String good = issue().serialHex();
     String revoked = issue().serialHex();
     String unknown = "1234abcd";
-    CertificateStatusLookup lookup =
+    Map<String, CertificateStatus> statuses =
         Map.of(
-                good, CertificateStatus.good(),
-                revoked, CertificateStatus.revoked(REVOKED_AT, RevocationReason.KEY_COMPROMISE),
-                unknown, CertificateStatus.unknown())
-            ::get;
+            good, CertificateStatus.good(),
+            revoked, CertificateStatus.revoked(REVOKED_AT, RevocationReason.KEY_COMPROMISE),
+            unknown, CertificateStatus.unknown());
+    CertificateStatusLookup lookup = (issuer, hex) -> statuses.get(hex);
 
     BasicOCSPResp response =
         successful(ca.answerOcsp(request(sha1(), good, revoked, unknown), lookup));
@@ -103,7 +103,7 @@ class OcspResponderTest {
 
     ca.answerOcsp(
         request(sha1(), serial),
-        hex -> {
+        (issuer, hex) -> {
           asked.add(hex);
           return CertificateStatus.good();
         });
@@ -119,7 +119,8 @@ class OcspResponderTest {
         successful(
             ca.answerOcsp(
                 request(sha1(), serial),
-                hex -> CertificateStatus.revoked(REVOKED_AT, RevocationReason.UNSPECIFIED)));
+                (issuer, hex) ->
+                    CertificateStatus.revoked(REVOKED_AT, RevocationReason.UNSPECIFIED)));
 
     RevokedStatus status = (RevokedStatus) response.getResponses()[0].getCertStatus();
     assertFalse(status.hasRevocationReason());
@@ -129,7 +130,8 @@ class OcspResponderTest {
   void isSignedByTheIssuingCaAndNamesItByKeyHash() throws Exception {
     BasicOCSPResp response =
         successful(
-            ca.answerOcsp(request(sha1(), issue().serialHex()), hex -> CertificateStatus.good()));
+            ca.answerOcsp(
+                request(sha1(), issue().serialHex()), (issuer, hex) -> CertificateStatus.good()));
 
     assertTrue(
         response.isSignatureValid(
@@ -157,7 +159,8 @@ class OcspResponderTest {
             .build()
             .getEncoded();
 
-    BasicOCSPResp response = successful(ca.answerOcsp(request, hex -> CertificateStatus.good()));
+    BasicOCSPResp response =
+        successful(ca.answerOcsp(request, (issuer, hex) -> CertificateStatus.good()));
 
     assertEquals(nonce, response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce));
   }
@@ -173,7 +176,8 @@ class OcspResponderTest {
         successful(
             ca.answerOcsp(
                 request(sha256, serial),
-                hex -> CertificateStatus.revoked(REVOKED_AT, RevocationReason.SUPERSEDED)));
+                (issuer, hex) ->
+                    CertificateStatus.revoked(REVOKED_AT, RevocationReason.SUPERSEDED)));
 
     assertTrue(response.getResponses()[0].getCertStatus() instanceof RevokedStatus);
   }
@@ -201,7 +205,7 @@ class OcspResponderTest {
         new OCSPResp(
             ca.answerOcsp(
                 request,
-                hex -> {
+                (issuer, hex) -> {
                   throw new AssertionError("never asked about another CA's certificates");
                 }));
 
@@ -212,7 +216,8 @@ class OcspResponderTest {
   void answersMalformedRequestForBytesThatAreNotARequest() throws Exception {
     OCSPResp response =
         new OCSPResp(
-            ca.answerOcsp(new byte[] {0x30, 0x03, 0x02, 0x01}, hex -> CertificateStatus.good()));
+            ca.answerOcsp(
+                new byte[] {0x30, 0x03, 0x02, 0x01}, (issuer, hex) -> CertificateStatus.good()));
 
     assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
     assertNull(response.getResponseObject());
@@ -227,7 +232,8 @@ class OcspResponderTest {
                     new DERSequence(new DERSequence(new DERSequence(new ASN1Integer(5))))))
             .getEncoded();
 
-    OCSPResp response = new OCSPResp(ca.answerOcsp(request, hex -> CertificateStatus.good()));
+    OCSPResp response =
+        new OCSPResp(ca.answerOcsp(request, (issuer, hex) -> CertificateStatus.good()));
 
     assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
   }
@@ -236,7 +242,8 @@ class OcspResponderTest {
   @ValueSource(ints = {0, 129, 1000})
   void answersMalformedRequestForANonceOfNoneOrTooManyOctets(int octets) throws Exception {
     OCSPResp response =
-        new OCSPResp(ca.answerOcsp(withNonce(new byte[octets]), hex -> CertificateStatus.good()));
+        new OCSPResp(
+            ca.answerOcsp(withNonce(new byte[octets]), (issuer, hex) -> CertificateStatus.good()));
 
     assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
   }
@@ -248,7 +255,7 @@ class OcspResponderTest {
     java.util.Arrays.fill(nonce, (byte) 7);
 
     BasicOCSPResp response =
-        successful(ca.answerOcsp(withNonce(nonce), hex -> CertificateStatus.good()));
+        successful(ca.answerOcsp(withNonce(nonce), (issuer, hex) -> CertificateStatus.good()));
 
     assertArrayEquals(
         new DEROctetString(nonce).getEncoded(),
@@ -268,7 +275,8 @@ class OcspResponderTest {
             .build()
             .getEncoded();
 
-    BasicOCSPResp response = successful(ca.answerOcsp(request, hex -> CertificateStatus.good()));
+    BasicOCSPResp response =
+        successful(ca.answerOcsp(request, (issuer, hex) -> CertificateStatus.good()));
 
     assertArrayEquals(
         raw,
@@ -296,10 +304,10 @@ class OcspResponderTest {
         new OCSPResp(
             ca.answerOcsp(
                 request,
-                hex -> {
+                (issuer, hex) -> {
                   throw new IllegalStateException("database down");
                 }));
-    OCSPResp nothing = new OCSPResp(ca.answerOcsp(request, hex -> null));
+    OCSPResp nothing = new OCSPResp(ca.answerOcsp(request, (issuer, hex) -> null));
 
     assertEquals(OCSPRespBuilder.INTERNAL_ERROR, failed.getStatus());
     assertEquals(OCSPRespBuilder.INTERNAL_ERROR, nothing.getStatus());

@@ -78,7 +78,8 @@ class ResourceAdapterTest {
     assertThrows(
         CaException.class,
         () -> connection.signCrl(new CrlRequest(1, now, now.plusSeconds(60), List.of())));
-    assertThrows(CaException.class, () -> connection.answerOcsp(new byte[0], hex -> null));
+    assertThrows(
+        CaException.class, () -> connection.answerOcsp(new byte[0], (issuer, hex) -> null));
     assertDoesNotThrow(connection::close, "closing twice does nothing");
   }
 

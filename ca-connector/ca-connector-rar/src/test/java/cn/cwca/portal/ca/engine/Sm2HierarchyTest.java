@@ -131,7 +131,7 @@ class Sm2HierarchyTest {
         new OCSPResp(
             ca.answerOcsp(
                 new OCSPReqBuilder().addRequest(id).build().getEncoded(),
-                serial -> CertificateStatus.good()));
+                (issuer, serial) -> CertificateStatus.good()));
 
     BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
     assertEquals(GMObjectIdentifiers.sm2sign_with_sm3, basic.getSignatureAlgOID());

@@ -206,10 +206,11 @@ class SoftHsmCaTest {
       byte[] response =
           ca.answerOcsp(
               Files.readAllBytes(request),
-              Map.of(
-                      issued.serialHex(),
-                      CertificateStatus.revoked(revokedAt, RevocationReason.KEY_COMPROMISE))
-                  ::get);
+              (issuer, serial) ->
+                  Map.of(
+                          issued.serialHex(),
+                          CertificateStatus.revoked(revokedAt, RevocationReason.KEY_COMPROMISE))
+                      .get(serial));
 
       Path responseFile = Files.write(folder.resolve("response.der"), response);
       String output =
