@@ -202,6 +202,11 @@ public class ApplyCertificateStep implements Serializable {
     return IdType.values();
   }
 
+  /** The 服务类型 asks for the years of the certificate (none without a type). */
+  public boolean isYearsNeeded() {
+    return serviceType != null && serviceType.needsYears();
+  }
+
   /** The certificate is read from the key (更新, 变更, 变更+更新). */
   public boolean isFromKey() {
     return serviceType != null && serviceType.certificateSource() == CertificateSource.FROM_KEY;
