@@ -132,16 +132,18 @@ class KeyReaderBrowserIT {
 
     HttpResponse<byte[]> manual = get(b.find("downloadManual").getAttribute("href"));
     assertEquals(200, manual.statusCode());
-    assertEquals(
-        "text/plain;charset=utf-8",
-        manual.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+    assertEquals("application/pdf", manual.headers().firstValue("Content-Type").orElse(""));
     assertTrue(
         manual
             .headers()
             .firstValue("Content-Disposition")
             .orElse("")
-            .contains("filename*=UTF-8''%E6%93%8D%E4%BD%9C%E6%96%87%E6%A1%A3.txt"));
-    assertTrue(new String(manual.body(), StandardCharsets.UTF_8).contains("控件下载"));
+            .contains("filename*=UTF-8''%E6%93%8D%E4%BD%9C%E6%96%87%E6%A1%A3.pdf"));
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+        org.apache.pdfbox.Loader.loadPDF(manual.body())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("操作文档") && text.contains("控件下载"), text);
+    }
   }
 
   private void loginAsNewApplicant(String name) {

@@ -119,6 +119,7 @@ final class PortalSteps {
     b.type("legalRep", legalRep);
     b.type("password", pw);
     b.type("confirm", pw);
+    b.snap("register");
     b.click("submit");
     b.waitForUrl("/login.xhtml");
     b.waitForText("messages", "注册成功，请登录");
@@ -128,6 +129,7 @@ final class PortalSteps {
     b.open("/login.xhtml");
     b.type("username", loginName);
     b.type("password", password);
+    b.snap("login");
     b.click("login");
   }
 
@@ -204,8 +206,10 @@ final class PortalSteps {
     b.typeAndLeave("agentIdNumber", TestIdentities.residentId());
     b.click("statementLink");
     b.click("statementRead");
+    b.snap("apply-certificate");
     b.clickAndWaitForAjax("saveCertificate");
     b.waitForAttribute("wizardStage", "data-stage", "CONFIRMATION");
+    b.snap("apply-confirmation");
     b.click("confirmNext");
     b.waitForAttribute("wizardStage", "data-stage", "PICKUP");
     if (collector != null) {
@@ -223,6 +227,7 @@ final class PortalSteps {
       b.type("recipientMobile", TestIdentities.mobile());
       b.typeAndLeave("recipientAddress", "山东省聊城市东昌府区测试路1号");
     }
+    b.snap("apply-pickup");
     b.click("pickupNext");
     b.waitForAttribute("wizardStage", "data-stage", "DOCUMENTS");
     for (String type :
@@ -239,9 +244,11 @@ final class PortalSteps {
       b.waitForAttribute("status_" + type, "data-uploaded", "true");
       b.waitForAjax();
     }
+    b.snap("apply-documents");
     b.click("submitApplication");
     b.waitForUrl("submitted=");
     b.waitForAttribute("wizardStage", "data-stage", "SUBMITTED");
+    b.snap("apply-submitted");
     return b.text("submittedId");
   }
 
@@ -254,6 +261,7 @@ final class PortalSteps {
     b.waitForAttribute("payStage", "data-stage", "CONFIRM");
     b.click("confirmNext");
     b.waitForAttribute("payStage", "data-stage", "INVOICE");
+    b.snap("pay-invoice");
     b.click("invoiceNext");
     b.waitForAttribute("payStage", "data-stage", "PAY");
     b.clickCss(".pay-channel-SANDBOX");

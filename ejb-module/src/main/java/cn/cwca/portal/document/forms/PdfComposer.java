@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
@@ -397,6 +398,42 @@ final class PdfComposer implements AutoCloseable {
         y -= lineHeight;
       }
     }
+  }
+
+  /**
+   * An image (PNG or JPEG) across the text width, or smaller to fit a page, with its caption
+   * centred under it; starts a new page unless it fits on this one.
+   */
+  void image(byte[] bytes, String name, String caption) {
+    PDImageXObject image;
+    try {
+      image = PDImageXObject.createFromByteArray(document, bytes, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the image " + name, e);
+    }
+    String line = printable(caption);
+    float captionHeight = SMALL * LEADING;
+    float maxHeight = PAGE_SIZE.getHeight() - MARGIN - BOTTOM - captionHeight - 8;
+    float scale = Math.min(width() / image.getWidth(), maxHeight / image.getHeight());
+    float w = image.getWidth() * scale;
+    float h = image.getHeight() * scale;
+    ensureSpace(h + captionHeight + 8);
+    y -= 4;
+    float x = MARGIN + (width() - w) / 2;
+    try {
+      content.drawImage(image, x, y - h, w, h);
+      content.addRect(x, y - h, w, h);
+      content.stroke();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    y -= h;
+    showText(
+        line,
+        MARGIN + (width() - textWidth(line, SMALL)) / 2,
+        baseline(y, captionHeight, SMALL),
+        SMALL);
+    y -= captionHeight + 4;
   }
 
   // ===== tables =====

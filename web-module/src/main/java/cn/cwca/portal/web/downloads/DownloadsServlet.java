@@ -1,5 +1,6 @@
 package cn.cwca.portal.web.downloads;
 
+import cn.cwca.portal.document.forms.OperationManual;
 import cn.cwca.portal.web.PublicOrigin;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  *       -Dportal.publicOrigin=https://ca.example.cn}, required behind a reverse proxy or TLS
  *       terminator, where the request does not show the address users type), else the request's
  *       scheme://host:port;
- *   <li>{@value #MANUAL}: 操作文档, the user manual, as {@code 操作文档.txt}.
+ *   <li>{@value #MANUAL}: 操作文档, the applicants' operation manual of this system ({@link
+ *       OperationManual}), as {@code 操作文档.pdf}.
  * </ul>
  */
 @WebServlet(urlPatterns = {DownloadsServlet.KEY_AGENT, DownloadsServlet.MANUAL})
@@ -33,15 +35,12 @@ public class DownloadsServlet extends HttpServlet {
   public static final String PUBLIC_ORIGIN = "portal.publicOrigin";
 
   static final String KEY_AGENT = "/downloads/ca-key-agent.zip";
-  static final String MANUAL = "/downloads/user-manual.txt";
+  static final String MANUAL = "/downloads/operation-manual.pdf";
 
   /** Where the build puts the agent's zip (web-module/pom.xml, maven-dependency-plugin). */
   static final String AGENT_ZIP = "/WEB-INF/downloads/ca-key-agent.zip";
 
-  /** The user manual (用户端操作手册), offered on 控件下载 as 操作文档 (user manual 6). */
-  static final String MANUAL_RESOURCE = "/cn/cwca/portal/web/downloads/user-manual.zh.txt";
-
-  static final String MANUAL_FILE_NAME = "操作文档.txt";
+  static final String MANUAL_FILE_NAME = "操作文档.pdf";
 
   private static final Logger LOG = Logger.getLogger(DownloadsServlet.class.getName());
 
@@ -83,17 +82,10 @@ public class DownloadsServlet extends HttpServlet {
   }
 
   private static void sendManual(HttpServletResponse response) throws IOException {
-    byte[] manual;
-    try (InputStream in = DownloadsServlet.class.getResourceAsStream(MANUAL_RESOURCE)) {
-      if (in == null) {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        return;
-      }
-      manual = in.readAllBytes();
-    }
-    response.setContentType("text/plain; charset=UTF-8");
+    byte[] manual = OperationManual.pdf();
+    response.setContentType("application/pdf");
     response.setContentLength(manual.length);
-    response.setHeader("Content-Disposition", attachment("user-manual.txt", MANUAL_FILE_NAME));
+    response.setHeader("Content-Disposition", attachment("operation-manual.pdf", MANUAL_FILE_NAME));
     response.getOutputStream().write(manual);
   }
 
