@@ -6,11 +6,12 @@ import cn.cwca.portal.catalogue.DocumentRequirements;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.document.CheckedDocument;
 import cn.cwca.portal.document.DocumentContent;
-import cn.cwca.portal.document.DocumentFormat;
 import cn.cwca.portal.document.DocumentInfo;
 import cn.cwca.portal.document.DocumentSlot;
 import cn.cwca.portal.document.DocumentStore;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.document.DocumentUploadPolicy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
  * 资料文件上传: the documents of the caller's applications, uploaded, replaced and deleted while the
  * application is a draft or, after 驳回, until it is resubmitted; readable afterwards by its owner
  * and by the staff. A file is accepted by its content (PDF, JPEG, PNG) and size ({@link
- * DocumentUploadPolicy}), and stored in PostgreSQL.
+ * DocumentUploadPolicy}), and stored in PostgreSQL. A file is streamed from the upload to the
+ * database and back to the reader, never held in memory as a whole ({@link DocumentStore}).
  */
 @Stateless
 @DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
@@ -96,6 +98,7 @@ public class ApplicationDocumentService {
    * Uploads a document of the caller's draft or rejected order (修改资料并重新提交), or replaces the current
    * file of that type. The format comes from the content; the file name is kept for display only,
    * cleaned and with the extension of that format ({@link cn.cwca.portal.document.StoredFileName}).
+   * The upload is read once, as a stream; a refused one changes nothing, the current file stays.
    *
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}, {@code
    *     application.stepsIncomplete}; {@code validation.required} (no type); {@code
@@ -104,7 +107,7 @@ public class ApplicationDocumentService {
    *     that does not open ({@link DocumentUploadPolicy#check})
    */
   public DocumentInfo upload(
-      String publicId, DocumentType type, String fileName, byte[] content, ClientInfo c) {
+      String publicId, DocumentType type, DocumentUpload upload, ClientInfo c) {
     String owner = callerName();
     CertificateApplication a = Applications.lockedOwnedWithEditableDocuments(em, owner, publicId);
     a.requireCertificateInformation();
@@ -114,9 +117,10 @@ public class ApplicationDocumentService {
     if (!requirementsOf(a).isAsked(a.getUserType(), a.getServiceType(), type)) {
       throw new BusinessException("application.document.notAsked");
     }
-    DocumentFormat format = DocumentUploadPolicy.configured().check(content);
-    DocumentStore.Stored stored =
-        store.put(a.getId(), type, fileName, format, content, LocalDateTime.now(clock));
+    DocumentStore.Stored stored;
+    try (CheckedDocument checked = DocumentUploadPolicy.configured().check(upload)) {
+      stored = store.put(a.getId(), type, checked, LocalDateTime.now(clock));
+    }
     Applications.flush(em);
     DocumentInfo document = stored.info();
     audit.record(
@@ -158,7 +162,8 @@ public class ApplicationDocumentService {
 
   /**
    * A document of one of the caller's applications (any status), to preview or download; empty when
-   * there is none, and for another applicant's 申请ID.
+   * there is none, and for another applicant's 申请ID. Its bytes are read as a stream when they are
+   * used ({@link DocumentContent#openStream()}).
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<DocumentContent> read(String publicId, DocumentType type) {

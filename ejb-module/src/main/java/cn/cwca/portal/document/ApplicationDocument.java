@@ -1,29 +1,25 @@
 package cn.cwca.portal.document;
 
 import cn.cwca.portal.catalogue.DocumentType;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
-import java.util.Objects;
 
 /**
  * 资料文件: the current file of one document type of an application, kept in the database (bytea) so
  * that every instance of a cluster serves it. Replacing the file updates this row. Times are UTC.
+ *
+ * <p>The entity maps the file's description only: its bytes (column {@code content}) are never
+ * loaded through JPA, which would hold the whole file in memory. {@link DocumentBytes} writes a
+ * row, bytes and description together, and reads the bytes in chunks; JPA reads the descriptions
+ * and removes rows.
  */
 @Entity
 @Table(name = "application_document")
@@ -40,7 +36,8 @@ import java.util.Objects;
 @NamedQuery(
     name = ApplicationDocument.CONTENT,
     query =
-        "SELECT d.type, d.fileName, d.contentType, d.content FROM ApplicationDocument d"
+        "SELECT d.id, d.version, d.type, d.fileName, d.contentType, d.size, d.sha256"
+            + " FROM ApplicationDocument d"
             + " WHERE d.applicationId = :applicationId AND d.type = :type")
 @NamedQuery(
     name = ApplicationDocument.TYPES,
@@ -57,13 +54,8 @@ public class ApplicationDocument implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Id
-  @SequenceGenerator(
-      name = "application_document_seq",
-      sequenceName = "application_document_seq",
-      allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "application_document_seq")
-  private Long id;
+  /** From {@code application_document_seq}, given by {@link DocumentBytes} when it inserts. */
+  @Id private Long id;
 
   @Version private long version;
 
@@ -86,51 +78,14 @@ public class ApplicationDocument implements Serializable {
   @Column(name = "sha256", nullable = false, length = 64)
   private String sha256;
 
-  @Basic(fetch = FetchType.LAZY)
-  @Column(name = "content", nullable = false)
-  private byte[] content;
-
   @Column(name = "uploaded_at", nullable = false)
   private LocalDateTime uploadedAt;
 
   protected ApplicationDocument() {}
 
-  ApplicationDocument(
-      Long applicationId,
-      DocumentType type,
-      String fileName,
-      DocumentFormat format,
-      byte[] content,
-      LocalDateTime now) {
-    this.applicationId = Objects.requireNonNull(applicationId);
-    this.type = Objects.requireNonNull(type);
-    replace(fileName, format, content, now);
-  }
-
-  /** Puts a new file in place of the current one. */
-  void replace(String newFileName, DocumentFormat format, byte[] newContent, LocalDateTime now) {
-    // The lazy content first: with EclipseLink's weaving, writing an attribute that was not fetched
-    // loads the
-    // rest of the row, which would overwrite fields set before it.
-    this.content = newContent.clone();
-    this.fileName = displayName(newFileName, format);
-    this.contentType = format.contentType();
-    this.size = newContent.length;
-    this.sha256 = sha256(newContent);
-    this.uploadedAt = now;
-  }
-
   /** The file name to keep and show ({@link StoredFileName#of}). */
   static String displayName(String fileName, DocumentFormat format) {
     return StoredFileName.of(fileName, format);
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   public DocumentType getType() {
@@ -168,13 +123,17 @@ public class ApplicationDocument implements Serializable {
         (LocalDateTime) row[5]);
   }
 
-  /** A row of {@link #CONTENT}: the file with its bytes. */
-  static DocumentContent content(Object[] row) {
+  /** A row of {@link #CONTENT}: the file, its bytes read from {@code bytes}. */
+  static DocumentContent content(Object[] row, DocumentBytes bytes) {
+    long id = ((Number) row[0]).longValue();
+    long version = ((Number) row[1]).longValue();
+    long size = ((Number) row[5]).longValue();
     return new DocumentContent(
-        (DocumentType) row[0], (String) row[1], (String) row[2], (byte[]) row[3]);
-  }
-
-  DocumentInfo info() {
-    return new DocumentInfo(type, fileName, contentType, size, sha256, uploadedAt);
+        (DocumentType) row[2],
+        (String) row[3],
+        (String) row[4],
+        size,
+        (String) row[6],
+        () -> bytes.read(id, version, size));
   }
 }

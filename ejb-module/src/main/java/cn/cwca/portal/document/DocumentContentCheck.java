@@ -1,8 +1,8 @@
 package cn.cwca.portal.document;
 
 import cn.cwca.portal.common.BusinessException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,10 +10,12 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -22,16 +24,17 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * a document nobody can read: a PDF must open in PDFBox without a password, with at least one page;
  * an image must decode completely in {@code javax.imageio}.
  *
- * <p>The check is bounded: the file itself is at most the upload limit ({@link
- * DocumentUploadPolicy}); PDFBox keeps its scratch buffers in memory up to {@link
- * Limits#pdfMemoryBytes()} and never in temporary files, and only the document's structure and page
- * tree are read (no page is rendered); an image's dimensions are read from its header and checked
- * against {@link Limits#maxPixels()} and {@link Limits#maxSide()} before any pixel is decoded, and
- * it is decoded subsampled to at most about {@link Limits#decodedPixels()} pixels, so that its
- * memory does not grow with its size. Not bounded: PDFBox 3.0 decompresses a PDF's cross-reference
- * and object streams on the heap regardless of the memory setting, so a PDF crafted as a
- * compression bomb in those streams can still use a lot of memory while it is opened (as it can
- * when {@link PdfPageImages} renders it).
+ * <p>The check is bounded: the file is read from disk (the upload's temporary file), never as a
+ * whole into memory, and is at most the upload limit ({@link DocumentUploadPolicy}); PDFBox reads
+ * it through a small buffered window ({@link RandomAccessReadBufferedFile}) and keeps its scratch
+ * buffers in memory up to {@link Limits#pdfMemoryBytes()} and never in temporary files, and only
+ * the document's structure and page tree are read (no page is rendered); an image's dimensions are
+ * read from its header and checked against {@link Limits#maxPixels()} and {@link Limits#maxSide()}
+ * before any pixel is decoded, and it is decoded subsampled to at most about {@link
+ * Limits#decodedPixels()} pixels, so that its memory does not grow with its size. Not bounded:
+ * PDFBox 3.0 decompresses a PDF's cross-reference and object streams on the heap regardless of the
+ * memory setting, so a PDF crafted as a compression bomb in those streams can still use a lot of
+ * memory while it is opened (as it can when {@link PdfPageImages} renders it).
  */
 final class DocumentContentCheck {
 
@@ -84,16 +87,16 @@ final class DocumentContentCheck {
    *     application.document.damagedImage} or {@code application.document.imageTooLarge}
    *     (arguments: the pixel limit in 万像素, the longest side in pixels)
    */
-  void verify(DocumentFormat format, byte[] content) {
+  void verify(DocumentFormat format, Path file) {
     if (format == DocumentFormat.PDF) {
-      verifyPdf(content);
+      verifyPdf(file);
     } else {
-      verifyImage(format, content);
+      verifyImage(format, file);
     }
   }
 
-  private void verifyPdf(byte[] content) {
-    switch (pdfVerdict(content)) {
+  private void verifyPdf(Path file) {
+    switch (pdfVerdict(file)) {
       case READABLE:
         return;
       case ENCRYPTED:
@@ -105,14 +108,15 @@ final class DocumentContentCheck {
     }
   }
 
-  private PdfVerdict pdfVerdict(byte[] content) {
-    try (PDDocument pdf =
-        Loader.loadPDF(
-            content,
-            "",
-            null,
-            null,
-            MemoryUsageSetting.setupMainMemoryOnly(limits.pdfMemoryBytes()).streamCache)) {
+  private PdfVerdict pdfVerdict(Path file) {
+    try (RandomAccessRead source = new RandomAccessReadBufferedFile(file);
+        PDDocument pdf =
+            Loader.loadPDF(
+                source,
+                "",
+                null,
+                null,
+                MemoryUsageSetting.setupMainMemoryOnly(limits.pdfMemoryBytes()).streamCache)) {
       // Encrypted with only an owner password (permissions, as many official PDFs are): it opened
       // with the empty user password, so reviewers can read it like any other.
       if (pdf.getNumberOfPages() < 1) {
@@ -129,10 +133,9 @@ final class DocumentContentCheck {
     }
   }
 
-  private void verifyImage(DocumentFormat format, byte[] content) {
+  private void verifyImage(DocumentFormat format, Path file) {
     ImageReader reader = reader(format);
-    try (ImageInputStream input =
-        new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+    try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
       // Forward only, without metadata: text and profile chunks are skipped, not inflated.
       reader.setInput(input, true, true);
       long width = reader.getWidth(0);

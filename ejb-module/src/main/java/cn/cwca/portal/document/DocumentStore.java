@@ -1,22 +1,32 @@
 package cn.cwca.portal.document;
 
 import cn.cwca.portal.catalogue.DocumentType;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The files of the applications, one current file per application and document type, kept in
  * PostgreSQL. It knows applications only by their internal id: who may read or change them is the
  * application's service to decide, which calls this inside its own transaction.
+ *
+ * <p>A file's bytes are streamed ({@link DocumentBytes}): from the upload's checked temporary file
+ * into the row, with JDBC on the transaction's connection of {@code jdbc/caportal}, and back out in
+ * chunks; they are never loaded through JPA.
  */
 @Stateless
 @PermitAll
@@ -26,28 +36,48 @@ public class DocumentStore {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
+  @Resource(lookup = "jdbc/caportal")
+  DataSource dataSource;
+
+  private DocumentBytes bytes;
+
+  @PostConstruct
+  void init() {
+    bytes = new DocumentBytes(dataSource);
+  }
+
   /**
-   * Puts a checked file in place, replacing the current file of that type.
+   * Puts a checked file in place, replacing the current file of that type. Its bytes are streamed
+   * into the database in the caller's transaction: if that rolls back, the previous file stays.
    *
    * @return the stored file, and whether it replaced one
+   * @throws IllegalStateException when the file cannot be stored (the transaction rolls back)
    */
   public Stored put(
-      long applicationId,
-      DocumentType type,
-      String fileName,
-      DocumentFormat format,
-      byte[] content,
-      LocalDateTime now) {
-    Optional<ApplicationDocument> current = find(applicationId, type);
-    ApplicationDocument document;
-    if (current.isPresent()) {
-      document = current.get();
-      document.replace(fileName, format, content, now);
-    } else {
-      document = new ApplicationDocument(applicationId, type, fileName, format, content, now);
-      em.persist(document);
+      long applicationId, DocumentType type, CheckedDocument file, LocalDateTime now) {
+    // JPA's pending changes first: the row is written on the same connection, past JPA.
+    em.flush();
+    String fileName = ApplicationDocument.displayName(file.fileName(), file.format());
+    String contentType = file.format().contentType();
+    DocumentBytes.Written written;
+    try (Connection connection = dataSource.getConnection()) {
+      written =
+          DocumentBytes.write(
+              connection,
+              applicationId,
+              type,
+              fileName,
+              contentType,
+              file.size(),
+              file.sha256(),
+              file::open,
+              now);
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("the document could not be stored", e);
     }
-    return new Stored(document.info(), current.isPresent());
+    return new Stored(
+        new DocumentInfo(type, fileName, contentType, file.size(), file.sha256(), now),
+        written.replaced());
   }
 
   /** Removes the file of that type; {@code false} when there was none. */
@@ -78,7 +108,10 @@ public class DocumentStore {
             .getResultList());
   }
 
-  /** One file with its bytes. */
+  /**
+   * One file, its bytes to be read as a stream ({@link DocumentContent#openStream()}), also after
+   * this call's transaction.
+   */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<DocumentContent> content(long applicationId, DocumentType type) {
     if (type == null) {
@@ -89,7 +122,7 @@ public class DocumentStore {
         .setParameter("type", type)
         .getResultStream()
         .findFirst()
-        .map(ApplicationDocument::content);
+        .map(row -> ApplicationDocument.content(row, bytes));
   }
 
   private Optional<ApplicationDocument> find(long applicationId, DocumentType type) {

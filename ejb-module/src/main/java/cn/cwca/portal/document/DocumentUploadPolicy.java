@@ -1,8 +1,18 @@
 package cn.cwca.portal.document;
 
 import cn.cwca.portal.common.BusinessException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.logging.Logger;
 
 /**
@@ -13,6 +23,11 @@ import java.util.logging.Logger;
  * default {@value #DEFAULT_MAX_BYTES} bytes (10 MB); every instance of a cluster must be given the
  * same value. The web module's multipart-config (web.xml, 50 MB) bounds it: a larger file never
  * reaches the policy.
+ *
+ * <p>An upload is read once, as a stream, into a private temporary file (in {@code
+ * java.io.tmpdir}), counting and hashing (SHA-256) it on the way and stopping one byte after the
+ * limit; the content check reads that file with bounded memory, and {@link DocumentStore} streams
+ * it into the database. The whole file is never held in memory.
  */
 public final class DocumentUploadPolicy {
 
@@ -28,6 +43,7 @@ public final class DocumentUploadPolicy {
 
   private final long maxBytes;
   private final DocumentContentCheck contentCheck;
+  private final Path spoolDirectory;
 
   public DocumentUploadPolicy(long maxBytes) {
     this(maxBytes, DocumentContentCheck.Limits.DEFAULT);
@@ -35,11 +51,21 @@ public final class DocumentUploadPolicy {
 
   /** With other bounds for the content check (tests). */
   DocumentUploadPolicy(long maxBytes, DocumentContentCheck.Limits contentLimits) {
+    this(maxBytes, contentLimits, null);
+  }
+
+  /**
+   * With other bounds for the content check and another directory for the temporary files (tests);
+   * {@code null} for {@code java.io.tmpdir}.
+   */
+  DocumentUploadPolicy(
+      long maxBytes, DocumentContentCheck.Limits contentLimits, Path spoolDirectory) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("the size limit must be positive: " + maxBytes);
     }
     this.maxBytes = maxBytes;
     this.contentCheck = new DocumentContentCheck(contentLimits);
+    this.spoolDirectory = spoolDirectory;
   }
 
   /** The policy configured for this server (see the class comment). */
@@ -75,26 +101,81 @@ public final class DocumentUploadPolicy {
   }
 
   /**
-   * The format of an acceptable upload.
+   * Reads and checks an upload (see the class comment); the caller closes what it returns, which
+   * deletes its temporary file. Nothing is kept of a refused upload.
    *
    * @throws BusinessException {@code application.document.empty}, {@code
    *     application.document.tooLarge} (argument: {@link #limitText()}), {@code
    *     application.document.unsupportedType}, or a refusal of {@link DocumentContentCheck#verify}
    *     ({@code application.document.damagedPdf}, {@code encryptedPdf}, {@code pdfWithoutPages},
    *     {@code damagedImage}, {@code imageTooLarge})
+   * @throws UncheckedIOException when the upload or the temporary file cannot be read or written
    */
-  public DocumentFormat check(byte[] content) {
-    if (content == null || content.length == 0) {
+  public CheckedDocument check(DocumentUpload upload) {
+    if (upload == null || upload.declaredSize() == 0) {
       throw new BusinessException("application.document.empty");
     }
-    if (content.length > maxBytes) {
+    if (upload.declaredSize() > maxBytes) {
       throw new BusinessException("application.document.tooLarge", limitText());
     }
-    DocumentFormat format =
-        DocumentFormat.detect(content)
-            .orElseThrow(() -> new BusinessException("application.document.unsupportedType"));
-    contentCheck.verify(format, content);
-    return format;
+    Path file = null;
+    try {
+      file = TemporaryFiles.create(spoolDirectory, "upload-", ".part");
+      MessageDigest sha256 = sha256();
+      long size;
+      try (InputStream in = upload.source().open();
+          OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+        size = copyAtMost(in, out, maxBytes + 1);
+      }
+      if (size == 0) {
+        throw new BusinessException("application.document.empty");
+      }
+      if (size > maxBytes) {
+        throw new BusinessException("application.document.tooLarge", limitText());
+      }
+      DocumentFormat format =
+          DocumentFormat.detect(head(file))
+              .orElseThrow(() -> new BusinessException("application.document.unsupportedType"));
+      contentCheck.verify(format, file);
+      return new CheckedDocument(
+          upload.fileName(), format, size, HexFormat.of().formatHex(sha256.digest()), file);
+    } catch (IOException e) {
+      TemporaryFiles.delete(file);
+      throw new UncheckedIOException("the upload could not be read", e);
+    } catch (RuntimeException | Error e) {
+      TemporaryFiles.delete(file);
+      throw e;
+    }
+  }
+
+  /** Copies until the end of {@code in} or {@code limit} bytes, whichever is first. */
+  static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long copied = 0;
+    while (copied < limit) {
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied));
+      if (read < 0) {
+        break;
+      }
+      out.write(buffer, 0, read);
+      copied += read;
+    }
+    return copied;
+  }
+
+  /** The first bytes of a file, enough for {@link DocumentFormat#detect}. */
+  private static byte[] head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(16);
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /**

@@ -4,6 +4,10 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.rendering.ImageType;
@@ -31,6 +37,10 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * most {@link Limits#concurrent()} renderings at a time across the server, and a page that is not
  * done within {@link Limits#timeout()} answers {@link TimeoutException} (its rendering keeps its
  * place among the concurrent ones until it ends, so that slow files cannot pile up).
+ *
+ * <p>The PDF is not held in memory: it is copied from its stream ({@link
+ * DocumentContent#openStream()}, the database) to a private temporary file, which PDFBox reads
+ * through a small buffered window, and deleted afterwards.
  */
 public final class PdfPageImages {
 
@@ -67,7 +77,7 @@ public final class PdfPageImages {
   /** Renders a page of a document that has it. */
   @FunctionalInterface
   interface PageRenderer {
-    byte[] render(byte[] pdf, int pageIndex) throws IOException;
+    byte[] render(DocumentContent pdf, int pageIndex) throws IOException;
   }
 
   private final Limits limits;
@@ -101,9 +111,13 @@ public final class PdfPageImages {
    *
    * @throws IOException when the file cannot be read as a PDF
    */
-  public int pagesShown(byte[] pdf) throws IOException {
-    try (PDDocument document = load(pdf)) {
+  public int pagesShown(DocumentContent pdf) throws IOException {
+    Path file = spool(pdf);
+    try (RandomAccessRead source = new RandomAccessReadBufferedFile(file);
+        PDDocument document = load(source)) {
       return Math.min(document.getNumberOfPages(), limits.maxPages());
+    } finally {
+      TemporaryFiles.delete(file);
     }
   }
 
@@ -116,7 +130,7 @@ public final class PdfPageImages {
       return 0;
     }
     try {
-      return pagesShown(document.get().bytes());
+      return pagesShown(document.get());
     } catch (IOException unreadable) {
       return 0;
     }
@@ -132,7 +146,7 @@ public final class PdfPageImages {
    * @throws TimeoutException when the page took longer than {@link Limits#timeout()}, or too many
    *     renderings are running
    */
-  public byte[] png(byte[] pdf, int pageIndex, ExecutorService executor)
+  public byte[] png(DocumentContent pdf, int pageIndex, ExecutorService executor)
       throws IOException, TimeoutException {
     if (pageIndex < 0 || pageIndex >= limits.maxPages()) {
       throw new IllegalArgumentException("page " + pageIndex + " is not shown");
@@ -198,8 +212,10 @@ public final class PdfPageImages {
     rendering.cancel(true);
   }
 
-  private byte[] render(byte[] pdf, int pageIndex) throws IOException {
-    try (PDDocument document = load(pdf)) {
+  private byte[] render(DocumentContent pdf, int pageIndex) throws IOException {
+    Path file = spool(pdf);
+    try (RandomAccessRead source = new RandomAccessReadBufferedFile(file);
+        PDDocument document = load(source)) {
       if (pageIndex >= document.getNumberOfPages()) {
         throw new IllegalArgumentException("page " + pageIndex + " is not in the document");
       }
@@ -211,6 +227,20 @@ public final class PdfPageImages {
       ByteArrayOutputStream png = new ByteArrayOutputStream();
       ImageIO.write(image, "png", png);
       return png.toByteArray();
+    } finally {
+      TemporaryFiles.delete(file);
+    }
+  }
+
+  /** The document in a new private temporary file, which the caller deletes. */
+  private static Path spool(DocumentContent pdf) throws IOException {
+    Path file = TemporaryFiles.create(null, "preview-", ".pdf");
+    try (InputStream in = pdf.openStream()) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException | RuntimeException e) {
+      TemporaryFiles.delete(file);
+      throw e;
     }
   }
 
@@ -226,7 +256,7 @@ public final class PdfPageImages {
     return scale;
   }
 
-  private PDDocument load(byte[] pdf) throws IOException {
+  private PDDocument load(RandomAccessRead pdf) throws IOException {
     return Loader.loadPDF(
         pdf,
         "",

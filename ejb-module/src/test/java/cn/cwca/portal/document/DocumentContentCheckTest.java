@@ -21,14 +21,14 @@ class DocumentContentCheckTest {
   }
 
   private static BusinessException refusalOf(DocumentUploadPolicy policy, byte[] content) {
-    return assertThrows(BusinessException.class, () -> policy.check(content));
+    return assertThrows(BusinessException.class, () -> Uploads.formatOf(policy, content));
   }
 
   // --- PDF ---
 
   @Test
   void aOnePagePdfIsAccepted() {
-    assertEquals(DocumentFormat.PDF, POLICY.check(SampleFiles.onePagePdf()));
+    assertEquals(DocumentFormat.PDF, Uploads.formatOf(POLICY, SampleFiles.onePagePdf()));
   }
 
   @Test
@@ -54,19 +54,19 @@ class DocumentContentCheckTest {
 
   @Test
   void aPdfRestrictedOnlyByAnOwnerPasswordIsAccepted() {
-    assertEquals(DocumentFormat.PDF, POLICY.check(SampleFiles.encryptedPdf("")));
+    assertEquals(DocumentFormat.PDF, Uploads.formatOf(POLICY, SampleFiles.encryptedPdf("")));
   }
 
   // --- images ---
 
   @Test
   void aPngThatDecodesIsAccepted() {
-    assertEquals(DocumentFormat.PNG, POLICY.check(SampleFiles.png(640, 480)));
+    assertEquals(DocumentFormat.PNG, Uploads.formatOf(POLICY, SampleFiles.png(640, 480)));
   }
 
   @Test
   void aJpegThatDecodesIsAccepted() {
-    assertEquals(DocumentFormat.JPEG, POLICY.check(SampleFiles.jpeg(640, 480)));
+    assertEquals(DocumentFormat.JPEG, Uploads.formatOf(POLICY, SampleFiles.jpeg(640, 480)));
   }
 
   @Test
@@ -125,8 +125,8 @@ class DocumentContentCheckTest {
         new DocumentContentCheck.Limits(1024 * 1024, 10_000_000L, 10_000, 10_000L);
     DocumentUploadPolicy policy =
         new DocumentUploadPolicy(DocumentUploadPolicy.DEFAULT_MAX_BYTES, small);
-    assertEquals(DocumentFormat.PNG, policy.check(SampleFiles.png(1000, 800)));
-    assertEquals(DocumentFormat.JPEG, policy.check(SampleFiles.jpeg(1000, 800)));
+    assertEquals(DocumentFormat.PNG, Uploads.formatOf(policy, SampleFiles.png(1000, 800)));
+    assertEquals(DocumentFormat.JPEG, Uploads.formatOf(policy, SampleFiles.jpeg(1000, 800)));
     byte[] png = SampleFiles.png(1000, 800);
     assertEquals(
         "application.document.damagedImage",

@@ -3,11 +3,20 @@ package cn.cwca.portal.document;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DocumentUploadPolicyTest {
 
@@ -37,7 +46,7 @@ class DocumentUploadPolicyTest {
     byte[] real = SampleFiles.onePagePdf();
     byte[] pdf = Arrays.copyOf(real, 2048);
     Arrays.fill(pdf, real.length, pdf.length, (byte) '\n');
-    assertEquals(DocumentFormat.PDF, new DocumentUploadPolicy(2048).check(pdf));
+    assertEquals(DocumentFormat.PDF, Uploads.formatOf(new DocumentUploadPolicy(2048), pdf));
   }
 
   @Test
@@ -46,7 +55,9 @@ class DocumentUploadPolicyTest {
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () -> new DocumentUploadPolicy(DocumentUploadPolicy.DEFAULT_MAX_BYTES).check(pdf));
+            () ->
+                Uploads.formatOf(
+                    new DocumentUploadPolicy(DocumentUploadPolicy.DEFAULT_MAX_BYTES), pdf));
     assertEquals("application.document.tooLarge", e.messageKey());
     assertArrayEquals(new Object[] {"10MB"}, e.args());
   }
@@ -60,7 +71,7 @@ class DocumentUploadPolicyTest {
     BusinessException e =
         assertThrows(
             BusinessException.class,
-            () -> new DocumentUploadPolicy(300_000).check(new byte[300_001]));
+            () -> Uploads.formatOf(new DocumentUploadPolicy(300_000), new byte[300_001]));
     assertArrayEquals(new Object[] {"292.96KB"}, e.args());
   }
 
@@ -76,7 +87,8 @@ class DocumentUploadPolicyTest {
   void refusesAnEmptyFile() {
     BusinessException e =
         assertThrows(
-            BusinessException.class, () -> new DocumentUploadPolicy(100).check(new byte[0]));
+            BusinessException.class,
+            () -> Uploads.formatOf(new DocumentUploadPolicy(100), new byte[0]));
     assertEquals("application.document.empty", e.messageKey());
   }
 
@@ -86,8 +98,9 @@ class DocumentUploadPolicyTest {
         assertThrows(
             BusinessException.class,
             () ->
-                new DocumentUploadPolicy(100)
-                    .check("just text, named scan.pdf".getBytes(StandardCharsets.UTF_8)));
+                Uploads.formatOf(
+                    new DocumentUploadPolicy(100),
+                    "just text, named scan.pdf".getBytes(StandardCharsets.UTF_8)));
     assertEquals("application.document.unsupportedType", e.messageKey());
   }
 
@@ -105,6 +118,97 @@ class DocumentUploadPolicyTest {
   void contentIsFingerprintedWithSha256() {
     assertEquals(
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        ApplicationDocument.sha256("abc".getBytes(StandardCharsets.US_ASCII)));
+        DocumentContent.of(
+                DocumentType.APPLICATION_FORM,
+                "abc.pdf",
+                "application/pdf",
+                "abc".getBytes(StandardCharsets.US_ASCII))
+            .sha256());
+  }
+
+  // --- streamed uploads ---
+
+  @TempDir Path spool;
+
+  private DocumentUploadPolicy policy(long maxBytes) {
+    return new DocumentUploadPolicy(maxBytes, DocumentContentCheck.Limits.DEFAULT, spool);
+  }
+
+  private long spooledFiles() throws IOException {
+    try (Stream<Path> files = Files.list(spool)) {
+      return files.count();
+    }
+  }
+
+  @Test
+  void anUploadOfUnknownSizeIsReadOnlyUpToOneByteAfterTheLimit() throws IOException {
+    AtomicReference<GeneratedBytes> opened = new AtomicReference<>();
+    DocumentUpload endless =
+        new DocumentUpload(
+            "huge.pdf",
+            -1,
+            () -> {
+              opened.set(new GeneratedBytes(Long.MAX_VALUE, 1));
+              return opened.get();
+            });
+
+    BusinessException e = assertThrows(BusinessException.class, () -> policy(4096).check(endless));
+
+    assertEquals("application.document.tooLarge", e.messageKey());
+    assertEquals(4097, opened.get().position(), "read as a stream, and only up to the limit");
+    assertEquals(0, spooledFiles(), "nothing is kept of a refused upload");
+  }
+
+  @Test
+  void anUploadDeclaredLargerThanTheLimitIsRefusedUnread() throws IOException {
+    DocumentUpload declared =
+        new DocumentUpload(
+            "big.pdf",
+            4097,
+            () -> {
+              throw new AssertionError("opened");
+            });
+    BusinessException e = assertThrows(BusinessException.class, () -> policy(4096).check(declared));
+    assertEquals("application.document.tooLarge", e.messageKey());
+    assertEquals(0, spooledFiles());
+  }
+
+  @Test
+  void anAcceptedUploadIsHashedAsReadAndItsTemporaryFileGoesWithIt() throws IOException {
+    byte[] pdf = SampleFiles.onePagePdf();
+    CheckedDocument checked =
+        policy(DocumentUploadPolicy.DEFAULT_MAX_BYTES)
+            .check(new DocumentUpload("扫描件.pdf", -1, () -> new java.io.ByteArrayInputStream(pdf)));
+    try (checked) {
+      assertEquals(DocumentFormat.PDF, checked.format());
+      assertEquals(pdf.length, checked.size());
+      assertEquals(
+          DocumentContent.of(DocumentType.APPLICATION_FORM, "a.pdf", "application/pdf", pdf)
+              .sha256(),
+          checked.sha256());
+      assertEquals("扫描件.pdf", checked.fileName());
+      try (InputStream in = checked.open()) {
+        assertArrayEquals(pdf, in.readAllBytes());
+      }
+      assertEquals(1, spooledFiles());
+      Path file;
+      try (Stream<Path> files = Files.list(spool)) {
+        file = files.findFirst().orElseThrow();
+      }
+      assertTrue(
+          Files.getPosixFilePermissions(file).stream().allMatch(p -> p.name().startsWith("OWNER_")),
+          "readable by the server's user only");
+    }
+    assertEquals(0, spooledFiles(), "closed: deleted");
+  }
+
+  @Test
+  void aRefusedUploadLeavesNoTemporaryFile() throws IOException {
+    byte[] damaged = Arrays.copyOf(SampleFiles.onePagePdf(), 40);
+    assertThrows(
+        BusinessException.class,
+        () ->
+            policy(DocumentUploadPolicy.DEFAULT_MAX_BYTES).check(DocumentUpload.of("x", damaged)));
+    assertEquals(0, spooledFiles());
   }
 }

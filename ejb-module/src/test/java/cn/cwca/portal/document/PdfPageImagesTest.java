@@ -54,7 +54,7 @@ class PdfPageImagesTest {
   @Test
   void onlyTheFirstPagesAreShown() throws Exception {
     PdfPageImages pages = PdfPageImages.shared();
-    byte[] longPdf = pdf(12, PDRectangle.A4);
+    DocumentContent longPdf = pdf(12, PDRectangle.A4);
 
     assertEquals(10, pages.pagesShown(longPdf));
     assertEquals(3, pages.pagesShown(pdf(3, PDRectangle.A4)));
@@ -67,7 +67,7 @@ class PdfPageImagesTest {
   @Test
   void aHugePageIsRenderedSmallerThanThePixelBound() throws Exception {
     PdfPageImages pages = PdfPageImages.shared();
-    byte[] huge = pdf(1, new PDRectangle(14_400, 14_400));
+    DocumentContent huge = pdf(1, new PDRectangle(14_400, 14_400));
 
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(pages.png(huge, 0, executor)));
 
@@ -89,7 +89,7 @@ class PdfPageImagesTest {
   @Test
   void whatIsNoPdfIsRefused() {
     PdfPageImages pages = PdfPageImages.shared();
-    byte[] garbage = "%PDF-1.4\nnot really\n".getBytes(StandardCharsets.ISO_8859_1);
+    DocumentContent garbage = pdfOf("%PDF-1.4\nnot really\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThrows(IOException.class, () -> pages.pagesShown(garbage));
     assertThrows(IOException.class, () -> pages.png(garbage, 0, executor));
   }
@@ -101,7 +101,7 @@ class PdfPageImagesTest {
             new PdfPageImages.Limits(
                 10, 72f, 1_000_000L, 16L * 1024 * 1024, 1, Duration.ofMillis(200)));
     StalledExecutor stalled = new StalledExecutor();
-    byte[] document = pdf(1, PDRectangle.A6);
+    DocumentContent document = pdf(1, PDRectangle.A6);
 
     assertThrows(TimeoutException.class, () -> pages.png(document, 0, stalled));
     stalled.runAll();
@@ -126,17 +126,17 @@ class PdfPageImagesTest {
               return image;
             });
     try {
-      assertThrows(TimeoutException.class, () -> pages.png(new byte[0], 0, executor));
+      assertThrows(TimeoutException.class, () -> pages.png(pdfOf(new byte[0]), 0, executor));
       assertTrue(running.await(1, TimeUnit.SECONDS));
       assertThrows(
           TimeoutException.class,
-          () -> pages.png(new byte[0], 0, executor),
+          () -> pages.png(pdfOf(new byte[0]), 0, executor),
           "the running rendering holds the only place");
     } finally {
       finish.countDown();
     }
     assertArrayEquals(
-        image, pages.png(new byte[0], 0, executor), "its place is free once it has ended");
+        image, pages.png(pdfOf(new byte[0]), 0, executor), "its place is free once it has ended");
   }
 
   @Test
@@ -147,13 +147,13 @@ class PdfPageImagesTest {
         0,
         pages.pagesShownOf(
             java.util.Optional.of(
-                new DocumentContent(
+                DocumentContent.of(
                     DocumentType.values()[0], "a.png", "image/png", new byte[] {1, 2, 3}))));
     assertEquals(
         0,
         pages.pagesShownOf(
             java.util.Optional.of(
-                new DocumentContent(
+                DocumentContent.of(
                     DocumentType.values()[0],
                     "a.pdf",
                     "application/pdf",
@@ -171,14 +171,18 @@ class PdfPageImagesTest {
     }
   }
 
-  private static byte[] pdf(int pageCount, PDRectangle size) throws IOException {
+  private static DocumentContent pdfOf(byte[] bytes) {
+    return DocumentContent.of(DocumentType.APPLICATION_FORM, "a.pdf", "application/pdf", bytes);
+  }
+
+  private static DocumentContent pdf(int pageCount, PDRectangle size) throws IOException {
     try (PDDocument document = new PDDocument()) {
       for (int i = 0; i < pageCount; i++) {
         document.addPage(new PDPage(size));
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
-      return out.toByteArray();
+      return pdfOf(out.toByteArray());
     }
   }
 

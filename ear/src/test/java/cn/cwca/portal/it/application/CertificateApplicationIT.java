@@ -47,6 +47,7 @@ import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.document.DocumentContent;
 import cn.cwca.portal.document.DocumentInfo;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.RegistryRow;
@@ -62,6 +63,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -515,9 +517,10 @@ class CertificateApplicationIT {
   // --- documents and submission -----------------------------------------------------------
 
   @Test
-  void documentsAreRecognisedByContentReplacedAndDeletedBeforeSubmission() {
+  void documentsAreRecognisedByContentReplacedAndDeletedBeforeSubmission() throws IOException {
     String id = step1(newKey(false));
-    DocumentInfo png = documents.upload(id, DocumentType.AGENT_ID_COPY, "身份证.pdf", PNG, CLIENT);
+    DocumentInfo png =
+        documents.upload(id, DocumentType.AGENT_ID_COPY, DocumentUpload.of("身份证.pdf", PNG), CLIENT);
     assertEquals("image/png", png.contentType(), "the name says PDF, the content says PNG");
 
     BusinessException text =
@@ -527,20 +530,22 @@ class CertificateApplicationIT {
                 documents.upload(
                     id,
                     DocumentType.APPLICATION_FORM,
-                    "申请单.pdf",
-                    "hello".getBytes(StandardCharsets.UTF_8),
+                    DocumentUpload.of("申请单.pdf", "hello".getBytes(StandardCharsets.UTF_8)),
                     CLIENT));
     assertEquals("application.document.unsupportedType", text.messageKey());
     BusinessException licence =
         assertThrows(
             BusinessException.class,
-            () -> documents.upload(id, DocumentType.BUSINESS_LICENCE, "执照.pdf", PDF, CLIENT));
+            () ->
+                documents.upload(
+                    id, DocumentType.BUSINESS_LICENCE, DocumentUpload.of("执照.pdf", PDF), CLIENT));
     assertEquals("application.document.notAsked", licence.messageKey(), "a person has no licence");
 
-    DocumentInfo pdf = documents.upload(id, DocumentType.AGENT_ID_COPY, "身份证.pdf", PDF, CLIENT);
+    DocumentInfo pdf =
+        documents.upload(id, DocumentType.AGENT_ID_COPY, DocumentUpload.of("身份证.pdf", PDF), CLIENT);
     assertEquals("application/pdf", pdf.contentType());
     DocumentContent read = documents.read(id, DocumentType.AGENT_ID_COPY).orElseThrow();
-    assertArrayEquals(PDF, read.bytes(), "replacing keeps one current file");
+    assertArrayEquals(PDF, read.openStream().readAllBytes(), "replacing keeps one current file");
     assertEquals(1L, documents.slots(id).stream().filter(DocumentSlot::isUploaded).count());
 
     documents.delete(id, DocumentType.AGENT_ID_COPY, CLIENT);
@@ -552,8 +557,8 @@ class CertificateApplicationIT {
     String id = step1(newKey(false));
     applications.confirmUserInformation(shown(id));
     applications.savePickup(shown(id), courierInLiaocheng(), CLIENT);
-    documents.upload(id, DocumentType.APPLICATION_FORM, "a.pdf", PDF, CLIENT);
-    documents.upload(id, DocumentType.SERVICE_AGREEMENT, "b.pdf", PDF, CLIENT);
+    documents.upload(id, DocumentType.APPLICATION_FORM, DocumentUpload.of("a.pdf", PDF), CLIENT);
+    documents.upload(id, DocumentType.SERVICE_AGREEMENT, DocumentUpload.of("b.pdf", PDF), CLIENT);
 
     BusinessException e = assertThrows(BusinessException.class, () -> submit(id));
 
@@ -661,7 +666,9 @@ class CertificateApplicationIT {
     BusinessException late =
         assertThrows(
             BusinessException.class,
-            () -> documents.upload(id, DocumentType.APPLICATION_FORM, "late.pdf", PDF, CLIENT));
+            () ->
+                documents.upload(
+                    id, DocumentType.APPLICATION_FORM, DocumentUpload.of("late.pdf", PDF), CLIENT));
     assertEquals("application.notDraft", late.messageKey());
   }
 
@@ -922,7 +929,8 @@ class CertificateApplicationIT {
   private void uploadRequired(String id) {
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
+        documents.upload(
+            id, slot.type(), DocumentUpload.of(slot.type().name() + ".pdf", PDF), CLIENT);
       }
     }
   }

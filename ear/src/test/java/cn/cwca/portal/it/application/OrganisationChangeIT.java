@@ -21,6 +21,7 @@ import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
@@ -124,7 +125,8 @@ class OrganisationChangeIT {
     applications.savePickup(shown(id), PickupDetails.selfService(), CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
+        documents.upload(
+            id, slot.type(), DocumentUpload.of(slot.type().name() + ".pdf", PDF), CLIENT);
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();

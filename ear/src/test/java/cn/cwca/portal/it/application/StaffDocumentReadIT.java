@@ -17,10 +17,12 @@ import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.document.DocumentContent;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -71,7 +73,8 @@ class StaffDocumentReadIT {
   }
 
   @Test
-  void theStaffReadTheDocumentsOfAnyApplicantsSubmittedApplication() throws SQLException {
+  void theStaffReadTheDocumentsOfAnyApplicantsSubmittedApplication()
+      throws SQLException, IOException {
     String id = draftWithDocuments();
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();
     applications.submit(shown(id), token, CLIENT);
@@ -80,12 +83,17 @@ class StaffDocumentReadIT {
 
     DocumentContent copy = documents.readForStaff(id, DocumentType.AGENT_ID_COPY).orElseThrow();
 
-    assertArrayEquals(PNG, copy.bytes());
+    assertArrayEquals(PNG, copy.openStream().readAllBytes());
     assertEquals("image/png", copy.contentType());
     assertEquals("身份证.png", copy.fileName());
     assertEquals(DocumentType.AGENT_ID_COPY, copy.type());
     assertArrayEquals(
-        PDF, documents.readForStaff(id, DocumentType.APPLICATION_FORM).orElseThrow().bytes());
+        PDF,
+        documents
+            .readForStaff(id, DocumentType.APPLICATION_FORM)
+            .orElseThrow()
+            .openStream()
+            .readAllBytes());
     assertTrue(applications.findForStaff(id.toLowerCase()).isPresent(), "申请ID in any case");
   }
 
@@ -132,9 +140,10 @@ class StaffDocumentReadIT {
         CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.type() == DocumentType.AGENT_ID_COPY) {
-        documents.upload(id, slot.type(), "身份证.png", PNG, CLIENT);
+        documents.upload(id, slot.type(), DocumentUpload.of("身份证.png", PNG), CLIENT);
       } else if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", PDF, CLIENT);
+        documents.upload(
+            id, slot.type(), DocumentUpload.of(slot.type().name() + ".pdf", PDF), CLIENT);
       }
     }
     return id;

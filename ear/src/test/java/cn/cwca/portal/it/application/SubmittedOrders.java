@@ -10,6 +10,7 @@ import cn.cwca.portal.application.PickupDetails;
 import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.invoice.InvoiceBuyerState;
 import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.it.TestIdentities;
@@ -95,7 +96,11 @@ public final class SubmittedOrders {
     applications.savePickup(shown(id), pickup, client);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", SampleDocuments.PDF, client);
+        documents.upload(
+            id,
+            slot.type(),
+            DocumentUpload.of(slot.type().name() + ".pdf", SampleDocuments.PDF),
+            client);
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();

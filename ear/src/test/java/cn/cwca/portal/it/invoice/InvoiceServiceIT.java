@@ -32,6 +32,7 @@ import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.Messages;
 import cn.cwca.portal.common.Page;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.invoice.AwaitingInvoice;
 import cn.cwca.portal.invoice.BuyerKind;
 import cn.cwca.portal.invoice.CurrentInvoice;
@@ -502,7 +503,8 @@ class InvoiceServiceIT {
         CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", DOCUMENT, CLIENT);
+        documents.upload(
+            id, slot.type(), DocumentUpload.of(slot.type().name() + ".pdf", DOCUMENT), CLIENT);
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();

@@ -33,6 +33,7 @@ import cn.cwca.portal.certificate.CertificateStatus;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.invoice.InvoiceBuyerState;
 import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.issuance.IssuanceService;
@@ -388,7 +389,11 @@ class IssuanceIT {
     applications.savePickup(shown(id), pickup, CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", SampleDocuments.PDF, CLIENT);
+        documents.upload(
+            id,
+            slot.type(),
+            DocumentUpload.of(slot.type().name() + ".pdf", SampleDocuments.PDF),
+            CLIENT);
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();

@@ -39,6 +39,7 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.Messages;
 import cn.cwca.portal.document.DocumentSlot;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
@@ -439,10 +440,18 @@ class ReviewIT {
     assertTrue(opinions.get(0).rejected());
     assertEquals(reason, opinions.get(0).opinion());
 
-    documents.upload(id, DocumentType.AGENT_ID_COPY, "身份证正反面.png", SampleDocuments.PNG, CLIENT);
+    documents.upload(
+        id,
+        DocumentType.AGENT_ID_COPY,
+        DocumentUpload.of("身份证正反面.png", SampleDocuments.PNG),
+        CLIENT);
     documents.delete(id, DocumentType.APPLICATION_FORM, CLIENT);
     assertEquals("application.document.missing", refusal(() -> applications.resubmit(id, CLIENT)));
-    documents.upload(id, DocumentType.APPLICATION_FORM, "申请单.pdf", SampleDocuments.PDF, CLIENT);
+    documents.upload(
+        id,
+        DocumentType.APPLICATION_FORM,
+        DocumentUpload.of("申请单.pdf", SampleDocuments.PDF),
+        CLIENT);
 
     CertificateApplication again = applications.resubmit(id, CLIENT);
 
@@ -461,7 +470,10 @@ class ReviewIT {
         refusal(
             () ->
                 documents.upload(
-                    id, DocumentType.AGENT_ID_COPY, "x.png", SampleDocuments.PNG, CLIENT)),
+                    id,
+                    DocumentType.AGENT_ID_COPY,
+                    DocumentUpload.of("x.png", SampleDocuments.PNG),
+                    CLIENT)),
         "in review again: the documents are fixed");
     AuditEntry resubmission = audited(id, "order.resubmit").get(0);
     assertEquals(APPLICANT, resubmission.getActor());
@@ -665,7 +677,11 @@ class ReviewIT {
     applications.savePickup(shown(id), PickupDetails.selfService(), CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
       if (slot.required()) {
-        documents.upload(id, slot.type(), slot.type().name() + ".pdf", SampleDocuments.PDF, CLIENT);
+        documents.upload(
+            id,
+            slot.type(),
+            DocumentUpload.of(slot.type().name() + ".pdf", SampleDocuments.PDF),
+            CLIENT);
       }
     }
     String token = applications.findMine(id).orElseThrow().getSubmissionToken();

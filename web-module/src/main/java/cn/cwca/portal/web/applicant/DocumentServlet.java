@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * any document, is a sandboxed attachment; {@code &page=<n>} is the n-th page of a PDF as a PNG
  * image, which the preview shows ({@link DocumentPageServlet#sendPage}). Under /applicant/*, so
  * web.xml admits applicants only; the service returns nothing for another applicant's 申请ID, which
- * gives 404 as an unknown one does.
+ * gives 404 as an unknown one does. The file is streamed from the database to the response.
  */
 @WebServlet(urlPatterns = DocumentServlet.PATH)
 public class DocumentServlet extends HttpServlet {
@@ -59,12 +59,9 @@ public class DocumentServlet extends HttpServlet {
         return;
       }
       DocumentPageServlet.sendPage(response, document, number.getAsInt(), executor, id);
-    } else if (document.isImage() && !"1".equals(request.getParameter("download"))) {
-      PrivateDownloads.sendSandboxedInline(
-          response, document.contentType(), document.fileName(), document.bytes());
     } else {
-      PrivateDownloads.sendSandboxedAttachment(
-          response, document.contentType(), document.fileName(), document.bytes());
+      PrivateDownloads.sendDocument(
+          response, document, document.isImage() && !"1".equals(request.getParameter("download")));
     }
   }
 

@@ -3,6 +3,7 @@ package cn.cwca.portal.web.applicant;
 import cn.cwca.portal.application.ApplicationDocumentService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.document.PdfPageImages;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
@@ -41,20 +42,34 @@ public abstract class DocumentSlots implements Serializable {
   /** After the documents were read again (an upload, a deletion): what else the page refreshes. */
   protected void documentsChanged() {}
 
-  /** p:fileUpload: upload or 替换 of the document named by the component's attribute. */
+  /**
+   * p:fileUpload: upload or 替换 of the document named by the component's attribute. The file is
+   * handed over as the container's multipart part, which the service reads as a stream ({@link
+   * #uploadOf}).
+   */
   public void upload(FileUploadEvent event) {
     DocumentType type =
         (DocumentType) event.getComponent().getAttributes().get(DOCUMENT_TYPE_ATTRIBUTE);
-    UploadedFile file = event.getFile();
     try {
-      documents.upload(
-          documentsOrderId(), type, file.getFileName(), file.getContent(), caller.clientInfo());
+      documents.upload(documentsOrderId(), type, uploadOf(event.getFile()), caller.clientInfo());
       FacesMessages.addInfoLabel(
           "apply.documents.uploaded", FacesMessages.message(type.labelKey()));
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
     }
     refreshDocuments();
+  }
+
+  /**
+   * The upload of a file as a stream of its multipart part (never {@code
+   * UploadedFile.getContent()}, which reads the whole file into memory); no file is an empty
+   * upload.
+   */
+  static DocumentUpload uploadOf(UploadedFile file) {
+    if (file == null) {
+      return DocumentUpload.of(null, new byte[0]);
+    }
+    return new DocumentUpload(file.getFileName(), file.getSize(), file::getInputStream);
   }
 
   /** 删除. */

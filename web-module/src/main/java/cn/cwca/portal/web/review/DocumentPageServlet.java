@@ -78,7 +78,7 @@ public class DocumentPageServlet extends HttpServlet {
       throws IOException {
     byte[] png;
     try {
-      png = PdfPageImages.shared().png(document.bytes(), page - 1, executor);
+      png = PdfPageImages.shared().png(document, page - 1, executor);
     } catch (IllegalArgumentException noSuchPage) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

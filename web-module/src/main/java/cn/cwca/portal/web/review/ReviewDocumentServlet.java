@@ -20,7 +20,8 @@ import java.util.Optional;
  * page's {@code <img>}; with {@code &download=1}, and always for a PDF, it is an attachment the
  * browser never runs in the portal's origin ({@code Content-Security-Policy: sandbox}, no
  * sniffing). A PDF is looked at as images of its pages ({@link DocumentPageServlet}). Reviewers
- * only (web.xml constrains /review/* too); an unknown order or document gives 404.
+ * only (web.xml constrains /review/* too); an unknown order or document gives 404. The file is
+ * streamed from the database to the response.
  */
 @WebServlet(urlPatterns = ReviewDocumentServlet.PATH)
 @ServletSecurity(@HttpConstraint(rolesAllowed = "REVIEWER"))
@@ -45,13 +46,8 @@ public class ReviewDocumentServlet extends HttpServlet {
       return;
     }
     DocumentContent document = content.get();
-    if (inline(document, "1".equals(request.getParameter("download")))) {
-      PrivateDownloads.sendSandboxedInline(
-          response, document.contentType(), document.fileName(), document.bytes());
-    } else {
-      PrivateDownloads.sendSandboxedAttachment(
-          response, document.contentType(), document.fileName(), document.bytes());
-    }
+    PrivateDownloads.sendDocument(
+        response, document, inline(document, "1".equals(request.getParameter("download"))));
   }
 
   /** Only an image (recognised by its content when uploaded) is shown inline, and not for 下载. */

@@ -29,9 +29,9 @@ class DocumentServletsTest {
   @Test
   void onlyAnImageIsShownInlineAndNeverWhenDownloaded() {
     DocumentContent png =
-        new DocumentContent(DocumentType.AGENT_ID_COPY, "id.png", "image/png", new byte[] {1});
+        DocumentContent.of(DocumentType.AGENT_ID_COPY, "id.png", "image/png", new byte[] {1});
     DocumentContent pdf =
-        new DocumentContent(
+        DocumentContent.of(
             DocumentType.APPLICATION_FORM, "f.pdf", "application/pdf", new byte[] {1});
     assertTrue(ReviewDocumentServlet.inline(png, false));
     assertFalse(ReviewDocumentServlet.inline(png, true));
