@@ -50,6 +50,9 @@ public class SecurityHeadersFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HEADERS.forEach(response::setHeader);
+    if (request.isSecure() || PublicOrigin.isConfiguredHttps()) {
+      response.setHeader("Strict-Transport-Security", "max-age=31536000");
+    }
     HttpServletResponse nonceAware = new ContentSecurityPolicy.NonceAwareResponse(response);
     if (request.getDispatcherType() != DispatcherType.REQUEST) {
       chain.doFilter(request, nonceAware);
@@ -65,9 +68,6 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
     if (!isFacesResource(request.getServletPath())) {
       response.setHeader("Cache-Control", "no-store");
-    }
-    if (request.isSecure() || PublicOrigin.isConfiguredHttps()) {
-      response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
     chain.doFilter(request, nonceAware);
   }

@@ -62,6 +62,7 @@ class BehindATlsProxyTest {
             (name, args) ->
                 switch (name) {
                   case "getMethod" -> "GET";
+                  case "getDispatcherType" -> jakarta.servlet.DispatcherType.REQUEST;
                   case "getServletPath" -> "/login.xhtml";
                   case "isSecure" -> false;
                   default -> null;
