@@ -60,6 +60,16 @@ public class AuditEntry implements Serializable {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private LocalDateTime occurredAt;
 
+  /** Its place in the chain; null only for entries written before the chain, until chained. */
+  @Column(name = "seq", updatable = false)
+  private Long seq;
+
+  @Column(name = "prev_hash", updatable = false)
+  private byte[] previousHash;
+
+  @Column(name = "entry_hash", updatable = false)
+  private byte[] entryHash;
+
   protected AuditEntry() {}
 
   AuditEntry(
@@ -74,7 +84,15 @@ public class AuditEntry implements Serializable {
     this.target = cut(target, MAX_TARGET);
     this.details = details == null ? null : cut(details, MAX_DETAILS);
     this.remoteAddress = cut(remoteAddress, MAX_REMOTE_ADDRESS);
-    this.occurredAt = occurredAt;
+    this.occurredAt = AuditHash.storedTime(occurredAt);
+  }
+
+  /** Puts this entry at {@code seq}, after the entry whose hash is {@code previous}. */
+  void chain(long seq, byte[] previous) {
+    this.seq = seq;
+    this.previousHash = previous.clone();
+    this.entryHash =
+        AuditHash.of(seq, occurredAt, actor, action, target, details, remoteAddress, previous);
   }
 
   /**
@@ -117,6 +135,15 @@ public class AuditEntry implements Serializable {
   /** When (UTC). */
   public LocalDateTime getOccurredAt() {
     return occurredAt;
+  }
+
+  /** Its place in the chain (1 for the first entry); null until chained. */
+  public Long getSeq() {
+    return seq;
+  }
+
+  byte[] getEntryHash() {
+    return entryHash == null ? null : entryHash.clone();
   }
 
   @Override

@@ -244,6 +244,16 @@ class OcspFloodTest {
     }
 
     @Override
+    public byte[] signAuditHead(long sequence, byte[] headHash, java.time.Instant signedAt) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean verifyAuditHead(byte[] signedHead, long sequence, byte[] headHash) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<byte[]> caCertificates() {
       throw new UnsupportedOperationException();
     }

@@ -33,6 +33,7 @@ class InvoicePagesTextsTest {
         "WEB-INF/includes/invoice-buyer-data.xhtml",
         "applicant/progress.xhtml",
         "admin/index.xhtml",
+        "admin/audit.xhtml",
         "WEB-INF/templates/portal.xhtml"
       })
   void everyLiteralKeyIsInItsBundle(String page) throws IOException {

@@ -88,6 +88,28 @@ public interface CaConnection extends AutoCloseable {
    */
   List<byte[]> caCertificates() throws CaException;
 
+  /**
+   * Signs the head of the portal's audit chain with the current issuing CA's key: the DER encoding
+   * of {@code SignedAuditHead ::= SEQUENCE { head AuditHead, signatureAlgorithm
+   * AlgorithmIdentifier, signature BIT STRING }}, the signature over the DER of {@code AuditHead
+   * ::= SEQUENCE { version INTEGER (1), issuerKeyId OCTET STRING, sequence INTEGER, headHash OCTET
+   * STRING, signedAt GeneralizedTime }}.
+   *
+   * @param sequence the head's sequence number, from 1
+   * @param headHash the head entry's SHA-256 hash, 32 bytes
+   * @throws CaException if the CA cannot sign, or the arguments are not a head
+   */
+  byte[] signAuditHead(long sequence, byte[] headHash, java.time.Instant signedAt)
+      throws CaException;
+
+  /**
+   * Whether {@code signedHead} is what {@link #signAuditHead} returned for exactly this sequence
+   * number and hash, signed with the key of an issuing CA the CA holds (current or earlier).
+   *
+   * @return false also for bytes that are not a signed head
+   */
+  boolean verifyAuditHead(byte[] signedHead, long sequence, byte[] headHash) throws CaException;
+
   /** Gives the connection back; the handle is unusable afterwards. Closing twice does nothing. */
   @Override
   void close();

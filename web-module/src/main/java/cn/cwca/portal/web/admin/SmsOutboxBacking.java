@@ -1,6 +1,6 @@
 package cn.cwca.portal.web.admin;
 
-import cn.cwca.portal.sms.SmsMessage;
+import cn.cwca.portal.sms.OutboxMessage;
 import cn.cwca.portal.sms.SmsOutboxService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,15 +24,15 @@ public class SmsOutboxBacking implements Serializable {
 
   @Inject private SmsOutboxService smsOutboxService;
 
-  private final LazyDataModel<SmsMessage> messages = new OutboxPages();
+  private final LazyDataModel<OutboxMessage> messages = new OutboxPages();
 
   /** The outbox for the lazy table. */
-  public LazyDataModel<SmsMessage> getMessages() {
+  public LazyDataModel<OutboxMessage> getMessages() {
     return messages;
   }
 
   /** One page of the outbox per request; the table has no sorting or filtering. */
-  private class OutboxPages extends LazyDataModel<SmsMessage> {
+  private class OutboxPages extends LazyDataModel<OutboxMessage> {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,14 +42,14 @@ public class SmsOutboxBacking implements Serializable {
     }
 
     @Override
-    public List<SmsMessage> load(
+    public List<OutboxMessage> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       return smsOutboxService.latest(first, pageSize);
     }
 
     @Override
-    public String getRowKey(SmsMessage message) {
-      return String.valueOf(message.getId());
+    public String getRowKey(OutboxMessage message) {
+      return String.valueOf(message.id());
     }
   }
 }

@@ -60,6 +60,22 @@ final class CaConnectionHandle implements CaConnection {
   }
 
   @Override
+  public byte[] signAuditHead(long sequence, byte[] headHash, java.time.Instant signedAt)
+      throws CaException {
+    Objects.requireNonNull(headHash, "headHash");
+    Objects.requireNonNull(signedAt, "signedAt");
+    return authority().signAuditHead(sequence, headHash, signedAt);
+  }
+
+  @Override
+  public boolean verifyAuditHead(byte[] signedHead, long sequence, byte[] headHash)
+      throws CaException {
+    Objects.requireNonNull(signedHead, "signedHead");
+    Objects.requireNonNull(headHash, "headHash");
+    return authority().verifyAuditHead(signedHead, sequence, headHash);
+  }
+
+  @Override
   public void close() {
     CaManagedConnection current = connection;
     if (current != null) {

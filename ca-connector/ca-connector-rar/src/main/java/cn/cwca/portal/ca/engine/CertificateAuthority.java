@@ -36,6 +36,8 @@ final class CertificateAuthority implements AutoCloseable {
   /** The issuing CAs whose keys the token holds, the current one first. */
   private final List<CaIssuer> issuers;
 
+  private final List<IssuingCa> held;
+
   /**
    * The issuing CAs with keys, then the earlier issuing CAs of the configuration (certificates
    * only).
@@ -70,6 +72,7 @@ final class CertificateAuthority implements AutoCloseable {
     this.recognisedIssuers = List.copyOf(recognised);
     this.crls = Map.copyOf(signers);
     this.issuers = List.copyOf(described);
+    this.held = List.copyOf(held);
     this.issuer = new CertificateIssuer(ca, settings, serials);
     this.ocsp = new OcspResponder(held);
   }
@@ -114,6 +117,18 @@ final class CertificateAuthority implements AutoCloseable {
           "the CA holds no key of the issuing CA " + keyId + " to sign its CRL with");
     }
     return signer.sign(request);
+  }
+
+  /** Signs the audit chain's head with the current issuing CA ({@link AuditHeadSigner}). */
+  byte[] signAuditHead(long sequence, byte[] headHash, java.time.Instant signedAt)
+      throws CaException {
+    requireOpen();
+    return AuditHeadSigner.sign(ca, sequence, headHash, signedAt);
+  }
+
+  boolean verifyAuditHead(byte[] signedHead, long sequence, byte[] headHash) throws CaException {
+    requireOpen();
+    return AuditHeadSigner.verify(held, signedHead, sequence, headHash);
   }
 
   byte[] answerOcsp(byte[] requestDer, CertificateStatusLookup lookup) throws CaException {

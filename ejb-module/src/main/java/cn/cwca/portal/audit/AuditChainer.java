@@ -1,0 +1,142 @@
+package cn.cwca.portal.audit;
+
+import cn.cwca.portal.ca.CaConnection;
+import cn.cwca.portal.ca.CaConnectionFactory;
+import cn.cwca.portal.ca.CaException;
+import cn.cwca.portal.certificate.CaConnectorDefinition;
+import cn.cwca.portal.persistence.ClusterJob;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Keeps the chain complete and signed: chains the entries written before the chain existed (at
+ * start-up and every hour), and every hour signs the head with the CA's issuing key if it moved
+ * since the last signature. One server of a cluster at a time ({@link ClusterJob}); each batch of
+ * chaining is a transaction of its own under the appends' advisory lock.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AuditChainer {
+
+  private static final Logger LOG = Logger.getLogger(AuditChainer.class.getName());
+
+  private static final String JOB = "audit-chain";
+
+  /** Entries chained per transaction. */
+  static final int BATCH = 1_000;
+
+  @Resource(lookup = "jdbc/caportal")
+  DataSource dataSource;
+
+  @Resource(lookup = CaConnectorDefinition.JNDI_NAME)
+  CaConnectionFactory ca;
+
+  Clock clock = Clock.systemUTC();
+
+  @Schedule(second = "0", minute = "41", hour = "*", persistent = false)
+  void hourly() {
+    ClusterJob.runExclusively(
+        dataSource,
+        JOB,
+        () -> {
+          chainAll();
+          try {
+            signHead();
+          } catch (SQLException | CaException | RuntimeException e) {
+            LOG.log(
+                Level.WARNING, "The audit chain's head could not be signed; next hour again", e);
+          }
+          return 0;
+        });
+  }
+
+  /** Chains every entry not chained yet; returns how many. */
+  public int chainAll() {
+    int total = 0;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int chained;
+        do {
+          AuditStore.lock(c);
+          chained = AuditStore.chainPending(c, BATCH);
+          c.commit();
+          total += chained;
+        } while (chained == BATCH);
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Audit entries could not be chained; the next run tries again", e);
+    }
+    if (total > 0) {
+      int chained = total;
+      LOG.info(() -> "Chained " + chained + " audit entries written before the chain");
+    }
+    return total;
+  }
+
+  /**
+   * Signs the head of the chain unless it was signed already.
+   *
+   * @return the sequence number signed; 0 when the chain is empty or its head signed already
+   */
+  public long signHead() throws SQLException, CaException {
+    AuditStore.Head head;
+    try (Connection c = dataSource.getConnection()) {
+      head = AuditStore.head(c);
+      if (head.seq() == 0 || signed(c, head.seq())) {
+        return 0;
+      }
+    }
+    LocalDateTime now = LocalDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    byte[] signature;
+    try (CaConnection connection = ca.getConnection()) {
+      signature =
+          connection.signAuditHead(
+              head.seq(), head.hash(), now.toInstant(java.time.ZoneOffset.UTC));
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO audit_head_signature (seq, head_hash, signed_at, signature)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING")) {
+      insert.setLong(1, head.seq());
+      insert.setBytes(2, head.hash());
+      insert.setTimestamp(3, Timestamp.valueOf(now));
+      insert.setBytes(4, signature);
+      insert.executeUpdate();
+    }
+    long seq = head.seq();
+    LOG.info(() -> "Signed the audit chain's head at entry " + seq);
+    return seq;
+  }
+
+  private static boolean signed(Connection c, long seq) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM audit_head_signature WHERE seq = ?")) {
+      s.setLong(1, seq);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+}
