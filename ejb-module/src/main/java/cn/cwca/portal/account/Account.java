@@ -45,6 +45,14 @@ import java.util.Set;
     name = Account.CREDENTIALS_VERSION,
     query = "SELECT a.credentialsVersion FROM Account a WHERE a.loginName = :loginName")
 @NamedQuery(
+    name = Account.STAFF,
+    query = "SELECT a FROM Account a WHERE a.type = :staff ORDER BY a.loginName")
+@NamedQuery(
+    name = Account.ACTIVE_WITH_ROLE,
+    query =
+        "SELECT a.loginName FROM Account a JOIN a.roles r WHERE r = :role AND a.disabled = FALSE"
+            + " AND a.type = :staff")
+@NamedQuery(
     name = Account.COUNT_REGISTERED_FROM_SINCE,
     query =
         "SELECT COUNT(a) FROM Account a WHERE a.registeredFrom = :address AND a.createdAt >= :since")
@@ -55,6 +63,8 @@ public class Account implements Serializable {
   static final String COUNT_REGISTERED_FROM_SINCE = "Account.countRegisteredFromSince";
   static final String APPLICANT_BY_LOGIN_NAME = "Account.applicantByLoginName";
   static final String COUNT_BY_TYPE_AND_MOBILE = "Account.countByTypeAndMobile";
+  static final String STAFF = "Account.staff";
+  static final String ACTIVE_WITH_ROLE = "Account.activeWithRole";
 
   private static final long serialVersionUID = 1L;
 
@@ -116,6 +126,17 @@ public class Account implements Serializable {
    */
   @Column(name = "credentials_version", nullable = false)
   private int credentialsVersion;
+
+  /**
+   * Whether the password was generated (a new staff account, a reset by an administrator): the
+   * owner must choose their own before doing anything else.
+   */
+  @Column(name = "must_change_password", nullable = false)
+  private boolean mustChangePassword;
+
+  /** A disabled account cannot log in (staff accounts, disabled by an administrator). */
+  @Column(name = "disabled", nullable = false)
+  private boolean disabled;
 
   /** The address (its throttling key) the account was registered from; none for staff. */
   @Column(name = "registered_from", updatable = false, length = LoginAttempt.MAX_REMOTE_ADDRESS)
@@ -212,6 +233,53 @@ public class Account implements Serializable {
     this.updatedAt = now;
   }
 
+  /**
+   * Replaces the password with one generated for an administrator to hand over: the owner must
+   * change it at the next login, and the account's sessions end.
+   */
+  void assignOneTimePassword(char[] oneTimePassword, LocalDateTime now) {
+    changePassword(oneTimePassword, now);
+    this.mustChangePassword = true;
+  }
+
+  /** A new account whose password was generated: the owner must change it at the first login. */
+  void requirePasswordChange() {
+    this.mustChangePassword = true;
+  }
+
+  /** The owner chose their own password in place of a one-time password. */
+  void replaceOneTimePassword(char[] newPassword, LocalDateTime now) {
+    changePassword(newPassword, now);
+    this.mustChangePassword = false;
+  }
+
+  /** Disables or enables the account; disabling ends its sessions. */
+  void setDisabled(boolean disabled, LocalDateTime now) {
+    if (this.disabled == disabled) {
+      return;
+    }
+    this.disabled = disabled;
+    if (disabled) {
+      this.credentialsVersion++;
+    }
+    this.updatedAt = now;
+  }
+
+  /**
+   * Replaces the roles; a change ends the account's sessions (they hold the roles they logged in
+   * with). Returns whether anything changed.
+   */
+  boolean replaceRoles(Set<Role> newRoles, LocalDateTime now) {
+    if (roles.equals(newRoles)) {
+      return false;
+    }
+    roles.clear();
+    roles.addAll(newRoles);
+    this.credentialsVersion++;
+    this.updatedAt = now;
+    return true;
+  }
+
   /** Binds another mobile number (already validated, proven and checked for duplicates). */
   void changeMobile(String newMobile, LocalDateTime now) {
     this.mobile = Objects.requireNonNull(newMobile);
@@ -245,6 +313,16 @@ public class Account implements Serializable {
       updatedAt = now;
     }
     return changes;
+  }
+
+  /** Whether the owner must replace a generated password before doing anything else. */
+  public boolean isMustChangePassword() {
+    return mustChangePassword;
+  }
+
+  /** Whether the account is disabled (it cannot log in). */
+  public boolean isDisabled() {
+    return disabled;
   }
 
   /** Whether the account has the role. */

@@ -44,6 +44,7 @@ public class AccountService {
 
   static final String PROFILE_UPDATED = "account.profileUpdated";
   static final String PASSWORD_CHANGED = "account.passwordChanged";
+  static final String ONE_TIME_PASSWORD_REPLACED = "account.oneTimePasswordReplaced";
   static final String REGISTRATION_CODE_SENT = "account.registrationCodeSent";
   static final String MOBILE_CODE_SENT = "account.mobileCodeSent";
   static final String MOBILE_CHANGED = "account.mobileChanged";
@@ -264,6 +265,49 @@ public class AccountService {
     audit.record(
         account.getLoginName(), PASSWORD_CHANGED, account.getLoginName(), "personal centre", c);
     return account.getCredentialsVersion();
+  }
+
+  /**
+   * A staff member's first password of their own, in place of the one-time password an
+   * administrator gave them (a new account, a reset): until then they can do nothing else. The
+   * account's other sessions end; the caller's goes on with the credentials version returned.
+   *
+   * @return the account's new credentials version
+   * @throws BusinessException {@code account.password.notOneTime} when the account has no one-time
+   *     password to replace; {@code validation.password}; {@code validation.passwordConfirm};
+   *     {@code account.password.sameAsOneTime}; {@code account.notFound}
+   */
+  @RolesAllowed({"REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
+  public int replaceOneTimePassword(String newPassword, String confirmation, ClientInfo c) {
+    Account account = caller();
+    if (!account.isMustChangePassword()) {
+      throw new BusinessException("account.password.notOneTime");
+    }
+    char[] password = AccountInput.newPassword(newPassword, confirmation);
+    try {
+      if (account.passwordMatches(password)) {
+        throw new BusinessException("account.password.sameAsOneTime");
+      }
+      account.replaceOneTimePassword(password, now());
+    } finally {
+      PasswordHasher.wipe(password);
+    }
+    audit.record(
+        account.getLoginName(),
+        ONE_TIME_PASSWORD_REPLACED,
+        account.getLoginName(),
+        "first login",
+        c);
+    return account.getCredentialsVersion();
+  }
+
+  /**
+   * Whether the account with this login name must replace a one-time password before anything else
+   * (false when there is no such account): read when a session logs in.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean mustChangePassword(String loginName) {
+    return find(loginName).map(Account::isMustChangePassword).orElse(false);
   }
 
   /**

@@ -28,6 +28,7 @@ public class LoginService {
   static final String SUCCEEDED = "login.succeeded";
 
   static final String FAILED = "login.failed";
+  static final String DISABLED = "login.disabled";
 
   /**
    * Verified against when the login name is unknown, so that a wrong name costs the same time as a
@@ -47,7 +48,8 @@ public class LoginService {
 
   /**
    * The account whose login name and password these are, or empty (the page says {@code
-   * login.failed}). Records the attempt and its audit entry.
+   * login.failed}); a disabled account is never returned, even with its password. Records the
+   * attempt and its audit entry.
    *
    * @throws BusinessException {@code login.throttled} with the minutes to wait when the login name
    *     has 5 or the address 20 failures within 15 minutes; the password is not checked then
@@ -73,6 +75,12 @@ public class LoginService {
       PasswordHasher.wipe(secret);
     }
 
+    if (valid && account.get().isDisabled()) {
+      // counted as a failure: the page tells nothing apart from a wrong password
+      em.persist(new LoginAttempt(throttledName, address, false, now));
+      audit.record(throttledName, DISABLED, throttledName, null, c);
+      return Optional.empty();
+    }
     em.persist(new LoginAttempt(throttledName, address, valid, now));
     audit.record(throttledName, valid ? SUCCEEDED : FAILED, throttledName, null, c);
     return valid ? account : Optional.empty();

@@ -170,8 +170,11 @@ public class ApplicationDocumentService {
     return Applications.owned(em, callerName(), publicId).flatMap(a -> content(a, type));
   }
 
-  /** A document of a submitted application of any applicant, for the staff. */
-  @RolesAllowed({"REVIEWER", "OPERATOR", "ADMIN"})
+  /**
+   * A document of a submitted application of any applicant, for the staff who check them (not the
+   * administrators).
+   */
+  @RolesAllowed({"REVIEWER", "OPERATOR"})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<DocumentContent> readForStaff(String publicId, DocumentType type) {
     return Applications.submitted(em, publicId).flatMap(a -> content(a, type));

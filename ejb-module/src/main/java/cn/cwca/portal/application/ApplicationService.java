@@ -470,8 +470,11 @@ public class ApplicationService {
     return a;
   }
 
-  /** A submitted application of any applicant, for the staff. */
-  @RolesAllowed({"REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
+  /**
+   * A submitted application of any applicant, for the staff who handle orders (not the
+   * administrators: accounts, catalogue and settings are theirs, the orders are not).
+   */
+  @RolesAllowed({"REVIEWER", "OPERATOR", "FINANCE"})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<CertificateApplication> findForStaff(String publicId) {
     return Applications.submitted(em, publicId);

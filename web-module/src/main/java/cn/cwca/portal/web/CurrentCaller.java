@@ -30,6 +30,14 @@ public class CurrentCaller {
     PortalAuthenticationMechanism.credentialsChanged(request, credentialsVersion);
   }
 
+  /**
+   * The caller replaced their one-time password: this session goes on and reaches the caller's
+   * pages again (see {@link PortalAuthenticationMechanism#oneTimePasswordReplaced}).
+   */
+  public void oneTimePasswordReplaced(int credentialsVersion) {
+    PortalAuthenticationMechanism.oneTimePasswordReplaced(request, credentialsVersion);
+  }
+
   /** Login name of the authenticated caller, {@code null} for an anonymous request. */
   public String loginName() {
     return request.getRemoteUser();

@@ -4,6 +4,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.web.security.LandingPage;
+import cn.cwca.portal.web.security.PortalAuthenticationMechanism;
 import cn.cwca.portal.web.security.PortalIdentityStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -35,6 +36,10 @@ public class LoginBacking {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     if (external.getRemoteUser() == null) {
       return null;
+    }
+    if (PortalAuthenticationMechanism.mustChangePassword(
+        (HttpServletRequest) external.getRequest())) {
+      return PortalAuthenticationMechanism.CHANGE_PASSWORD_PAGE + "?faces-redirect=true";
     }
     return LandingPage.of(external::isUserInRole) + "?faces-redirect=true";
   }
@@ -70,6 +75,10 @@ public class LoginBacking {
         faces.responseComplete();
         return null;
       case SUCCESS:
+        if (PortalAuthenticationMechanism.mustChangePassword(request)) {
+          // a one-time password: the staff member chooses their own before anything else
+          return PortalAuthenticationMechanism.CHANGE_PASSWORD_PAGE + "?faces-redirect=true";
+        }
         return LandingPage.of(external::isUserInRole) + "?faces-redirect=true";
       default:
         Object refusal = request.getAttribute(PortalIdentityStore.REFUSAL_ATTRIBUTE);

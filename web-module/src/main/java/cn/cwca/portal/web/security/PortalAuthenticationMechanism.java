@@ -28,6 +28,11 @@ import java.util.logging.Logger;
  * another session or by 忘记密码: every request of a logged-in caller compares the version the session
  * logged in with to the account's, so a session on any server of the cluster ends at its next
  * request. The session where the password was changed goes on ({@link #credentialsChanged}).
+ * Disabling a staff account and changing its roles raise the version too, so its sessions end.
+ *
+ * <p>A staff member logged in with a one-time password (a new account, a reset by an administrator)
+ * reaches nothing but {@link #CHANGE_PASSWORD_PAGE} until they have chosen their own password
+ * ({@link #oneTimePasswordReplaced}): every other page redirects there.
  *
  * <p>Why not Jakarta Security's built-in form mechanism: it restores the caller of later requests
  * from the container's own session state, which Payara Server 6.2025 shares between threads (Payara
@@ -44,8 +49,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   /** Where a protected page requested without a caller is sent. */
   static final String LOGIN_PAGE = "/login.xhtml";
 
+  /** Where a caller who must replace a one-time password is kept. */
+  public static final String CHANGE_PASSWORD_PAGE = "/admin/password.xhtml";
+
   /** The logged-in caller as the session keeps it. */
-  record Caller(String name, Set<String> groups, int credentialsVersion) implements Serializable {}
+  record Caller(String name, Set<String> groups, int credentialsVersion, boolean mustChangePassword)
+      implements Serializable {}
 
   private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
@@ -62,7 +71,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
-      if (SecurityHeadersFilter.isFacesResource(request.getServletPath()) || stillValid(caller)) {
+      if (SecurityHeadersFilter.isFacesResource(request.getServletPath())) {
+        return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+      }
+      if (stillValid(caller)) {
+        if (caller.mustChangePassword() && !mayStayWithOneTimePassword(request)) {
+          return context.redirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+        }
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());
       }
       session.invalidate();
@@ -84,7 +99,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         new Caller(
             name,
             Set.copyOf(result.getCallerGroups()),
-            accounts.credentialsVersion(name).orElse(0));
+            accounts.credentialsVersion(name).orElse(0),
+            accounts.mustChangePassword(name));
     request.getSession().setAttribute(CALLER_ATTRIBUTE, caller);
     return context.notifyContainerAboutLogin(caller.name(), caller.groups());
   }
@@ -107,6 +123,35 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   }
 
   /**
+   * The pages a caller with a one-time password may request: the change-password page itself and
+   * the error pages.
+   */
+  static boolean mayStayWithOneTimePassword(HttpServletRequest request) {
+    String path = request.getServletPath();
+    return CHANGE_PASSWORD_PAGE.equals(path) || (path != null && path.startsWith("/error/"));
+  }
+
+  /** Whether the session's caller must replace a one-time password before anything else. */
+  public static boolean mustChangePassword(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null
+        && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller
+        && caller.mustChangePassword();
+  }
+
+  /**
+   * After the caller replaced their one-time password in this session: the session goes on with the
+   * new credentials version and reaches the caller's pages again.
+   */
+  public static void oneTimePasswordReplaced(HttpServletRequest request, int credentialsVersion) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
+      session.setAttribute(
+          CALLER_ATTRIBUTE, new Caller(caller.name(), caller.groups(), credentialsVersion, false));
+    }
+  }
+
+  /**
    * After the caller changed their password in this session: the session goes on with the new
    * credentials version, while the account's other sessions end at their next request.
    */
@@ -114,7 +159,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
       session.setAttribute(
-          CALLER_ATTRIBUTE, new Caller(caller.name(), caller.groups(), credentialsVersion));
+          CALLER_ATTRIBUTE,
+          new Caller(
+              caller.name(), caller.groups(), credentialsVersion, caller.mustChangePassword()));
     }
   }
 
