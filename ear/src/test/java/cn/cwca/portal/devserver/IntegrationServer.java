@@ -30,6 +30,8 @@ public final class IntegrationServer {
     Files.createDirectories(state);
     try {
       domain.installJdbcDriver();
+      domain.stop();
+      domain.fixHeap("1g");
       // Token 0: the portal's CA (it.ca.token=PKCS11); 1 and 2: the benchmark's HSM CAs.
       Map<String, String> hsm = CaHsmTokens.create(state.resolve("softhsm"), 3);
       domain.start(hsm);

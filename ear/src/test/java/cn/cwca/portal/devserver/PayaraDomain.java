@@ -58,6 +58,27 @@ final class PayaraDomain {
     return domainDir().resolve("logs/server.log");
   }
 
+  /**
+   * Gives the server a fixed heap of this size ({@code -Xms} = {@code -Xmx}, e.g. {@code 1g}) in
+   * the domain's configuration; takes effect at the next start. The integration tests deploy some
+   * forty archives into one server, and Payara refuses to expand an archive when the heap's free
+   * part (not what it could still grow to) is smaller than the archive.
+   */
+  void fixHeap(String size) throws IOException {
+    Path config = domainDir().resolve("config/domain.xml");
+    String xml = Files.readString(config, StandardCharsets.UTF_8);
+    String fixed =
+        xml.replaceAll("<jvm-options>-Xms[^<]*</jvm-options>\\s*", "")
+            .replaceAll(
+                "<jvm-options>-Xmx[^<]*</jvm-options>",
+                "<jvm-options>-Xmx"
+                    + size
+                    + "</jvm-options><jvm-options>-Xms"
+                    + size
+                    + "</jvm-options>");
+    Files.writeString(config, fixed, StandardCharsets.UTF_8);
+  }
+
   /** Puts the PostgreSQL JDBC driver in the domain's lib folder; takes effect at the next start. */
   void installJdbcDriver() throws IOException {
     Path driver = JarLocation.of(org.postgresql.Driver.class);
