@@ -46,6 +46,10 @@ public class AuditLog {
     if (head == null) {
       // The first entry of this transaction: wait for the appends of other transactions (of every
       // server) to commit, then read the head they left. The lock is held until this commits.
+      // The transaction's changes are written first, so that the rows they lock are locked before
+      // the chain is: a transaction holding the chain then needs no row another one holds while
+      // waiting for the chain (no deadlock).
+      em.flush();
       em.createNativeQuery(AuditStore.LOCK_SQL).getSingleResult();
       head = readHead();
     }
