@@ -1,6 +1,7 @@
 package cn.cwca.portal.audit;
 
 import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.persistence.AdvisoryLocks;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -17,7 +18,7 @@ import java.util.List;
  * Writes the audit trail inside the transaction of the change it records, so that an entry exists
  * exactly when the change was committed. Each entry is chained ({@link AuditHash}) after the head
  * of the chain: the first entry of a transaction takes the chain's advisory lock ({@link
- * AuditStore#LOCK_SQL}), held until the transaction ends, so that the appends of concurrent
+ * AuditStore#LOCK_SCOPE}), held until the transaction ends, so that the appends of concurrent
  * transactions on every server come one after the other; business transactions therefore record
  * their entries as their last step.
  */
@@ -50,7 +51,7 @@ public class AuditLog {
       // the chain is: a transaction holding the chain then needs no row another one holds while
       // waiting for the chain (no deadlock).
       em.flush();
-      em.createNativeQuery(AuditStore.LOCK_SQL).getSingleResult();
+      AdvisoryLocks.holdUntilCommit(em, AuditStore.LOCK_SCOPE, AuditStore.LOCK_KEY);
       head = readHead();
     }
     AuditEntry entry =

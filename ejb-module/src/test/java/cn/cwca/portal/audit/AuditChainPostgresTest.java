@@ -2,11 +2,10 @@ package cn.cwca.portal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.cwca.portal.audit.AuditVerdict.Problem;
+import cn.cwca.portal.persistence.ThrowawayDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The chain's SQL through a real PostgreSQL (a throwaway database, as in DocumentBytesPostgresTest;
- * skipped when there is no server): the entries written before V14 are chained, appends from 8
- * concurrent transactions under the advisory lock make one chain without gaps or forks, and a row
- * changed or deleted with plain SQL is found at its place.
+ * The chain's SQL through a real PostgreSQL (a {@link ThrowawayDatabase}; skipped when there is no
+ * server): the entries written before V14 are chained, appends from 8 concurrent transactions under
+ * the advisory lock make one chain without gaps or forks, and a row changed or deleted with plain
+ * SQL is found at its place.
  */
 class AuditChainPostgresTest {
 
@@ -37,36 +36,19 @@ class AuditChainPostgresTest {
   private static final int THREADS = 8;
   private static final int PER_THREAD = 60;
 
-  private static String server;
-  private static String user;
-  private static String database;
+  private static ThrowawayDatabase database;
   private static PGSimpleDataSource dataSource;
 
   @BeforeAll
   static void createDatabase() throws SQLException {
-    server = System.getProperty("portal.test.db.url", "jdbc:postgresql://127.0.0.1:5432/");
-    user = System.getProperty("portal.test.db.user", "postgres");
-    database = "audit_chain_test_" + ProcessHandle.current().pid();
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, null);
-        Statement sql = admin.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + database);
-      sql.execute("CREATE DATABASE " + database);
-    } catch (SQLException unreachable) {
-      assumeTrue(false, "no PostgreSQL at " + server + ": " + unreachable.getMessage());
-    }
-    dataSource = new PGSimpleDataSource();
-    dataSource.setURL(server + database);
-    dataSource.setUser(user);
+    database = ThrowawayDatabase.create("audit_chain_test");
+    dataSource = database.dataSource();
   }
 
   @AfterAll
   static void dropDatabase() throws SQLException {
-    if (dataSource == null) {
-      return;
-    }
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, null);
-        Statement sql = admin.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    if (database != null) {
+      database.drop();
     }
   }
 

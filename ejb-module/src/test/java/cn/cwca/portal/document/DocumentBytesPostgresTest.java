@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.cwca.portal.catalogue.DocumentType;
+import cn.cwca.portal.persistence.ThrowawayDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,26 +40,13 @@ class DocumentBytesPostgresTest {
   private static final long LARGE = 64L * 1024 * 1024;
   private static final AtomicLong APPLICATIONS = new AtomicLong(1000);
 
-  private static String server;
-  private static String user;
-  private static String database;
+  private static ThrowawayDatabase database;
   private static PGSimpleDataSource dataSource;
 
   @BeforeAll
   static void createDatabase() throws SQLException {
-    server = System.getProperty("portal.test.db.url", "jdbc:postgresql://127.0.0.1:5432/");
-    user = System.getProperty("portal.test.db.user", "postgres");
-    database = "uploads_stream_test_" + ProcessHandle.current().pid();
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, null);
-        Statement sql = admin.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + database);
-      sql.execute("CREATE DATABASE " + database);
-    } catch (SQLException unreachable) {
-      assumeTrue(false, "no PostgreSQL at " + server + ": " + unreachable.getMessage());
-    }
-    dataSource = new PGSimpleDataSource();
-    dataSource.setURL(server + database);
-    dataSource.setUser(user);
+    database = ThrowawayDatabase.create("uploads_stream_test");
+    dataSource = database.dataSource();
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     try (Connection c = dataSource.getConnection();
         Statement sql = c.createStatement()) {
@@ -71,12 +58,8 @@ class DocumentBytesPostgresTest {
 
   @AfterAll
   static void dropDatabase() throws SQLException {
-    if (dataSource == null) {
-      return;
-    }
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, null);
-        Statement sql = admin.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    if (database != null) {
+      database.drop();
     }
   }
 

@@ -4,6 +4,7 @@ import cn.cwca.portal.audit.AuditEntry;
 import cn.cwca.portal.audit.AuditFilter;
 import cn.cwca.portal.audit.AuditTrail;
 import cn.cwca.portal.audit.AuditVerdict;
+import cn.cwca.portal.common.BeijingDays;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.web.FacesMessages;
 import jakarta.faces.context.ExternalContext;
@@ -17,9 +18,6 @@ import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -35,8 +33,6 @@ import org.primefaces.model.SortMeta;
 public class AuditBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   /** Entries per query of the CSV export. */
   static final int EXPORT_BATCH = 1_000;
@@ -82,13 +78,9 @@ public class AuditBacking implements Serializable {
     f.setActor(actor);
     f.setAction(action);
     f.setTarget(target);
-    f.setFrom(from == null ? null : utc(from));
-    f.setUntil(to == null ? null : utc(to.plusDays(1)));
+    f.setFrom(from == null ? null : BeijingDays.startUtc(from));
+    f.setUntil(to == null ? null : BeijingDays.startUtc(to.plusDays(1)));
     return f;
-  }
-
-  private static LocalDateTime utc(LocalDate beijingDay) {
-    return beijingDay.atStartOfDay(BEIJING).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
   }
 
   /** 校验: verifies the whole chain and says what it found. */
