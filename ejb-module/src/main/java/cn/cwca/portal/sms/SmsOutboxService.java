@@ -30,7 +30,7 @@ public class SmsOutboxService {
 
   /**
    * Messages newest first, from row {@code first} (0-based), at most {@code max}; a verification
-   * code is legible only while pending ({@link OutboxMessage}).
+   * code is legible only while pending, a key's user PIN never ({@link OutboxMessage}).
    */
   public List<OutboxMessage> latest(int first, int max) {
     if (max <= 0) {
@@ -48,9 +48,10 @@ public class SmsOutboxService {
                 new OutboxMessage(
                     m.getId(),
                     m.getMobile(),
-                    OutboxMessage.hasCode(m.getText())
-                        ? OutboxMessage.shown(m.getText(), pending(m, now))
-                        : m.getText(),
+                    OutboxMessage.shown(
+                        m.getText(),
+                        OutboxMessage.hasCode(m.getText()),
+                        OutboxMessage.hasCode(m.getText()) && pending(m, now)),
                     m.getSentAt()))
         .toList();
   }
