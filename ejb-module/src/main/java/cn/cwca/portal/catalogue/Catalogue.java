@@ -56,7 +56,7 @@ public class Catalogue {
 
   /** A text applicants read, as the administrators last set it. */
   public String text(PortalTextKey key) {
-    PortalText text = em.find(PortalText.class, key);
+    PortalText text = em.find(PortalText.class, key.name());
     return text == null ? "" : text.getContent();
   }
 }

@@ -402,7 +402,10 @@ public class CatalogueService {
   public PortalText changeText(PortalTextKey key, String content, long version, ClientInfo c) {
     lock();
     PortalText text =
-        found(key == null ? null : em.find(PortalText.class, key), version, PortalText::getVersion);
+        found(
+            key == null ? null : em.find(PortalText.class, key.name()),
+            version,
+            PortalText::getVersion);
     String checked = CatalogueRules.portalText(key, content);
     String before = text.getContent();
     if (before.equals(checked)) {

@@ -2,8 +2,6 @@ package cn.cwca.portal.catalogue;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -21,10 +19,10 @@ public class PortalText implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** A {@link PortalTextKey}'s name (a String id: enum ids are not portable JPA). */
   @Id
-  @Enumerated(EnumType.STRING)
   @Column(name = "text_key", length = 40)
-  private PortalTextKey key;
+  private String key;
 
   @Column(name = "content", nullable = false, length = 4000)
   private String content;
@@ -42,7 +40,7 @@ public class PortalText implements Serializable {
   protected PortalText() {}
 
   public PortalTextKey getKey() {
-    return key;
+    return PortalTextKey.valueOf(key);
   }
 
   public String getContent() {
