@@ -10,11 +10,13 @@ import cn.cwca.portal.catalogue.PickupMethod;
 import cn.cwca.portal.catalogue.PickupOption;
 import cn.cwca.portal.catalogue.PickupRules;
 import cn.cwca.portal.catalogue.PriceQuote;
+import cn.cwca.portal.catalogue.PriceTable;
 import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.certificate.CertificateRecord;
 import cn.cwca.portal.certificate.CertificateRegistry;
 import cn.cwca.portal.certificate.CertificateService;
 import cn.cwca.portal.certificate.CertificateStatus;
+import cn.cwca.portal.common.BeijingDays;
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.FieldInput;
@@ -32,6 +34,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +106,7 @@ public class ApplicationService {
   /** 证书年限 choices of a service type; empty for 变更 and 丢失补办. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Integer> yearOptions(ServiceType type, boolean furtherPaidKey) {
-    return type == null ? List.of() : catalogue.priceTable().yearOptions(type, furtherPaidKey);
+    return type == null ? List.of() : prices(caller().getType()).yearOptions(type, furtherPaidKey);
   }
 
   /**
@@ -196,7 +199,7 @@ public class ApplicationService {
     if (type == ServiceType.RENEW_AND_LOST) {
       furtherKey = holdsAnotherValidCertificate(owner, certificate.serialHex());
     }
-    Integer years = checkedYears(type, furtherKey, info.years());
+    Integer years = checkedYears(a.getUserType(), type, furtherKey, info.years());
     AgentDetails agent = ApplicationInput.agent(info.agent());
     if (!info.statementAccepted()) {
       throw new BusinessException("application.statementRequired");
@@ -338,7 +341,7 @@ public class ApplicationService {
       return a.getQuote();
     }
     a.requireCertificateInformation();
-    return catalogue.priceTable().quote(a.getServiceType(), a.isFurtherPaidKey(), a.getYears());
+    return prices(a.getUserType()).quote(a.getServiceType(), a.isFurtherPaidKey(), a.getYears());
   }
 
   /**
@@ -520,7 +523,7 @@ public class ApplicationService {
         }
       }
     }
-    checkedYears(type, furtherKey, a.getYears());
+    checkedYears(a.getUserType(), type, furtherKey, a.getYears());
     PickupRules rules = catalogue.pickupRules();
     if (!rules.allows(type, furtherKey, a.getPickupMethod(), a.getHandlingPointCode())) {
       throw new BusinessException("application.pickup.notAllowed");
@@ -540,7 +543,7 @@ public class ApplicationService {
     catalogue
         .documentRequirements(a.getUserType(), type)
         .checkComplete(a.getUserType(), type, documents.types(a.getId()));
-    return catalogue.priceTable().quote(type, furtherKey, a.getYears());
+    return prices(a.getUserType()).quote(type, furtherKey, a.getYears());
   }
 
   private void recordPickup(
@@ -589,14 +592,23 @@ public class ApplicationService {
     };
   }
 
-  private Integer checkedYears(ServiceType type, boolean furtherKey, Integer years) {
+  /**
+   * The prices an applicant of the type is charged today (Beijing): an order keeps the price it was
+   * submitted with, a draft is charged the price of the day it is submitted.
+   */
+  private PriceTable prices(AccountType userType) {
+    return catalogue.priceTable(userType, LocalDate.now(clock.withZone(BeijingDays.ZONE)));
+  }
+
+  private Integer checkedYears(
+      AccountType userType, ServiceType type, boolean furtherKey, Integer years) {
     if (!type.needsYears()) {
       return null;
     }
     if (years == null) {
       throw new BusinessException("validation.required");
     }
-    if (!catalogue.priceTable().yearOptions(type, furtherKey).contains(years)) {
+    if (!prices(userType).yearOptions(type, furtherKey).contains(years)) {
       throw new BusinessException("application.yearsUnavailable");
     }
     return years;

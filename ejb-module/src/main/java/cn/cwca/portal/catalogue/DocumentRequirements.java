@@ -18,7 +18,7 @@ public final class DocumentRequirements {
   private final List<DocumentRequirement> rows;
 
   public DocumentRequirements(Collection<DocumentRequirement> rows) {
-    this.rows = List.copyOf(rows);
+    this.rows = rows.stream().filter(r -> !r.isRetired()).toList();
   }
 
   /** The documents asked for (required or optional), in display order. */

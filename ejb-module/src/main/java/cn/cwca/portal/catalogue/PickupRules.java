@@ -14,8 +14,9 @@ public final class PickupRules {
 
   private final List<PickupOption> options;
 
+  /** The rules of the options offered among {@code options} (retired ones are left out). */
   public PickupRules(Collection<PickupOption> options) {
-    this.options = List.copyOf(options);
+    this.options = options.stream().filter(PickupOption::isOffered).toList();
   }
 
   /** The options for a service type and key, in display order; empty when there is none. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.common.BusinessException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +73,70 @@ class PriceTableTest {
   @Test
   void aPriceIsNeverNegative() {
     assertThrows(IllegalArgumentException.class, () -> new PriceQuote(new BigDecimal("-1")));
+  }
+
+  @Test
+  void aNewPriceAppliesFromItsDayAndTheOldOneBefore() {
+    List<PriceEntry> rows = new java.util.ArrayList<>(ManualCatalogue.priceEntries());
+    LocalDate from = LocalDate.of(2026, 12, 8);
+    rows.add(
+        new PriceEntry(
+            ServiceType.CHANGE,
+            false,
+            0,
+            ApplicantScope.BOTH,
+            from,
+            new PriceQuote(new BigDecimal("80.00"))));
+    assertEquals(
+        new BigDecimal("100.00"),
+        PriceTable.inForce(rows, AccountType.ORGANISATION, from.minusDays(1))
+            .quote(ServiceType.CHANGE, false, null)
+            .amount());
+    assertEquals(
+        new BigDecimal("80.00"),
+        PriceTable.inForce(rows, AccountType.ORGANISATION, from)
+            .quote(ServiceType.CHANGE, false, null)
+            .amount());
+  }
+
+  @Test
+  void onTheSameDayTheApplicantsOwnPriceWinsOverOneForBoth() {
+    List<PriceEntry> rows = new java.util.ArrayList<>(ManualCatalogue.priceEntries());
+    rows.add(
+        new PriceEntry(
+            ServiceType.LOST,
+            false,
+            0,
+            ApplicantScope.NATURAL_PERSON,
+            PriceEntry.SEEDED_FROM,
+            new PriceQuote(new BigDecimal("60.00"))));
+    LocalDate day = LocalDate.of(2026, 12, 8);
+    assertEquals(
+        new BigDecimal("60.00"),
+        PriceTable.inForce(rows, AccountType.NATURAL_PERSON, day)
+            .quote(ServiceType.LOST, false, null)
+            .amount());
+    assertEquals(
+        new BigDecimal("100.00"),
+        PriceTable.inForce(rows, AccountType.ORGANISATION, day)
+            .quote(ServiceType.LOST, false, null)
+            .amount());
+  }
+
+  @Test
+  void aRetiredPriceNoLongerApplies() {
+    PriceEntry only =
+        new PriceEntry(
+            ServiceType.CHANGE,
+            false,
+            0,
+            ApplicantScope.BOTH,
+            PriceEntry.SEEDED_FROM,
+            new PriceQuote(new BigDecimal("100.00")));
+    only.retire();
+    assertTrue(
+        PriceTable.inForce(List.of(only), AccountType.ORGANISATION, LocalDate.of(2026, 12, 8))
+            .find(ServiceType.CHANGE, false, null)
+            .isEmpty());
   }
 }

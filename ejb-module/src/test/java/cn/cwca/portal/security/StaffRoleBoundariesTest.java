@@ -55,7 +55,8 @@ class StaffRoleBoundariesTest {
               "NoticeService.edit",
               "NoticeService.publish",
               "NoticeService.withdraw",
-              "SmsOutboxService.*"),
+              "SmsOutboxService.*",
+              "CatalogueService.*"),
           Role.REVIEWER,
           Set.of(
               "ReviewService.*",

@@ -70,6 +70,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -841,7 +842,7 @@ class CertificateApplicationIT {
     PickupRules manualPickup = ManualCatalogue.pickupRules();
     PickupRules seededPickup = catalogue.pickupRules();
     PriceTable manualPrices = ManualCatalogue.priceTable();
-    PriceTable seededPrices = catalogue.priceTable();
+    PriceTable seededPrices = catalogue.priceTable(AccountType.ORGANISATION, LocalDate.now());
     DocumentRequirements manualDocuments = ManualCatalogue.documentRequirements();
     for (ServiceType type : ServiceType.values()) {
       for (boolean furtherKey : List.of(false, true)) {
