@@ -5,7 +5,6 @@ import cn.cwca.portal.common.BusinessException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,27 +56,5 @@ public record ReportRange(LocalDate from, LocalDate to) implements Serializable 
       days.add(d);
     }
     return days;
-  }
-
-  /** The start of the first day, in UTC (the database's times). */
-  public LocalDateTime fromUtc() {
-    return BeijingDays.startUtc(from);
-  }
-
-  /** The end of the last day (the start of the day after it), in UTC. */
-  public LocalDateTime untilUtc() {
-    return BeijingDays.startUtc(to.plusDays(1));
-  }
-
-  /**
-   * The start of each day in UTC and, last, the end of the range: {@link #days()} + 1 bounds, the
-   * buckets of the queries' days.
-   */
-  public List<LocalDateTime> dayBoundsUtc() {
-    List<LocalDateTime> bounds = new ArrayList<>(days() + 1);
-    for (LocalDate d = from; !d.isAfter(to.plusDays(1)); d = d.plusDays(1)) {
-      bounds.add(BeijingDays.startUtc(d));
-    }
-    return bounds;
   }
 }

@@ -1,7 +1,9 @@
 package cn.cwca.portal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.catalogue.ServiceType;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -184,6 +187,44 @@ class ReportQueriesPostgresTest {
       assertEquals(Percentiles.NONE, lead.overall());
       assertNull(lead.perDay().get(1).percentiles().median());
     }
+  }
+
+  @Test
+  void eachFigureIsAnIndexOnlyScanOfItsIndexInTheOrderOfItsDays() throws SQLException {
+    Map<String, String> indexes =
+        Map.of(
+            ReportQueries.ORDERS, "certificate_application_report_submitted_idx",
+            ReportQueries.REVENUE, "payment_report_paid_idx",
+            ReportQueries.PAYMENT_TO_APPROVAL, "certificate_application_report_approved_idx",
+            ReportQueries.APPROVAL_TO_COMPLETION, "certificate_application_report_completed_idx");
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        // A few rows would be read from the table; a year of orders is read from the index.
+        s.execute("SET LOCAL enable_seqscan = off");
+        s.execute("SET LOCAL enable_bitmapscan = off");
+      }
+      for (Map.Entry<String, String> query : indexes.entrySet()) {
+        String plan = plan(c, query.getKey());
+        assertTrue(plan.contains("Index Only Scan using " + query.getValue()), plan);
+        assertFalse(plan.contains("Sort"), plan);
+      }
+      c.rollback();
+    }
+  }
+
+  private static String plan(Connection c, String sql) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (PreparedStatement s = c.prepareStatement("EXPLAIN " + sql)) {
+      s.setObject(1, RANGE.from());
+      s.setObject(2, RANGE.to());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    return plan.toString();
   }
 
   @Test
