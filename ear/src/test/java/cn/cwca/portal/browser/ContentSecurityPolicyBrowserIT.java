@@ -34,7 +34,11 @@ class ContentSecurityPolicyBrowserIT {
           "/applicant/profile.xhtml");
 
   private static final List<String> ADMIN_PAGES =
-      List.of("/admin/index.xhtml", "/admin/notices.xhtml", "/admin/sms-outbox.xhtml");
+      List.of(
+          "/admin/index.xhtml",
+          "/admin/notices.xhtml",
+          "/admin/sms-outbox.xhtml",
+          "/admin/reports.xhtml");
 
   @Test
   void publicPagesRunTheirScriptsUnderAPolicyWithoutUnsafeSources() throws Exception {
@@ -91,7 +95,9 @@ class ContentSecurityPolicyBrowserIT {
     }
     staff("REVIEWER", "csp-r" + suffix, List.of("/review/queue.xhtml"));
     staff(
-        "FINANCE", "csp-f" + suffix, List.of("/finance/invoices.xhtml", "/finance/payments.xhtml"));
+        "FINANCE",
+        "csp-f" + suffix,
+        List.of("/finance/invoices.xhtml", "/finance/payments.xhtml", "/admin/reports.xhtml"));
     staff(
         "OPERATOR",
         "csp-o" + suffix,

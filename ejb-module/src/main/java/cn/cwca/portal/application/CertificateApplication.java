@@ -214,6 +214,10 @@ public class CertificateApplication implements Serializable {
   @Column(name = "completed_at")
   private LocalDateTime completedAt;
 
+  /** When the order became paid: its payment was settled, or it was submitted free. */
+  @Column(name = "paid_at")
+  private LocalDateTime paidAt;
+
   @Column(name = "issued_serial_hex", length = 40)
   private String issuedSerialHex;
 
@@ -438,6 +442,9 @@ public class CertificateApplication implements Serializable {
     claimedUntil = null;
     if (event == OrderEvent.RESUBMIT) {
       reviewRound++;
+    }
+    if (event == OrderEvent.PAY || event == OrderEvent.SUBMIT_FREE) {
+      paidAt = now;
     }
     if (to == OrderStatus.CANCELLED) {
       cancelledAt = now;
@@ -807,6 +814,14 @@ public class CertificateApplication implements Serializable {
   /** When the order became 已完成; {@code null} before. */
   public LocalDateTime getCompletedAt() {
     return completedAt;
+  }
+
+  /**
+   * When the order became paid (UTC): its payment settled (支付), or its submission when free; {@code
+   * null} before, and for the orders paid before the portal recorded it.
+   */
+  public LocalDateTime getPaidAt() {
+    return paidAt;
   }
 
   /** The round of review: 1, and one more for each resubmission after 驳回. */

@@ -131,8 +131,22 @@ class CertificateApplicationTest {
     assertEquals(ReviewStatus.PENDING, a.getReviewStatus());
     assertEquals(PaymentStatus.PAID, a.getPaymentStatus());
     assertEquals(NOW, a.getSubmittedAt());
+    assertEquals(NOW, a.getPaidAt());
     assertFalse(a.isCancellable());
     assertFalse(a.isPayable());
+  }
+
+  @Test
+  void aPaidOrderRecordsWhenItsPaymentSettledAndKeepsItThroughItsLaterSteps() {
+    CertificateApplication a = readyToSubmit();
+    a.submit(new PriceQuote(new BigDecimal("300.00")), NOW);
+    assertNull(a.getPaidAt());
+    a.take(OrderEvent.PAY, NOW.plusHours(2));
+    assertEquals(NOW.plusHours(2), a.getPaidAt());
+    a.take(OrderEvent.REJECT, NOW.plusHours(3));
+    a.take(OrderEvent.RESUBMIT, NOW.plusHours(4));
+    a.take(OrderEvent.APPROVE, NOW.plusHours(5));
+    assertEquals(NOW.plusHours(2), a.getPaidAt());
   }
 
   @Test

@@ -17,11 +17,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each staff role reaches its own part of the services and is refused everything else: 系统管理员
- * (ADMIN) the accounts, notices, SMS outbox and audit trail; 审核员 (REVIEWER) the review; 操作员
- * (OPERATOR) 制证, shipping and the counter; 财务 (FINANCE) invoices, bank transfers and refunds. Read
- * from the {@code @RolesAllowed}/{@code @PermitAll} annotations of every {@code @Stateless} bean,
- * the way the container enforces them; the table below is the declared division of work, and any
- * new business method must be placed in it (or among the open ones) before this test passes.
+ * (ADMIN) the accounts, notices, SMS outbox, audit trail and reports; 审核员 (REVIEWER) the review;
+ * 操作员 (OPERATOR) 制证, shipping and the counter; 财务 (FINANCE) invoices, bank transfers, refunds and
+ * the revenue report. Read from the {@code @RolesAllowed}/{@code @PermitAll} annotations of every
+ * {@code @Stateless} bean, the way the container enforces them; the table below is the declared
+ * division of work, and any new business method must be placed in it (or among the open ones)
+ * before this test passes.
  */
 class StaffRoleBoundariesTest {
 
@@ -56,7 +57,8 @@ class StaffRoleBoundariesTest {
               "NoticeService.publish",
               "NoticeService.withdraw",
               "SmsOutboxService.*",
-              "CatalogueService.*"),
+              "CatalogueService.*",
+              "ReportService.*"),
           Role.REVIEWER,
           Set.of(
               "ReviewService.*",
@@ -88,7 +90,8 @@ class StaffRoleBoundariesTest {
               "PaymentService.markRefunded",
               "PaymentService.openTransfers",
               "PaymentService.refundQueue",
-              "ApplicationService.findForStaff"));
+              "ApplicationService.findForStaff",
+              "ReportService.revenue"));
 
   /**
    * Beans open to every caller: anonymous pages (login, registration, password reset, notices, the
