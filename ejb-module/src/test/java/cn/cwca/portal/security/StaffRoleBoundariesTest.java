@@ -50,6 +50,7 @@ class StaffRoleBoundariesTest {
           Role.ADMIN,
           Set.of(
               "StaffService.*",
+              "ApplicantSupportService.*",
               "AuditTrail.*",
               "NoticeService.all",
               "NoticeService.edit",
