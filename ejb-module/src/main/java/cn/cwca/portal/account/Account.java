@@ -286,6 +286,40 @@ public class Account implements Serializable {
     this.updatedAt = now;
   }
 
+  /**
+   * Binds another mobile number for an applicant whose identity the staff checked (applicant
+   * support; the number already validated and checked for duplicates), and ends the account's
+   * sessions, as a password change does: whoever held the old number is logged out.
+   */
+  public void rebindMobile(String newMobile, LocalDateTime now) {
+    changeMobile(newMobile, now);
+    this.credentialsVersion++;
+  }
+
+  /**
+   * Hands an organisation's account over to the verified owner of its credit code (applicant
+   * support): 机构名称, 法定代表人 and the mobile number become theirs (values already validated), the
+   * password a one-time password for the staff to hand over, and every session of the previous
+   * holder ends. The login name, and with it the orders, certificates and audit trail, stay.
+   */
+  public void handOver(
+      String newDisplayName,
+      String newLegalRepresentative,
+      String newMobile,
+      char[] oneTimePassword,
+      LocalDateTime now) {
+    if (type != AccountType.ORGANISATION) {
+      throw new IllegalStateException("only an organisation's account is handed over: " + this);
+    }
+    if (!Objects.equals(legalRepresentative, newLegalRepresentative)) {
+      legalRepresentativeChangedAt = now;
+    }
+    this.displayName = Objects.requireNonNull(newDisplayName);
+    this.legalRepresentative = Objects.requireNonNull(newLegalRepresentative);
+    this.mobile = Objects.requireNonNull(newMobile);
+    changePassword(oneTimePassword, now);
+  }
+
   /** Records where the account was registered from (its address's throttling key). */
   void registeredFrom(String address) {
     this.registeredFrom = LoginAttempt.cut(address, LoginAttempt.MAX_REMOTE_ADDRESS);

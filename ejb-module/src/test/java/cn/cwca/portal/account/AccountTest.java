@@ -134,4 +134,54 @@ class AccountTest {
     assertEquals(before + 1, account.getCredentialsVersion());
     assertTrue(account.passwordMatches("Another0Pass".toCharArray()));
   }
+
+  @Test
+  void aMobileNumberReboundByTheStaffEndsTheSessions() {
+    Account account = organisation();
+    int before = account.getCredentialsVersion();
+    account.rebindMobile("13900139000", REGISTERED.plusDays(2));
+    assertEquals("13900139000", account.getMobile());
+    assertEquals(before + 1, account.getCredentialsVersion());
+    assertTrue(account.passwordMatches("Passw0rdX".toCharArray()), "the password stays");
+  }
+
+  @Test
+  void anOrganisationHandedOverKeepsItsLoginNameAndTakesTheClaimantsData() {
+    Account account = organisation();
+    int before = account.getCredentialsVersion();
+    LocalDateTime now = REGISTERED.plusDays(3);
+    account.handOver("聊城真实有限公司", "李法人", "13900139000", "0neTimePassX".toCharArray(), now);
+    assertEquals("91350100M000100Y43", account.getLoginName());
+    assertEquals("聊城真实有限公司", account.getDisplayName());
+    assertEquals("李法人", account.getLegalRepresentative());
+    assertEquals(now, account.getLegalRepresentativeChangedAt());
+    assertEquals("13900139000", account.getMobile());
+    assertTrue(account.passwordMatches("0neTimePassX".toCharArray()));
+    assertFalse(account.passwordMatches("Passw0rdX".toCharArray()), "the old password is gone");
+    assertEquals(before + 1, account.getCredentialsVersion(), "the old holder's sessions end");
+    assertFalse(account.isMustChangePassword(), "applicants change it in the personal centre");
+  }
+
+  @Test
+  void aHandOverWithTheSameLegalRepresentativeKeepsWhenItLastChanged() {
+    Account account = organisation();
+    account.handOver("聊城真实有限公司", "张三", "13900139000", "0neTimePassX".toCharArray(), REGISTERED);
+    assertNull(account.getLegalRepresentativeChangedAt());
+  }
+
+  @Test
+  void onlyAnOrganisationIsHandedOver() {
+    Account person =
+        Account.naturalPerson(
+            "李四",
+            "13900139000",
+            IdType.RESIDENT_ID,
+            "32010219700104000X",
+            "320102",
+            "Passw0rdX".toCharArray(),
+            REGISTERED);
+    assertThrows(
+        IllegalStateException.class,
+        () -> person.handOver("某某", "某某", "13700137000", "0neTimePassX".toCharArray(), REGISTERED));
+  }
 }

@@ -51,6 +51,7 @@ class StaffRoleBoundariesTest {
           Role.ADMIN,
           Set.of(
               "StaffService.*",
+              "ApplicantSupportService.*",
               "AuditTrail.*",
               "NoticeService.all",
               "NoticeService.edit",
