@@ -55,7 +55,8 @@ class StaffRoleBoundariesTest {
               "NoticeService.edit",
               "NoticeService.publish",
               "NoticeService.withdraw",
-              "SmsOutboxService.*"),
+              "SmsOutboxService.*",
+              "StaffKeyService.*"),
           Role.REVIEWER,
           Set.of(
               "ReviewService.*",
@@ -136,7 +137,8 @@ class StaffRoleBoundariesTest {
           "SandboxGateway.*",
           "ShippingAutoCompletion.*",
           "SmsCodeAttempts.*",
-          "SmsCodes.*");
+          "SmsCodes.*",
+          "KeyLoginService.*");
 
   private static List<ServiceRoles.Access> all() {
     List<ServiceRoles.Access> all = new ArrayList<>();
