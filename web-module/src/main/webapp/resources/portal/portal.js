@@ -433,3 +433,39 @@ portal.officeMake = function (ports) {
       .catch(failed);
   };
 };
+
+/**
+ * Staff login with a USB key (login-key.xhtml): once 识别KEY has read the key and the staff member chose the bound
+ * certificate (#keyLoginPanel's data-serial), has the key sign the server's nonce (data-nonce) through the agent, puts
+ * the signature into the hidden inputs and submits it (#keyLoginSubmit), which completes the login.
+ */
+portal.keyLogin = function (keyReaderId) {
+  var root = document.getElementById(keyReaderId);
+  var panel = document.getElementById('keyLoginPanel');
+  var progress = document.getElementById('keyLoginProgress');
+  if (!root || !panel) {
+    return;
+  }
+  var say = function (text) {
+    progress.textContent = text;
+  };
+  root.addEventListener('keyreader:select', function (event) {
+    var chosen = event.detail || {};
+    var serial = panel.getAttribute('data-serial');
+    var nonce = panel.getAttribute('data-nonce');
+    if ((chosen.serialNumber || '').toLowerCase().replace(/^0+/, '') !== serial) {
+      say('请选择绑定的证书（序列号 ' + serial + '）。');
+      return;
+    }
+    say('正在使用KEY签名……');
+    root.keyAgentClient.proveKey(serial, nonce).then(function (signed) {
+      document.getElementById('keyLoginNonce').value = nonce;
+      document.getElementById('keyLoginAlgorithm').value = signed.algorithm;
+      document.getElementById('keyLoginSignature').value = signed.signature;
+      say('正在登录……');
+      document.getElementById('keyLoginSubmit').click();
+    }).catch(function (error) {
+      say('KEY签名未完成：' + ((error && error.message) || error) + '。请重新插入KEY后再试。');
+    });
+  });
+};

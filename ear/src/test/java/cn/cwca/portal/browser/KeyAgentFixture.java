@@ -148,7 +148,20 @@ final class KeyAgentFixture implements AutoCloseable {
     }
   }
 
-  private static void putCertificate(TokenService tokens, String subject, Duration validity) {
+  /**
+   * Like {@link #startWithCertificate(String, String, Duration)}, handing the certificate put on
+   * the token to {@code issued} (e.g. to record it in the portal's registry).
+   */
+  static KeyAgentFixture startWithCertificate(
+      String origin,
+      String subject,
+      Duration validity,
+      java.util.function.Consumer<X509Certificate> issued) {
+    return start(origin, tokens -> issued.accept(putCertificate(tokens, subject, validity)));
+  }
+
+  private static X509Certificate putCertificate(
+      TokenService tokens, String subject, Duration validity) {
     TokenSession session =
         tokens.login(new TokenSelector(Optional.empty(), Optional.of(TOKEN)), PIN.toCharArray());
     try {
@@ -164,6 +177,7 @@ final class KeyAgentFixture implements AutoCloseable {
         certificate = issueLocally(key.certificationRequest(), validity);
       }
       tokens.installCertificate(session.id(), key.keyId(), List.of(certificate), Optional.empty());
+      return certificate;
     } finally {
       tokens.logout(session.id());
     }

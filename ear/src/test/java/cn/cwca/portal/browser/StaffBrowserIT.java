@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 员工管理 in headless Chromium: the administrator creates a reviewer, whose one-time password is shown
  * once; the reviewer logs in with it, is kept on 修改初始密码 until they chose their own, and then sees
- * only the review pages (a finance page answers 403). Disabling the reviewer ends their session.
+ * only the review pages (a finance page answers 403). Disabling the reviewer ends their session,
+ * and their right password is then told that the account is disabled.
  */
 class StaffBrowserIT {
 
@@ -93,6 +94,6 @@ class StaffBrowserIT {
     reviewer.open("/review/queue.xhtml");
     reviewer.waitForUrl("/login.xhtml");
     PortalSteps.login(reviewer, login, TestIdentities.PASSWORD);
-    reviewer.waitForPageText("用户名或密码错误");
+    reviewer.waitForPageText("账号已停用，请联系系统管理员");
   }
 }

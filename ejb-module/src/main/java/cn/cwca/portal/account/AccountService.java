@@ -251,7 +251,7 @@ public class AccountService {
    * @throws BusinessException {@code account.password.currentWrong}; {@code validation.password};
    *     {@code validation.passwordConfirm}; {@code account.notFound}
    */
-  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "ADMIN"})
+  @RolesAllowed({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
   public int changePassword(
       String currentPassword, String newPassword, String confirmation, ClientInfo c) {
     Account account = caller();
@@ -263,7 +263,11 @@ public class AccountService {
       PasswordHasher.wipe(password);
     }
     audit.record(
-        account.getLoginName(), PASSWORD_CHANGED, account.getLoginName(), "personal centre", c);
+        account.getLoginName(),
+        PASSWORD_CHANGED,
+        account.getLoginName(),
+        account.getType() == AccountType.STAFF ? "staff password page" : "personal centre",
+        c);
     return account.getCredentialsVersion();
   }
 

@@ -47,6 +47,13 @@ public class LoginService {
   Clock clock = Clock.systemUTC();
 
   /**
+   * The outcome of a login name and password: the account they log in to, or none; {@code disabled}
+   * when the password was right but the account is disabled (the page then says so: only who knows
+   * the password learns that the account exists).
+   */
+  public record Checked(Optional<Account> account, boolean disabled) {}
+
+  /**
    * The account whose login name and password these are, or empty (the page says {@code
    * login.failed}); a disabled account is never returned, even with its password. Records the
    * attempt and its audit entry.
@@ -55,6 +62,16 @@ public class LoginService {
    *     has 5 or the address 20 failures within 15 minutes; the password is not checked then
    */
   public Optional<Account> authenticate(String loginName, String password, ClientInfo c) {
+    return check(loginName, password, c).account();
+  }
+
+  /**
+   * Like {@link #authenticate}, telling a disabled account with the right password apart ({@link
+   * Checked#disabled}).
+   *
+   * @throws BusinessException {@code login.throttled}, as {@link #authenticate}
+   */
+  public Checked check(String loginName, String password, ClientInfo c) {
     LocalDateTime now = LocalDateTime.now(clock);
     String typed = loginName == null ? "" : loginName.strip();
     String address = c == null ? "" : c.throttlingKey();
@@ -76,14 +93,14 @@ public class LoginService {
     }
 
     if (valid && account.get().isDisabled()) {
-      // counted as a failure: the page tells nothing apart from a wrong password
+      // counted as a failure, so that guessing a disabled account's password stays throttled
       em.persist(new LoginAttempt(throttledName, address, false, now));
       audit.record(throttledName, DISABLED, throttledName, null, c);
-      return Optional.empty();
+      return new Checked(Optional.empty(), true);
     }
     em.persist(new LoginAttempt(throttledName, address, valid, now));
     audit.record(throttledName, valid ? SUCCEEDED : FAILED, throttledName, null, c);
-    return valid ? account : Optional.empty();
+    return new Checked(valid ? account : Optional.empty(), false);
   }
 
   /**

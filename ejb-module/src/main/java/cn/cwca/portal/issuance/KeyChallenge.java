@@ -67,10 +67,12 @@ public class KeyChallenge implements Serializable {
 
   /** Whether it may prove this caller's purpose now. */
   boolean answers(String caller, String forPurpose, LocalDateTime now) {
-    return usedAt == null
-        && loginName.equals(caller)
-        && purpose.equals(forPurpose)
-        && now.isBefore(expiresAt);
+    return loginName.equals(caller) && isOpen(forPurpose, now);
+  }
+
+  /** Whether it is unused, of this purpose and not expired. */
+  boolean isOpen(String forPurpose, LocalDateTime now) {
+    return usedAt == null && purpose.equals(forPurpose) && now.isBefore(expiresAt);
   }
 
   void use(LocalDateTime now) {
@@ -79,5 +81,17 @@ public class KeyChallenge implements Serializable {
 
   String nonce() {
     return nonce;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  String loginName() {
+    return loginName;
+  }
+
+  LocalDateTime expiresAt() {
+    return expiresAt;
   }
 }

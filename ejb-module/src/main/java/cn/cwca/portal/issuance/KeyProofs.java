@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
+import java.io.Serializable;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +26,10 @@ import java.util.Set;
  * checks the signature with the certificate's public key. A nonce is single use and valid {@value
  * #VALID_MINUTES} minutes, so a signature cannot be replayed. The caller is named by the calling
  * service (which may run as another identity towards the CA).
+ *
+ * <p>A nonce answers only its purpose: the purpose separates the uses of the same signed text (the
+ * 制证 of an order, a staff member's login with a USB key), so a signature made for one can never
+ * serve another.
  */
 @Stateless
 @PermitAll
@@ -40,15 +46,68 @@ public class KeyProofs {
 
   Clock clock = Clock.systemUTC();
 
+  /**
+   * An open challenge: its id (what a session may hold in place of the nonce), the caller it was
+   * given to, the nonce (base64) and when it expires (UTC).
+   */
+  public record Challenge(long id, String caller, String nonce, LocalDateTime expiresAt)
+      implements Serializable {}
+
   /** A new nonce (32 random bytes, base64) for this caller and purpose. */
   public String challenge(String caller, String purpose) {
+    return open(caller, purpose).nonce();
+  }
+
+  /** A new challenge for this caller and purpose, with its id. */
+  public Challenge open(String caller, String purpose) {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String nonce = Base64.getEncoder().encodeToString(random);
     LocalDateTime now = LocalDateTime.now(clock);
-    em.persist(
-        new KeyChallenge(nonce, caller, purpose, now, now.plus(Duration.ofMinutes(VALID_MINUTES))));
-    return nonce;
+    KeyChallenge challenge =
+        new KeyChallenge(nonce, caller, purpose, now, now.plus(Duration.ofMinutes(VALID_MINUTES)));
+    em.persist(challenge); // the sequence gives the id here
+    return challengeOf(challenge);
+  }
+
+  /** The challenge with this id while it is open (unused, of this purpose, not expired). */
+  public Optional<Challenge> find(long id, String purpose) {
+    KeyChallenge challenge = em.find(KeyChallenge.class, id);
+    return challenge != null && challenge.isOpen(purpose, LocalDateTime.now(clock))
+        ? Optional.of(challengeOf(challenge))
+        : Optional.empty();
+  }
+
+  /**
+   * Spends the open challenge with this id for one proof, in the caller's transaction: a second
+   * attempt with it, right or wrong, finds nothing. Empty when it is unknown, used, of another
+   * purpose or expired.
+   */
+  public Optional<Challenge> take(long id, String purpose) {
+    KeyChallenge challenge = em.find(KeyChallenge.class, id, LockModeType.PESSIMISTIC_WRITE);
+    LocalDateTime now = LocalDateTime.now(clock);
+    if (challenge == null || !challenge.isOpen(purpose, now)) {
+      return Optional.empty();
+    }
+    challenge.use(now);
+    return Optional.of(challengeOf(challenge));
+  }
+
+  /**
+   * Whether the proof answers the challenge (a {@link #take taken} one): its nonce, an accepted
+   * algorithm, and a signature of the {@link ProofText} by the key of this certificate.
+   */
+  public boolean answers(
+      Challenge challenge, KeyProof proof, String origin, byte[] certificateDer) {
+    return proof != null
+        && challenge.nonce().equals(proof.nonce())
+        && proof.signatureBase64() != null
+        && ALGORITHMS.contains(proof.algorithm())
+        && signs(proof, origin, certificateDer);
+  }
+
+  private static Challenge challengeOf(KeyChallenge c) {
+    return new Challenge(c.id(), c.loginName(), c.nonce(), c.expiresAt());
   }
 
   /**

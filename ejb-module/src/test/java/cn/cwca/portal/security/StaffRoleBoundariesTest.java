@@ -59,7 +59,8 @@ class StaffRoleBoundariesTest {
               "NoticeService.withdraw",
               "SmsOutboxService.*",
               "CatalogueService.*",
-              "ReportService.*"),
+              "ReportService.*",
+              "StaffKeyService.*"),
           Role.REVIEWER,
           Set.of(
               "ReviewService.*",
@@ -141,7 +142,8 @@ class StaffRoleBoundariesTest {
           "SandboxGateway.*",
           "ShippingAutoCompletion.*",
           "SmsCodeAttempts.*",
-          "SmsCodes.*");
+          "SmsCodes.*",
+          "KeyLoginService.*");
 
   private static List<ServiceRoles.Access> all() {
     List<ServiceRoles.Access> all = new ArrayList<>();

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * /login.xhtml: hands 账号 and 密码 to Jakarta Security. After a successful login the caller sees their
- * start page ({@link LandingPage}).
+ * start page ({@link LandingPage}); a staff member whose role requires the USB key goes on to its
+ * step ({@link KeyLoginBacking}), not logged in yet.
  */
 @Named
 @RequestScoped
@@ -81,6 +82,10 @@ public class LoginBacking {
         }
         return LandingPage.of(external::isUserInRole) + "?faces-redirect=true";
       default:
+        if (request.getAttribute(PortalAuthenticationMechanism.KEY_STEP_ATTRIBUTE) != null) {
+          // the password was right and the caller's role requires the USB key: not logged in yet
+          return KeyLoginBacking.PAGE + "?faces-redirect=true";
+        }
         Object refusal = request.getAttribute(PortalIdentityStore.REFUSAL_ATTRIBUTE);
         Object unavailable = request.getAttribute(PortalIdentityStore.UNAVAILABLE_ATTRIBUTE);
         if (unavailable != null) {

@@ -1,6 +1,12 @@
 package cn.cwca.portal.web.security;
 
+import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
+import cn.cwca.portal.account.Role;
+import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.common.ClientInfo;
+import cn.cwca.portal.keylogin.KeyLoginResult;
+import cn.cwca.portal.keylogin.KeyLoginService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,9 +19,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * How callers log in and stay logged in: the login page ({@code LoginBacking}) hands the
@@ -34,6 +42,12 @@ import java.util.logging.Logger;
  * reaches nothing but {@link #CHANGE_PASSWORD_PAGE} until they have chosen their own password
  * ({@link #oneTimePasswordReplaced}): every other page redirects there.
  *
+ * <p>A staff member whose role requires the USB key ({@link KeyLoginService}) is not logged in by
+ * the password: the session keeps only the id of the key step's challenge ({@link
+ * #PENDING_KEY_LOGIN_ATTRIBUTE}, the challenge itself is in the database), no caller, so it reaches
+ * no protected page and no EJB as that member. The key step's {@link KeyProofCredential} completes
+ * the login; it is tried once, then the password is asked again.
+ *
  * <p>Why not Jakarta Security's built-in form mechanism: it restores the caller of later requests
  * from the container's own session state, which Payara Server 6.2025 shares between threads (Payara
  * FISH-7515, fixed in later releases than Maven Central offers): under concurrent anonymous
@@ -49,6 +63,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   /** Where a protected page requested without a caller is sent. */
   static final String LOGIN_PAGE = "/login.xhtml";
 
+  /**
+   * Session attribute with the id of the challenge of a login waiting for its key step: the
+   * password was right, the caller is not logged in.
+   */
+  static final String PENDING_KEY_LOGIN_ATTRIBUTE = "cn.cwca.portal.web.security.pendingKeyLogin";
+
+  /** Request attribute set when the password was right and the key step comes next. */
+  public static final String KEY_STEP_ATTRIBUTE = "cn.cwca.portal.web.security.keyStep";
+
   /** Where a caller who must replace a one-time password is kept. */
   public static final String CHANGE_PASSWORD_PAGE = "/admin/password.xhtml";
 
@@ -61,6 +84,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   @Inject private IdentityStoreHandler identityStores;
 
   @Inject private AccountService accounts;
+
+  @Inject private KeyLoginService keyLogins;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -90,19 +115,85 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
   private AuthenticationStatus login(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
+    if (credential instanceof KeyProofCredential proof) {
+      return completeKeyLogin(request, context, proof);
+    }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
     }
     String name = result.getCallerPrincipal().getName();
+    HttpSession session = request.getSession();
+    session.removeAttribute(PENDING_KEY_LOGIN_ATTRIBUTE);
+    Optional<Long> keyStep;
+    try {
+      keyStep = keyLogins.keyStepFor(name);
+    } catch (BusinessException refusal) {
+      session.removeAttribute(CALLER_ATTRIBUTE);
+      request.setAttribute(PortalIdentityStore.REFUSAL_ATTRIBUTE, refusal);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    if (keyStep.isPresent()) {
+      // the password alone logs nobody in: the session holds the challenge's id, and no caller
+      session.removeAttribute(CALLER_ATTRIBUTE);
+      session.setAttribute(PENDING_KEY_LOGIN_ATTRIBUTE, keyStep.get());
+      request.setAttribute(KEY_STEP_ATTRIBUTE, Boolean.TRUE);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return loggedIn(request, context, name, Set.copyOf(result.getCallerGroups()));
+  }
+
+  /**
+   * The key step of the session's pending login, tried once: the session's challenge is spent
+   * whatever the outcome, and a refusal's message key is left for the page ({@link
+   * PortalIdentityStore#REFUSAL_ATTRIBUTE}).
+   */
+  private AuthenticationStatus completeKeyLogin(
+      HttpServletRequest request, HttpMessageContext context, KeyProofCredential proof) {
+    HttpSession session = request.getSession(false);
+    Object pending = session == null ? null : session.getAttribute(PENDING_KEY_LOGIN_ATTRIBUTE);
+    if (!(pending instanceof Long challengeId)) {
+      request.setAttribute(
+          PortalIdentityStore.REFUSAL_ATTRIBUTE, new BusinessException("keyLogin.expired"));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    session.removeAttribute(PENDING_KEY_LOGIN_ATTRIBUTE);
+    KeyLoginResult result =
+        keyLogins.complete(
+            challengeId,
+            proof.proof(),
+            proof.origin(),
+            new ClientInfo(ClientAddresses.of(request)));
+    if (result.account().isEmpty()) {
+      request.setAttribute(
+          PortalIdentityStore.REFUSAL_ATTRIBUTE,
+          new BusinessException(result.refusal().orElse("keyLogin.proofInvalid")));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Account account = result.account().get();
+    Set<String> groups =
+        account.getRoles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+    return loggedIn(request, context, account.getLoginName(), groups);
+  }
+
+  private AuthenticationStatus loggedIn(
+      HttpServletRequest request, HttpMessageContext context, String name, Set<String> groups) {
     Caller caller =
         new Caller(
             name,
-            Set.copyOf(result.getCallerGroups()),
+            groups,
             accounts.credentialsVersion(name).orElse(0),
             accounts.mustChangePassword(name));
     request.getSession().setAttribute(CALLER_ATTRIBUTE, caller);
     return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+  }
+
+  /** The id of the challenge of the session's login waiting for its key step, if any. */
+  public static Optional<Long> pendingKeyLogin(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(PENDING_KEY_LOGIN_ATTRIBUTE) instanceof Long id
+        ? Optional.of(id)
+        : Optional.empty();
   }
 
   /**

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  * throttles. The caller principal is the account's login name, the groups are its role names.
  *
  * <p>Jakarta Security knows only "valid" or "invalid"; when the service refuses to check at all
- * (throttled), the refusal is left in the request attribute {@value #REFUSAL_ATTRIBUTE} for the
- * login page to show; when it cannot check at all (the database is down), the error id is left in
- * {@value #UNAVAILABLE_ATTRIBUTE}.
+ * (throttled), and when the password was right but the account is disabled, the refusal is left in
+ * the request attribute {@value #REFUSAL_ATTRIBUTE} for the login page to show; when it cannot
+ * check at all (the database is down), the error id is left in {@value #UNAVAILABLE_ATTRIBUTE}.
  */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
@@ -43,11 +43,17 @@ public class PortalIdentityStore implements IdentityStore {
   /** Called by the identity store handler for {@link UsernamePasswordCredential}s. */
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     try {
-      return loginService
-          .authenticate(
+      LoginService.Checked checked =
+          loginService.check(
               credential.getCaller(),
               credential.getPasswordAsString(),
-              new ClientInfo(ClientAddresses.of(request)))
+              new ClientInfo(ClientAddresses.of(request)));
+      if (checked.disabled()) {
+        // told only to who knows the password: it reveals nothing about which accounts exist
+        request.setAttribute(REFUSAL_ATTRIBUTE, new BusinessException("login.disabled"));
+      }
+      return checked
+          .account()
           .map(PortalIdentityStore::valid)
           .orElse(CredentialValidationResult.INVALID_RESULT);
     } catch (BusinessException refusal) {

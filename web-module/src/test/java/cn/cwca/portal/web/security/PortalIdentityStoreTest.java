@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.LoginService;
+import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import jakarta.ejb.EJBException;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -23,8 +23,24 @@ class PortalIdentityStoreTest {
   /** The login service when its database does not answer. */
   private static final class DatabaseDown extends LoginService {
     @Override
-    public Optional<Account> authenticate(String loginName, String password, ClientInfo c) {
+    public Checked check(String loginName, String password, ClientInfo c) {
       throw new EJBException("Connection refused");
+    }
+  }
+
+  /** The login service for a disabled account whose password was typed right. */
+  private static final class Disabled extends LoginService {
+    @Override
+    public Checked check(String loginName, String password, ClientInfo c) {
+      return new Checked(Optional.empty(), true);
+    }
+  }
+
+  /** The login service for a wrong password. */
+  private static final class WrongPassword extends LoginService {
+    @Override
+    public Checked check(String loginName, String password, ClientInfo c) {
+      return new Checked(Optional.empty(), false);
     }
   }
 
@@ -67,6 +83,30 @@ class PortalIdentityStoreTest {
     assertTrue(
         errorId instanceof String id && id.matches("[0-9A-F]{10}"),
         "an error id for the page and the log: " + errorId);
+    assertNull(attributes.get(PortalIdentityStore.REFUSAL_ATTRIBUTE));
+  }
+
+  @Test
+  void aDisabledAccountWithItsRightPasswordIsToldItIsDisabled() throws Exception {
+    PortalIdentityStore store = storeWith(new Disabled());
+
+    CredentialValidationResult result =
+        store.validate(new UsernamePasswordCredential("li.reviewer", "Right0Password"));
+
+    assertEquals(CredentialValidationResult.Status.INVALID, result.getStatus());
+    assertEquals(
+        "login.disabled",
+        ((BusinessException) attributes.get(PortalIdentityStore.REFUSAL_ATTRIBUTE)).messageKey());
+  }
+
+  @Test
+  void aWrongPasswordSaysNothingOfTheAccount() throws Exception {
+    PortalIdentityStore store = storeWith(new WrongPassword());
+
+    CredentialValidationResult result =
+        store.validate(new UsernamePasswordCredential("li.reviewer", "Wrong0Password"));
+
+    assertEquals(CredentialValidationResult.Status.INVALID, result.getStatus());
     assertNull(attributes.get(PortalIdentityStore.REFUSAL_ATTRIBUTE));
   }
 }
