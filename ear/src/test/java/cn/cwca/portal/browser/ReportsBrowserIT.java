@@ -52,17 +52,13 @@ class ReportsBrowserIT {
       Csv waiting = download(admin, "waitingCsv");
       assertTrue(waiting.text().startsWith("\uFEFF环节,订单数\r\n待支付,"), waiting.text());
 
-      admin.type("reportFrom_input", "2026-03-02");
-      admin.find("reportFrom_input").sendKeys(Keys.ESCAPE);
-      admin.type("reportTo_input", "2026-03-01");
-      admin.find("reportTo_input").sendKeys(Keys.ESCAPE);
+      retype(admin, "reportFrom_input", "2026-03-02");
+      retype(admin, "reportTo_input", "2026-03-01");
       admin.click("reportShow");
       admin.waitForPageText("截止日期不能早于起始日期");
 
-      admin.type("reportFrom_input", "2026-01-01");
-      admin.find("reportFrom_input").sendKeys(Keys.ESCAPE);
-      admin.type("reportTo_input", "2026-03-31");
-      admin.find("reportTo_input").sendKeys(Keys.ESCAPE);
+      retype(admin, "reportFrom_input", "2026-01-01");
+      retype(admin, "reportTo_input", "2026-03-31");
       admin.click("reportShow");
       admin.waitUntil(
           "the monthly revenue of January to March",
@@ -134,5 +130,17 @@ class ReportsBrowserIT {
         (String) answer.get(1),
         (String) answer.get(2),
         (String) answer.get(3));
+  }
+
+  /**
+   * Replaces a date picker's day as a person does (select all, type over it) and closes its popup;
+   * clearing the field programmatically leaves the picker's day in it.
+   */
+  private static void retype(Browser b, String id, String day) {
+    org.openqa.selenium.WebElement field = b.find(id);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    field.sendKeys(Keys.BACK_SPACE);
+    field.sendKeys(day);
+    field.sendKeys(Keys.ESCAPE);
   }
 }

@@ -94,8 +94,10 @@ public class CatalogueService {
     }
     String before =
         rows.stream()
-            .filter(e -> e.samePriceAs(entry) && !e.getAppliesFrom().isAfter(today))
-            .max(Comparator.comparing(PriceEntry::getAppliesFrom))
+            .filter(e -> e.pricesTheSameFor(entry) && !e.getAppliesFrom().isAfter(today))
+            .max(
+                Comparator.comparing(PriceEntry::getAppliesFrom)
+                    .thenComparing(e -> e.getApplicantScope() == entry.getApplicantScope()))
             .map(PriceEntry::describe)
             .orElse("none");
     em.persist(entry);

@@ -165,6 +165,17 @@ public class PriceEntry implements Serializable {
     retired = true;
   }
 
+  /**
+   * Whether this row prices the same key and years as the other, for the applicants the other is
+   * for (its own scope, or both types): the row the other replaces for them.
+   */
+  public boolean pricesTheSameFor(PriceEntry other) {
+    return serviceType == other.serviceType
+        && furtherKey == other.furtherKey
+        && years == other.years
+        && (applicantScope == other.applicantScope || applicantScope == ApplicantScope.BOTH);
+  }
+
   /** Whether this row is for the same key, years and applicant type as the other. */
   public boolean samePriceAs(PriceEntry other) {
     return serviceType == other.serviceType

@@ -786,7 +786,7 @@ class CertificateApplicationIT {
         sorted(
             ManualCatalogue.handlingPoints().stream()
                 .map(p -> p.getCode() + "|" + p.getName() + "|" + p.getAddress())),
-        rows("select code || '|' || name || '|' || address from handling_point"));
+        rows("select code || '|' || name || '|' || address from handling_point where not retired"));
     assertEquals(
         sorted(
             ManualCatalogue.pickupOptions().stream()
@@ -801,7 +801,7 @@ class CertificateApplicationIT {
                             + o.getHandlingPoint().getCode())),
         rows(
             "select service_type || '|' || further_key || '|' || pickup_method || '|'"
-                + " || handling_point_code from pickup_option"));
+                + " || handling_point_code from pickup_option where not retired"));
     assertEquals(
         sorted(
             ManualCatalogue.priceEntries().stream()
@@ -816,7 +816,7 @@ class CertificateApplicationIT {
                             + e.getAmount().toPlainString())),
         rows(
             "select service_type || '|' || further_key || '|' || years || '|' || amount"
-                + " from price_entry"));
+                + " from price_entry where not retired"));
     assertEquals(
         sorted(
             ManualCatalogue.documentRequirementRows().stream()
@@ -831,7 +831,7 @@ class CertificateApplicationIT {
                             + r.isRequired())),
         rows(
             "select user_type || '|' || service_type || '|' || document_type || '|' || required"
-                + " from document_requirement"));
+                + " from document_requirement where not retired"));
   }
 
   @Test
