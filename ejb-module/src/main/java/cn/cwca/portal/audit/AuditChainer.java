@@ -23,10 +23,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Keeps the chain complete and signed: chains the entries written before the chain existed (at
- * start-up and every hour), and every hour signs the head with the CA's issuing key if it moved
- * since the last signature. One server of a cluster at a time ({@link ClusterJob}); each batch of
- * chaining is a transaction of its own under the appends' advisory lock.
+ * Chains the entries {@link AuditLog} committed unchained: right after each commit that recorded
+ * some ({@link #chainNow}), every 5 seconds as a safety net for a server that died between a commit
+ * and its chaining, and before 校验 and signing ({@link #chainAll}). Every hour it also signs the
+ * head with the CA's issuing key if it moved since the last signature. Chaining runs in
+ * transactions of its own on a connection of its own, never in a business transaction, under the
+ * chain's advisory lock ({@link AuditStore#LOCK_SCOPE}), so that one chainer of the cluster works
+ * at a time; the hourly signing runs on one server at a time ({@link ClusterJob}).
  */
 @Stateless
 @PermitAll
@@ -39,6 +42,12 @@ public class AuditChainer {
 
   /** Entries chained per transaction. */
   static final int BATCH = 1_000;
+
+  /** Batches a business thread chains after its commit at most (for others too, under load). */
+  static final int BATCHES_AFTER_COMMIT = 10;
+
+  /** Batches a run of the 5-second timer chains at most. */
+  static final int BATCHES_PER_RUN = 1_000;
 
   @Resource(lookup = "jdbc/caportal")
   DataSource dataSource;
@@ -65,7 +74,48 @@ public class AuditChainer {
         });
   }
 
-  /** Chains every entry not chained yet; returns how many. */
+  /**
+   * The safety net: chains what a server left pending when it died between a commit and its
+   * chaining (or what a failed chaining left). The chain's try-lock makes it one chainer of the
+   * cluster at a time; a run that finds the lock taken leaves the work to its holder.
+   */
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  void chainLeftBehind() {
+    chainUnlessBusy(BATCHES_PER_RUN);
+  }
+
+  /**
+   * Chains the pending entries now, unless another transaction of this or another server is
+   * chaining (which then chains them too, see {@link AuditStore#chainUnlessBusy}); returns at once
+   * in that case. Called right after a commit that recorded entries; never throws.
+   *
+   * @return how many entries were chained; 0 also when the chaining failed (logged)
+   */
+  public int chainNow() {
+    return chainUnlessBusy(BATCHES_AFTER_COMMIT);
+  }
+
+  private int chainUnlessBusy(int maxBatches) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        return AuditStore.chainUnlessBusy(c, BATCH, maxBatches);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      failed(e);
+      return 0;
+    }
+  }
+
+  /**
+   * Chains every entry not chained yet, waiting for the chain's lock if another chainer holds it;
+   * returns how many. Never throws: a failure is logged and the next run tries again.
+   */
   public int chainAll() {
     int total = 0;
     try (Connection c = dataSource.getConnection()) {
@@ -78,20 +128,30 @@ public class AuditChainer {
           c.commit();
           total += chained;
         } while (chained == BATCH);
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       } finally {
         c.setAutoCommit(true);
       }
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Audit entries could not be chained; the next run tries again", e);
-    }
-    if (total > 0) {
-      int chained = total;
-      LOG.info(() -> "Chained " + chained + " audit entries written before the chain");
+    } catch (SQLException | RuntimeException e) {
+      failed(e);
     }
     return total;
+  }
+
+  /**
+   * Logs a failure to chain by its kind only: a database message may quote the row (an entry's
+   * details), which does not belong in the server log.
+   */
+  private static void failed(Exception e) {
+    String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+    LOG.warning(
+        () ->
+            "Audit entries could not be chained ("
+                + e.getClass().getName()
+                + (state == null ? "" : ", SQL state " + state)
+                + "); the timer tries again within 5 seconds");
   }
 
   /**

@@ -60,7 +60,7 @@ public class AuditEntry implements Serializable {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private LocalDateTime occurredAt;
 
-  /** Its place in the chain; null only for entries written before the chain, until chained. */
+  /** Its place in the chain; null until chained, right after the commit that wrote it. */
   @Column(name = "seq", updatable = false)
   private Long seq;
 

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,8 @@ public class AuditTrail {
 
   @EJB AuditChainer chainer;
 
+  Clock clock = Clock.systemUTC();
+
   /** The entries that match, in chain order from the newest, a page of them. */
   public List<AuditEntry> search(AuditFilter filter, int first, int max) {
     TypedQuery<AuditEntry> query =
@@ -71,13 +74,18 @@ public class AuditTrail {
   }
 
   /**
-   * 校验: checks the CA's signature of every signed head, then walks the whole chain in sequence
-   * order, {@value #WALK_BATCH} rows at a time, and names the first entry changed, removed,
-   * inserted or moved.
+   * 校验: chains what is pending (so that it covers every entry committed before), checks the CA's
+   * signature of every signed head, then walks the whole chain in sequence order, {@value
+   * #WALK_BATCH} rows at a time, and names the first entry changed, removed, inserted or moved. It
+   * also says how many entries are still unchained and whether some have been for longer than
+   * {@value AuditVerdict#STALE_SECONDS} seconds (the chaining is not running).
    */
   public AuditVerdict verify() {
+    chainer.chainAll();
     try (Connection c = dataSource.getConnection()) {
-      long unchained = AuditStore.unchained(c);
+      AuditStore.Pending pending =
+          AuditStore.pending(c, LocalDateTime.now(clock).minusSeconds(AuditVerdict.STALE_SECONDS));
+      long unchained = pending.count();
       Map<Long, byte[]> heads = new HashMap<>();
       long lastSeq = 0;
       LocalDateTime lastAt = null;
@@ -92,7 +100,14 @@ public class AuditTrail {
           byte[] hash = rs.getBytes(2);
           if (!connection.verifyAuditHead(rs.getBytes(4), seq, hash)) {
             return new AuditVerdict(
-                AuditVerdict.Problem.SIGNATURE_INVALID, seq, 0, unchained, heads.size(), 0, null);
+                    AuditVerdict.Problem.SIGNATURE_INVALID,
+                    seq,
+                    0,
+                    unchained,
+                    heads.size(),
+                    0,
+                    null)
+                .withStale(pending.stale());
           }
           heads.put(seq, hash);
           lastSeq = seq;
@@ -101,9 +116,17 @@ public class AuditTrail {
       }
       AuditVerifier verifier = new AuditVerifier(heads);
       AuditStore.walk(c, WALK_BATCH, verifier);
-      AuditVerdict verdict = verifier.finish(unchained, lastSeq, lastAt);
+      AuditVerdict verdict = verifier.finish(unchained, lastSeq, lastAt).withStale(pending.stale());
       if (!verdict.intact()) {
         LOG.warning(() -> "The audit trail failed verification: " + verdict);
+      }
+      if (verdict.chainingStalled()) {
+        LOG.warning(
+            () ->
+                verdict.stale()
+                    + " audit entries have been waiting for the chain for more than "
+                    + AuditVerdict.STALE_SECONDS
+                    + " seconds: the chaining is not running");
       }
       return verdict;
     } catch (SQLException | CaException e) {

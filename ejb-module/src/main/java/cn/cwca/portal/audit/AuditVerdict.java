@@ -10,10 +10,13 @@ import java.time.LocalDateTime;
  * @param seq the sequence number the problem names (the first bad place of the chain); 0 when
  *     intact
  * @param entries the entries verified (the whole chain when intact, up to the problem otherwise)
- * @param unchained entries not yet chained (written before the chain existed, chained soon)
+ * @param unchained entries not chained yet (committed while 校验 ran, or left by a chaining that
+ *     failed)
  * @param signedHeads the signed heads checked
  * @param lastSignedSeq the sequence number of the newest signed head; 0 when none
  * @param lastSignedAt when it was signed; null when none
+ * @param stale of the unchained entries, those recorded more than {@value #STALE_SECONDS} seconds
+ *     ago: the chaining is not running (see {@link #chainingStalled()})
  */
 public record AuditVerdict(
     Problem problem,
@@ -22,8 +25,27 @@ public record AuditVerdict(
     long unchained,
     long signedHeads,
     long lastSignedSeq,
-    LocalDateTime lastSignedAt)
+    LocalDateTime lastSignedAt,
+    long stale)
     implements Serializable {
+
+  /**
+   * An entry is chained within milliseconds of its commit, at the latest by the next run of the
+   * 5-second timer; one still unchained after this long says the chaining is not running.
+   */
+  public static final int STALE_SECONDS = 60;
+
+  /** A verdict without stale entries. */
+  public AuditVerdict(
+      Problem problem,
+      long seq,
+      long entries,
+      long unchained,
+      long signedHeads,
+      long lastSignedSeq,
+      LocalDateTime lastSignedAt) {
+    this(problem, seq, entries, unchained, signedHeads, lastSignedSeq, lastSignedAt, 0);
+  }
 
   /** What is wrong with the chain, at {@link #seq()}. */
   public enum Problem {
@@ -43,5 +65,16 @@ public record AuditVerdict(
 
   public boolean intact() {
     return problem == null;
+  }
+
+  /** Whether entries stayed unchained for longer than the chaining ever takes. */
+  public boolean chainingStalled() {
+    return stale > 0;
+  }
+
+  /** This verdict, saying that {@code count} of its unchained entries are stale. */
+  AuditVerdict withStale(long count) {
+    return new AuditVerdict(
+        problem, seq, entries, unchained, signedHeads, lastSignedSeq, lastSignedAt, count);
   }
 }

@@ -122,7 +122,7 @@ class AuditChainPostgresTest {
     assertProblem(Problem.REMOVED, 150);
   }
 
-  /** One business transaction's append, as AuditLog makes it. */
+  /** One business transaction's append as a server not yet upgraded makes it: chained inline. */
   private static void append(String actor, String details) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

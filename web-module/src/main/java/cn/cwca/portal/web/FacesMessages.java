@@ -54,6 +54,13 @@ public final class FacesMessages {
     faces.validationFailed();
   }
 
+  /** Shows a {@code messages} text as a global warning; the request goes on. */
+  public static void addWarnMessage(String messageKey, Object... args) {
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_WARN, message(messageKey, args), null));
+  }
+
   /** Shows a page text ({@code labels}) as a global error and marks the request as failed. */
   public static void addErrorLabel(String labelKey, Object... args) {
     FacesContext faces = FacesContext.getCurrentInstance();

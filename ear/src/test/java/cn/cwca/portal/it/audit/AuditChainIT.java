@@ -1,6 +1,7 @@
 package cn.cwca.portal.it.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.audit.AuditLog;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,9 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The audit chain in the server: appends from 8 concurrent business transactions make one chain (no
- * two entries at one place, no gap), 校验 finds it intact, finds a row changed with plain SQL at its
- * place, and the CA signs the head.
+ * The audit chain in the server: appends from 8 concurrent business transactions, chained after
+ * their commits, make one chain (no two entries at one place, no gap, a transaction's entries in
+ * its order), an entry is chained soon after its commit without anyone asking, 校验 (which chains
+ * what is pending first) finds the chain intact, finds a row changed with plain SQL at its place,
+ * and the CA signs the head.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuditChainIT {
@@ -86,13 +90,40 @@ class AuditChainIT {
       f.get();
     }
 
-    List<Long> seqs = seqs(target);
-    assertEquals(TRANSACTIONS * ROUNDS * 2, seqs.size());
-    assertEquals(seqs.size(), seqs.stream().distinct().count(), "one place per entry");
+    // 校验 chains what is still pending first: every entry committed before it is in the chain
     AuditVerdict verdict = trail.verify();
     assertTrue(verdict.intact(), verdict::toString);
-    assertTrue(verdict.entries() >= seqs.size());
     assertEquals(0, verdict.unchained());
+    assertFalse(verdict.chainingStalled());
+    List<Long> seqs = seqs(target);
+    assertEquals(TRANSACTIONS * ROUNDS * 2, seqs.size());
+    assertFalse(seqs.contains(null), "every entry chained");
+    assertEquals(seqs.size(), seqs.stream().distinct().count(), "one place per entry");
+    assertTrue(verdict.entries() >= seqs.size());
+    for (int t = 0; t < TRANSACTIONS; t++) {
+      for (int round = 0; round < ROUNDS; round++) {
+        String first = t + "/" + round;
+        assertTrue(
+            seq(target, first) < seq(target, first + "b"),
+            "a transaction's second entry follows its first: " + first);
+      }
+    }
+  }
+
+  @Test
+  void anEntryIsChainedSoonAfterItsCommitWithoutVerification() throws Exception {
+    String target = "it-audit-" + UUID.randomUUID();
+    tx.begin();
+    audit.record("it-audit", "audit.test", target, "chained after commit", CLIENT);
+    tx.commit();
+    // chained by the committing thread right after the commit, or, when another chainer held the
+    // chain at that moment, by that chainer (at the latest by the 5-second timer)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (seqs(target).contains(null)) {
+      assertTrue(System.nanoTime() < deadline, "the entry was never chained");
+      Thread.onSpinWait();
+    }
+    assertEquals(1, seqs(target).size());
   }
 
   @Test
@@ -103,6 +134,7 @@ class AuditChainIT {
       audit.record("it-audit", "audit.test", target, "original " + i, CLIENT);
     }
     tx.commit();
+    assertTrue(trail.verify().intact(), "chained and intact before the change");
     long changed = seqs(target).get(1);
     update("UPDATE audit_entry SET details = 'tampered' WHERE seq = ?", changed);
     try {
@@ -130,19 +162,35 @@ class AuditChainIT {
     assertTrue(verdict.lastSignedSeq() >= signed);
   }
 
+  /** The places of the target's entries in chain order, null for an entry not chained yet. */
   private List<Long> seqs(String target) throws SQLException {
     List<Long> seqs = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT seq FROM audit_entry WHERE target = ? ORDER BY seq")) {
+            c.prepareStatement("SELECT seq FROM audit_entry WHERE target = ? ORDER BY seq, id")) {
       s.setString(1, target);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          seqs.add(rs.getLong(1));
+          seqs.add(rs.getObject(1, Long.class));
         }
       }
     }
     return seqs;
+  }
+
+  /** The place of the target's entry with these details. */
+  private long seq(String target, String details) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT seq FROM audit_entry WHERE target = ? AND details = ? AND seq IS NOT NULL")) {
+      s.setString(1, target);
+      s.setString(2, details);
+      try (ResultSet rs = s.executeQuery()) {
+        assertTrue(rs.next(), "chained: " + details);
+        return rs.getLong(1);
+      }
+    }
   }
 
   private void update(String sql, long seq) throws SQLException {

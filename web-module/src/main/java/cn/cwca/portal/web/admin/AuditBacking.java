@@ -34,6 +34,9 @@ public class AuditBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The {@code messages} key of the warning that the chaining is not running. */
+  static final String CHAINING_STALLED = "audit.chain.stalled";
+
   /** Entries per query of the CSV export. */
   static final int EXPORT_BATCH = 1_000;
 
@@ -97,6 +100,9 @@ public class AuditBacking implements Serializable {
     } else {
       FacesMessages.addErrorLabel(verdictKey(verdict), verdict.seq());
     }
+    if (verdict.chainingStalled()) {
+      FacesMessages.addWarnMessage(CHAINING_STALLED, verdict.stale());
+    }
   }
 
   /** The label saying what 校验 found: audit.verify.intact or audit.verify.PROBLEM. */
@@ -123,6 +129,17 @@ public class AuditBacking implements Serializable {
     return verdict.unchained() == 0
         ? heads
         : heads + FacesMessages.label("audit.verify.unchained", verdict.unchained());
+  }
+
+  /**
+   * The warning that entries have waited for the chain longer than the chaining ever takes; empty
+   * when none have.
+   */
+  public String getChainingText() {
+    if (verdict == null || !verdict.chainingStalled()) {
+      return "";
+    }
+    return FacesMessages.message(CHAINING_STALLED, verdict.stale());
   }
 
   /** 签名链头: signs the head of the chain with the CA's key now. */

@@ -49,6 +49,23 @@ class AuditPageTest {
   }
 
   @Test
+  void aStalledChainingIsAWarningInChineseWithTheNumberOfEntries() throws IOException {
+    Properties messages = new Properties();
+    try (Reader in =
+        new InputStreamReader(
+            AuditPageTest.class.getResourceAsStream("/cn/cwca/portal/messages.properties"),
+            StandardCharsets.UTF_8)) {
+      messages.load(in);
+    }
+    String warning = MessageFormat.format(messages.getProperty(AuditBacking.CHAINING_STALLED), 3L);
+    assertTrue(warning.startsWith("有 3 条审计记录"), warning);
+    assertTrue(warning.contains("60秒"), warning);
+    AuditVerdict stalled = new AuditVerdict(null, 0, 10, 3, 0, 0, null, 3);
+    assertTrue(stalled.chainingStalled());
+    assertTrue(!new AuditVerdict(null, 0, 10, 3, 0, 0, null).chainingStalled());
+  }
+
+  @Test
   void theDaysOfTheFilterAreBeijingDays() {
     AuditFilter filter =
         AuditBacking.filter(
