@@ -80,6 +80,9 @@ class StaffBrowserIT {
     assertFalse(reviewer.exists("shippingLink"));
     reviewer.click("reviewLink");
     reviewer.waitForUrl("/review/queue.xhtml");
+    String total = reviewer.text("reviewQueue:queueTotal");
+    assertTrue(
+        total.matches("共 \\d+\\+? 条"), "the queue's total, 1000+ beyond a thousand: " + total);
     assertEquals(403, reviewer.fetch(Browser.PORTAL + "/finance/invoices.xhtml").status());
     assertEquals(403, reviewer.fetch(Browser.PORTAL + "/admin/staff.xhtml").status());
     assertEquals(403, reviewer.fetch(Browser.PORTAL + "/operator/shipping.xhtml").status());

@@ -33,6 +33,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -103,39 +104,33 @@ public class ReviewService {
   /**
    * A page of the orders waiting for the caller's review, oldest submission first, with the filter,
    * and their total: paid orders waiting for review, and those waiting for a second approval whose
-   * first approval the caller did not give; never the caller's own.
+   * first approval the caller did not give; never the caller's own. The total is exact up to the
+   * end of the thousand the page ends in (1,000 for the first pages), a lower bound beyond it
+   * ({@link ReviewQueuePage#totalExact()}); see {@link ReviewQueueQuery}.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ReviewQueuePage queue(ReviewQueueFilter filter, int first, int pageSize) {
     String me = callerName();
-    ReviewQueueQuery query = ReviewQueueQuery.of(filter, me);
-    long total = query.bind(em.createQuery(query.count(), Long.class)).getSingleResult();
     int from = Math.max(0, Math.min(first, MAX_FIRST));
     int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
+    ReviewQueueQuery query = ReviewQueueQuery.of(filter, me);
+    int countedUpTo = ReviewQueueQuery.countedUpTo(from, size);
+    ReviewQueueQuery.Sql count = query.count(countedUpTo + 1);
+    long counted =
+        ((Number) count.bind(em.createNativeQuery(count.text())).getSingleResult()).longValue();
+    boolean exact = counted <= countedUpTo;
+    long total = exact ? counted : countedUpTo;
     if (total <= from) {
-      return new ReviewQueuePage(List.of(), total);
+      return new ReviewQueuePage(List.of(), total, exact);
     }
-    // One ordered, limited read per status, merged by submission time.
-    List<Object[]> page =
-        ReviewQueueQuery.STATUSES.stream()
-            .flatMap(
-                status ->
-                    query
-                        .bind(em.createQuery(query.select(status), Object[].class))
-                        .setMaxResults(from + size)
-                        .getResultList()
-                        .stream())
-            .sorted(
-                Comparator.comparing((Object[] r) -> (LocalDateTime) r[7])
-                    .thenComparing(r -> (Long) r[13]))
-            .skip(from)
-            .limit(size)
-            .toList();
+    ReviewQueueQuery.Sql select = query.page(from, size);
+    @SuppressWarnings("unchecked")
+    List<Object[]> page = select.bind(em.createNativeQuery(select.text())).getResultList();
     Map<String, String> names =
         applicantNames(page.stream().map(r -> (String) r[2]).distinct().toList());
     LocalDateTime now = now();
     return new ReviewQueuePage(
-        page.stream().map(r -> row(r, names.get((String) r[2]), me, now)).toList(), total);
+        page.stream().map(r -> row(r, names.get((String) r[2]), me, now)).toList(), total, exact);
   }
 
   /** The preset reasons of 驳回, in menu order (the reviewer may also write one). */
@@ -489,22 +484,25 @@ public class ReviewService {
         division == null ? null : AdministrativeDivisions.get().fullName(division));
   }
 
+  /**
+   * A row of the queue from the columns of {@link ReviewQueueQuery#COLUMNS}, as JDBC gives them.
+   */
   private static ReviewQueueRow row(
       Object[] r, String applicantName, String me, LocalDateTime now) {
-    OrderStatus status = (OrderStatus) r[9];
+    OrderStatus status = OrderStatus.valueOf((String) r[9]);
     String claimedBy = (String) r[11];
-    LocalDateTime claimedUntil = (LocalDateTime) r[12];
+    LocalDateTime claimedUntil = utc(r[12]);
     boolean active = claimedBy != null && claimedUntil != null && claimedUntil.isAfter(now);
     return new ReviewQueueRow(
         (String) r[0],
-        (AccountType) r[1],
+        AccountType.valueOf((String) r[1]),
         applicantName,
         (String) r[2],
-        (ServiceType) r[3],
-        (Integer) r[4],
+        r[3] == null ? null : ServiceType.valueOf((String) r[3]),
+        r[4] == null ? null : ((Number) r[4]).intValue(),
         (String) r[5],
-        (PickupMethod) r[6],
-        (LocalDateTime) r[7],
+        r[6] == null ? null : PickupMethod.valueOf((String) r[6]),
+        utc(r[7]),
         (BigDecimal) r[8],
         status,
         ((Number) r[10]).intValue(),
@@ -513,6 +511,11 @@ public class ReviewService {
         claimedUntil,
         me.equals(claimedBy) && active,
         active);
+  }
+
+  /** A {@code timestamp} column (UTC) of a native query. */
+  private static LocalDateTime utc(Object value) {
+    return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
   }
 
   /** 姓名 or 机构名称 by login name. */

@@ -2,62 +2,56 @@ package cn.cwca.portal.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.cwca.portal.account.AccountType;
-import cn.cwca.portal.application.OrderStatus;
 import cn.cwca.portal.catalogue.ServiceType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The queue's query from the filters: the text of the query depends only on which filters are set,
- * every value is a parameter, and nothing a client typed becomes part of the query.
+ * The queue's statements from the filters: the text of a statement depends only on which filters
+ * are set, every value is a parameter, and nothing a client typed becomes part of the statement.
+ * (Their plans and results: {@code ReviewQueuePostgresTest}.)
  */
 class ReviewQueueQueryTest {
 
   private static final String REVIEWER = "it-reviewer";
 
   @Test
-  void withoutFiltersTheQueueIsTheOrdersWaitingForTheReviewerOldestFirst() {
-    ReviewQueueQuery q = ReviewQueueQuery.of(null, REVIEWER);
+  void withoutFiltersTheQueueIsBothStatusesOldestFirstNeverTheReviewersOwn() {
+    ReviewQueueQuery.Sql page = ReviewQueueQuery.of(null, REVIEWER).page(20, 10);
 
-    assertEquals(Map.of("reviewer", REVIEWER), q.parameters());
-    String first = q.select(OrderStatus.AWAITING_REVIEW);
-    String second = q.select(OrderStatus.AWAITING_SECOND_REVIEW);
     assertEquals(
-        ReviewQueueQuery.COLUMNS
-            + " FROM CertificateApplication a WHERE a.ownerLoginName <> :reviewer"
-            + " AND a.status = cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW"
-            + " ORDER BY a.submittedAt, a.id",
-        first,
-        "one status, in the order of the status index: not the reviewer's own");
-    assertTrue(
-        second.contains(
-            " AND a.status = cn.cwca.portal.application.OrderStatus.AWAITING_SECOND_REVIEW"
-                + " AND NOT EXISTS (SELECT d.id FROM ReviewDecision d WHERE d.applicationId = a.id"
-                + " AND d.round = a.reviewRound AND d.stage = 1 AND d.reviewer = :reviewer)"),
-        "not a second approval of the reviewer's first: " + second);
-    assertTrue(second.endsWith(" ORDER BY a.submittedAt, a.id"));
-    String count = q.count();
-    assertTrue(count.startsWith("SELECT COUNT(a) FROM CertificateApplication a"), count);
-    assertTrue(
-        count.contains(
-            "a.status IN (cn.cwca.portal.application.OrderStatus.AWAITING_REVIEW,"
-                + " cn.cwca.portal.application.OrderStatus.AWAITING_SECOND_REVIEW)"),
-        count);
-    assertFalse(count.contains("ORDER BY"));
+        "SELECT * FROM ((SELECT "
+            + ReviewQueueQuery.COLUMNS
+            + " FROM certificate_application a WHERE a.status = 'AWAITING_REVIEW'"
+            + " AND a.owner_login_name <> ?1 ORDER BY a.submitted_at, a.id LIMIT ?2)"
+            + " UNION ALL (SELECT "
+            + ReviewQueueQuery.COLUMNS
+            + " FROM certificate_application a WHERE a.status = 'AWAITING_SECOND_REVIEW'"
+            + " AND a.owner_login_name <> ?3 AND NOT EXISTS (SELECT 1 FROM review_decision d"
+            + " WHERE d.application_id = a.id AND d.round = a.review_round AND d.stage = 1"
+            + " AND d.reviewer = ?4) ORDER BY a.submitted_at, a.id LIMIT ?5))"
+            + " q ORDER BY q.submitted_at, q.id LIMIT ?6 OFFSET ?7",
+        page.text(),
+        "each status up to the end of the page, then the page of both");
+    assertEquals(List.of(REVIEWER, 30, REVIEWER, REVIEWER, 30, 10, 20), page.parameters());
     assertEquals(
-        ReviewQueueQuery.of(ReviewQueueFilter.NONE, REVIEWER).select(OrderStatus.AWAITING_REVIEW),
-        first);
-    assertThrows(IllegalArgumentException.class, () -> q.select(OrderStatus.APPROVED));
+        ReviewQueueQuery.of(ReviewQueueFilter.NONE, REVIEWER).page(20, 10).text(), page.text());
+  }
+
+  @Test
+  void theCountCountsEachPartUpToItsLimit() {
+    ReviewQueueQuery.Sql count = ReviewQueueQuery.of(null, REVIEWER).count(1_001);
+
+    assertTrue(count.text().startsWith("SELECT COUNT(*) FROM ((SELECT 1 FROM"), count.text());
+    assertTrue(count.text().contains("ORDER BY a.submitted_at, a.id LIMIT ?2)"), count.text());
+    assertEquals(List.of(REVIEWER, 1_001, REVIEWER, REVIEWER, 1_001), count.parameters());
   }
 
   @Test
@@ -73,52 +67,64 @@ class ReviewQueueQueryTest {
                 " 聊城市示例 "),
             REVIEWER);
 
-    Map<String, Object> expected = new LinkedHashMap<>();
-    expected.put("reviewer", REVIEWER);
-    expected.put("serviceType", ServiceType.CHANGE);
-    expected.put("userType", AccountType.ORGANISATION);
-    expected.put("handlingPoint", "SD_LIAOCHENG");
-    expected.put("submittedFrom", LocalDateTime.of(2026, 11, 30, 16, 0));
-    expected.put("submittedBefore", LocalDateTime.of(2026, 12, 7, 16, 0));
-    expected.put("name", "%聊城市示例%");
-    assertEquals(expected, q.parameters(), "Beijing days in UTC; the last day included");
+    ReviewQueueQuery.Sql count = q.count(1_001);
+    assertEquals(
+        List.of(
+            REVIEWER,
+            "CHANGE",
+            "ORGANISATION",
+            "SD_LIAOCHENG",
+            LocalDateTime.of(2026, 11, 30, 16, 0),
+            LocalDateTime.of(2026, 12, 7, 16, 0),
+            "%聊城市示例%",
+            1_001),
+        count.parameters().subList(0, 8),
+        "Beijing days in UTC; the last day included");
     for (String condition :
         new String[] {
-          "a.serviceType = :serviceType",
-          "a.userType = :userType",
-          "a.handlingPointCode = :handlingPoint",
-          "a.submittedAt >= :submittedFrom",
-          "a.submittedAt < :submittedBefore",
-          "LOWER(acc.displayName) LIKE :name ESCAPE '!'"
+          "a.service_type = ?2",
+          "a.user_type = ?3",
+          "a.handling_point_code = ?4",
+          "a.submitted_at >= ?5",
+          "a.submitted_at < ?6",
+          "a.owner_login_name IN (SELECT acc.login_name FROM account acc"
+              + " WHERE LOWER(acc.display_name) LIKE ?7 ESCAPE '!')"
         }) {
-      for (String query : texts(q)) {
-        assertTrue(query.contains(condition), condition + " in " + query);
-      }
+      assertTrue(count.text().contains(condition), condition + " in " + count.text());
+      assertTrue(q.page(0, 10).text().contains(condition), condition);
     }
-    assertFalse(q.count().contains(":code"), "a name is no code");
+    assertFalse(count.text().contains("owner_login_name LIKE"), "a name is no code");
   }
 
   @Test
-  void aTextOfLettersAndDigitsIsAlsoTheStartOfACode() {
-    ReviewQueueQuery q = ReviewQueueQuery.of(filterOfApplicant("91350100m0"), REVIEWER);
+  void aTextOfLettersAndDigitsIsAlsoTheStartOfACodeInAPartOfItsOwn() {
+    ReviewQueueQuery.Sql count =
+        ReviewQueueQuery.of(filterOfApplicant("91350100m0"), REVIEWER).count(1_001);
 
-    assertEquals("%91350100m0%", q.parameters().get("name"));
-    assertEquals("91350100M0%", q.parameters().get("code"), "codes are upper case");
-    for (String query : texts(q)) {
-      assertTrue(
-          query.contains(
-              " AND (EXISTS (SELECT acc.id FROM Account acc WHERE acc.loginName = a.ownerLoginName"
-                  + " AND LOWER(acc.displayName) LIKE :name ESCAPE '!')"
-                  + " OR a.ownerLoginName LIKE :code ESCAPE '!')"),
-          query);
-    }
+    assertEquals(
+        List.of(REVIEWER, "%91350100m0%", 1_001, REVIEWER, "91350100M0%", "%91350100m0%", 1_001),
+        count.parameters().subList(0, 7),
+        "codes are upper case");
+    assertTrue(
+        count
+            .text()
+            .contains(
+                " UNION ALL (SELECT 1 FROM certificate_application a WHERE a.status ="
+                    + " 'AWAITING_REVIEW' AND a.owner_login_name <> ?4"
+                    + " AND a.owner_login_name LIKE ?5 ESCAPE '!' AND NOT EXISTS (SELECT 1"
+                    + " FROM account acc WHERE acc.login_name = a.owner_login_name"
+                    + " AND LOWER(acc.display_name) LIKE ?6 ESCAPE '!')"),
+        "the code part leaves out the name part's orders: " + count.text());
+    assertEquals(4, count.text().split("UNION ALL").length, "two parts per status");
   }
 
   @Test
   void aNameIsMatchedInAnyCase() {
-    assertEquals(
-        "%john smith%",
-        ReviewQueueQuery.of(filterOfApplicant("John SMITH"), REVIEWER).parameters().get("name"));
+    assertTrue(
+        ReviewQueueQuery.of(filterOfApplicant("John SMITH"), REVIEWER)
+            .count(1)
+            .parameters()
+            .contains("%john smith%"));
   }
 
   @ParameterizedTest
@@ -128,41 +134,58 @@ class ReviewQueueQueryTest {
         "x') OR 1=1 OR (a.id <> 0",
         "张三' AND a.price > 0 --",
         "a.status",
-        ":reviewer",
+        "?1",
         "%",
         "_",
         "!",
         "聊城 ORDER BY a.id DESC"
       })
-  void nothingTypedBecomesPartOfTheQuery(String typed) {
+  void nothingTypedBecomesPartOfTheStatements(String typed) {
     ReviewQueueQuery q = ReviewQueueQuery.of(filterOfApplicant(typed), REVIEWER);
     ReviewQueueQuery plain = ReviewQueueQuery.of(filterOfApplicant("张三"), REVIEWER);
 
-    assertEquals(texts(plain), texts(q), "the same query texts as for any other name");
-    assertEquals(
-        "%" + ReviewQueueQuery.escaped(typed.strip().toLowerCase(java.util.Locale.ROOT)) + "%",
-        q.parameters().get("name"));
+    assertEquals(plain.page(0, 10).text(), q.page(0, 10).text());
+    assertEquals(plain.count(5).text(), q.count(5).text());
+    assertTrue(
+        q.count(5)
+            .parameters()
+            .contains(
+                "%"
+                    + ReviewQueueQuery.escaped(typed.strip().toLowerCase(java.util.Locale.ROOT))
+                    + "%"));
   }
 
   @Test
   void theWildcardsOfLikeAreMatchedLiterally() {
     assertEquals("50!%!_!!", ReviewQueueQuery.escaped("50%_!"));
-    assertEquals(
-        "%50!%!_!!%",
-        ReviewQueueQuery.of(filterOfApplicant("50%_!"), REVIEWER).parameters().get("name"));
+    assertTrue(
+        ReviewQueueQuery.of(filterOfApplicant("50%_!"), REVIEWER)
+            .count(1)
+            .parameters()
+            .contains("%50!%!_!!%"));
   }
 
   @Test
   void blankAndOverlongTextsAndStaffAreNoFilter() {
     assertEquals(
-        Map.of("reviewer", REVIEWER),
+        ReviewQueueQuery.of(null, REVIEWER).count(1),
         ReviewQueueQuery.of(
                 new ReviewQueueFilter(null, AccountType.STAFF, "  ", null, null, "   "), REVIEWER)
-            .parameters());
+            .count(1));
     String longText = "名".repeat(100);
-    assertEquals(
-        "%" + "名".repeat(ReviewQueueQuery.MAX_APPLICANT_TEXT) + "%",
-        ReviewQueueQuery.of(filterOfApplicant(longText), REVIEWER).parameters().get("name"));
+    assertTrue(
+        ReviewQueueQuery.of(filterOfApplicant(longText), REVIEWER)
+            .count(1)
+            .parameters()
+            .contains("%" + "名".repeat(ReviewQueueQuery.MAX_APPLICANT_TEXT) + "%"));
+  }
+
+  @Test
+  void theTotalIsCountedPastThePageToTheEndOfItsThousand() {
+    assertEquals(1_000, ReviewQueueQuery.countedUpTo(0, 20));
+    assertEquals(1_000, ReviewQueueQuery.countedUpTo(960, 20));
+    assertEquals(2_000, ReviewQueueQuery.countedUpTo(980, 20), "the last page offers the next");
+    assertEquals(11_000, ReviewQueueQuery.countedUpTo(ReviewService.MAX_FIRST, 100));
   }
 
   @Test
@@ -172,14 +195,6 @@ class ReviewQueueQueryTest {
         ReviewQueueQuery.startOfDayUtc(LocalDate.of(2026, 2, 1)));
     assertEquals(
         "2026-12-07 10:30", ReviewService.beijingMinutes(LocalDateTime.of(2026, 12, 7, 2, 30)));
-  }
-
-  /** Every query text of the queue: both statuses' pages and the count. */
-  private static List<String> texts(ReviewQueueQuery q) {
-    return List.of(
-        q.select(OrderStatus.AWAITING_REVIEW),
-        q.select(OrderStatus.AWAITING_SECOND_REVIEW),
-        q.count());
   }
 
   private static ReviewQueueFilter filterOfApplicant(String text) {

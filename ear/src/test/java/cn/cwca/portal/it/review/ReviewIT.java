@@ -187,6 +187,7 @@ class ReviewIT {
     ReviewQueuePage mine = reviews.queue(byCode(APPLICANT), 0, 100);
     assertEquals(List.of(paid), ids(mine), "the paid order only");
     assertEquals(1, mine.total());
+    assertTrue(mine.totalExact(), "a short queue is counted exactly");
     ReviewQueueRow row = mine.rows().get(0);
     assertEquals(AccountType.NATURAL_PERSON, row.userType());
     assertEquals(APPLICANT_NAME, row.applicantName());

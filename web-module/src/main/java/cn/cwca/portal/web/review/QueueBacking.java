@@ -92,6 +92,11 @@ public class QueueBacking implements Serializable {
     return rows;
   }
 
+  /** 共 N 条 of the grid: the number, or "1000+" beyond what the queue counts. */
+  public String getTotal() {
+    return rows.total();
+  }
+
   /** 业务类型 choices. */
   public ServiceType[] getServiceTypes() {
     return ServiceType.values();

@@ -21,6 +21,7 @@ class ReviewQueueModel extends LazyDataModel<ReviewQueueRow> {
 
   private final ReviewService reviews;
   private ReviewQueueFilter filter = ReviewQueueFilter.NONE;
+  private String total = "0";
 
   ReviewQueueModel(ReviewService reviews) {
     this.reviews = Objects.requireNonNull(reviews);
@@ -45,7 +46,16 @@ class ReviewQueueModel extends LazyDataModel<ReviewQueueRow> {
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     ReviewQueuePage page = reviews.queue(filter, first, pageSize);
     setRowCount((int) page.total());
+    total = page.totalExact() ? Long.toString(page.total()) : page.total() + "+";
     return page.rows();
+  }
+
+  /**
+   * The total of the last page loaded as the grid shows it: "37", or "1000+" when the queue holds
+   * more than it counts (the paginator grows as the reviewer pages on).
+   */
+  String total() {
+    return total;
   }
 
   @Override
