@@ -115,7 +115,7 @@ class AuditChainBenchmark {
     out.append(
         String.format(
             Locale.ROOT,
-            "Audit chain: appends (one entry per transaction, chained right after its commit) and"
+            "Audit chain: appends (one entry per transaction, chained by the one-second timer) and"
                 + " 校验%n  %s, %d cores%n",
             cpuModel(),
             Runtime.getRuntime().availableProcessors()));
@@ -261,8 +261,8 @@ class AuditChainBenchmark {
   }
 
   /**
-   * Waits until no entry of the target is left unchained: the chaining after the commits, or the
-   * 5-second timer for entries a bounded chaining left, chains them; polled every millisecond.
+   * Waits until no entry of the target is left unchained (the chaining timer runs every second);
+   * polled every millisecond.
    */
   private void awaitChained(String target) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

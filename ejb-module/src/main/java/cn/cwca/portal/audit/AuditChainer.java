@@ -23,13 +23,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Chains the entries {@link AuditLog} committed unchained: right after each commit that recorded
- * some ({@link #chainNow}), every 5 seconds as a safety net for a server that died between a commit
- * and its chaining, and before 校验 and signing ({@link #chainAll}). Every hour it also signs the
- * head with the CA's issuing key if it moved since the last signature. Chaining runs in
- * transactions of its own on a connection of its own, never in a business transaction, under the
- * chain's advisory lock ({@link AuditStore#LOCK_SCOPE}), so that one chainer of the cluster works
- * at a time; the hourly signing runs on one server at a time ({@link ClusterJob}).
+ * Chains the entries {@link AuditLog} committed unchained: every second, in batches (a commit never
+ * waits for it), and before 校验 and signing ({@link #chainAll}). Every hour it also signs the head
+ * with the CA's issuing key if it moved since the last signature. Chaining runs in transactions of
+ * its own on a connection of its own, never in a business transaction, under the chain's advisory
+ * lock ({@link AuditStore#LOCK_SCOPE}), so that one chainer of the cluster works at a time; the
+ * hourly signing runs on one server at a time ({@link ClusterJob}).
  */
 @Stateless
 @PermitAll
@@ -43,10 +42,7 @@ public class AuditChainer {
   /** Entries chained per transaction. */
   static final int BATCH = 1_000;
 
-  /** Batches a business thread chains after its commit at most (for others too, under load). */
-  static final int BATCHES_AFTER_COMMIT = 10;
-
-  /** Batches a run of the 5-second timer chains at most. */
+  /** Batches a run of the one-second timer chains at most. */
   static final int BATCHES_PER_RUN = 1_000;
 
   @Resource(lookup = "jdbc/caportal")
@@ -75,24 +71,13 @@ public class AuditChainer {
   }
 
   /**
-   * The safety net: chains what a server left pending when it died between a commit and its
-   * chaining (or what a failed chaining left). The chain's try-lock makes it one chainer of the
-   * cluster at a time; a run that finds the lock taken leaves the work to its holder.
+   * Chains what was committed since the last run, on every server every second. The chain's
+   * try-lock makes it one chainer of the cluster at a time; a run that finds the lock taken leaves
+   * the work to its holder. Never throws: a failure is logged and the next run tries again.
    */
-  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
-  void chainLeftBehind() {
+  @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
+  void chainCommitted() {
     chainUnlessBusy(BATCHES_PER_RUN);
-  }
-
-  /**
-   * Chains the pending entries now, unless another transaction of this or another server is
-   * chaining (which then chains them too, see {@link AuditStore#chainUnlessBusy}); returns at once
-   * in that case. Called right after a commit that recorded entries; never throws.
-   *
-   * @return how many entries were chained; 0 also when the chaining failed (logged)
-   */
-  public int chainNow() {
-    return chainUnlessBusy(BATCHES_AFTER_COMMIT);
   }
 
   private int chainUnlessBusy(int maxBatches) {
@@ -151,7 +136,7 @@ public class AuditChainer {
             "Audit entries could not be chained ("
                 + e.getClass().getName()
                 + (state == null ? "" : ", SQL state " + state)
-                + "); the timer tries again within 5 seconds");
+                + "); the timer tries again within a second");
   }
 
   /**

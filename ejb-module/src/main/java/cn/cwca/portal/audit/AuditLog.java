@@ -1,15 +1,12 @@
 package cn.cwca.portal.audit;
 
 import cn.cwca.portal.common.ClientInfo;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -17,23 +14,15 @@ import java.util.List;
 /**
  * Writes the audit trail inside the transaction of the change it records, so that an entry exists
  * exactly when the change was committed. The entry is written unchained, with no lock and no read
- * of the chain, so that business transactions do not wait for each other; the first entry of a
- * transaction asks the {@link AuditChainer} to chain it right after the commit ({@link
- * ChainAfterCommit}).
+ * of the chain, so that business transactions do not wait for each other; the {@link AuditChainer}
+ * chains the committed entries every second, in batches.
  */
 @Stateless
 @PermitAll
 public class AuditLog {
 
-  /** Set once this transaction's chaining after commit is registered. */
-  private static final String CHAIN_AFTER_COMMIT = AuditLog.class.getName() + ".chainAfterCommit";
-
   @PersistenceContext(unitName = "portal")
   EntityManager em;
-
-  @Resource TransactionSynchronizationRegistry transaction;
-
-  @EJB AuditChainer chainer;
 
   Clock clock = Clock.systemUTC();
 
@@ -52,10 +41,6 @@ public class AuditLog {
             details,
             c == null ? null : c.remoteAddress(),
             LocalDateTime.now(clock)));
-    if (transaction.getResource(CHAIN_AFTER_COMMIT) == null) {
-      transaction.putResource(CHAIN_AFTER_COMMIT, Boolean.TRUE);
-      transaction.registerInterposedSynchronization(new ChainAfterCommit(chainer::chainNow));
-    }
   }
 
   /** Entries about one target (a login name, {@code notice:<id>}), newest first. */

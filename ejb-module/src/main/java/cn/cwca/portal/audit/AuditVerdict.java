@@ -30,8 +30,8 @@ public record AuditVerdict(
     implements Serializable {
 
   /**
-   * An entry is chained within milliseconds of its commit, at the latest by the next run of the
-   * 5-second timer; one still unchained after this long says the chaining is not running.
+   * An entry is chained within about a second of its commit, by the next run of the chaining timer;
+   * one still unchained after this long says the chaining is not running.
    */
   public static final int STALE_SECONDS = 60;
 

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Chaining after commit through a real PostgreSQL (a {@link ThrowawayDatabase}; skipped when there
- * is no server): business transactions write their entries unchained, as {@link AuditLog} does,
- * while two chainers ({@link AuditStore#chainUnlessBusy}, as {@link AuditChainer#chainNow} runs it
- * on two servers) chain them concurrently under the try-lock.
+ * Chaining committed entries through a real PostgreSQL (a {@link ThrowawayDatabase}; skipped when
+ * there is no server): business transactions write their entries unchained, as {@link AuditLog}
+ * does, while two chainers ({@link AuditStore#chainUnlessBusy}, as the chaining timers of two
+ * servers run it) chain them concurrently under the try-lock.
  */
 class AuditChainingPostgresTest {
 

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit chain in the server: appends from 8 concurrent business transactions, chained after
- * their commits, make one chain (no two entries at one place, no gap, a transaction's entries in
- * its order), an entry is chained soon after its commit without anyone asking, 校验 (which chains
- * what is pending first) finds the chain intact, finds a row changed with plain SQL at its place,
- * and the CA signs the head.
+ * their commits by the chaining timer, make one chain (no two entries at one place, no gap, a
+ * transaction's entries in its order), an entry is chained soon after its commit without anyone
+ * asking, 校验 (which chains what is pending first) finds the chain intact, finds a row changed with
+ * plain SQL at its place, and the CA signs the head.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuditChainIT {
@@ -116,12 +116,11 @@ class AuditChainIT {
     tx.begin();
     audit.record("it-audit", "audit.test", target, "chained after commit", CLIENT);
     tx.commit();
-    // chained by the committing thread right after the commit, or, when another chainer held the
-    // chain at that moment, by that chainer (at the latest by the 5-second timer)
+    // chained by the next run of the one-second chaining timer of one of the servers
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (seqs(target).contains(null)) {
       assertTrue(System.nanoTime() < deadline, "the entry was never chained");
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }
     assertEquals(1, seqs(target).size());
   }
