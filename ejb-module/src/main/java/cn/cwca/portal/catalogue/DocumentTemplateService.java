@@ -60,6 +60,10 @@ public class DocumentTemplateService {
 
   static final String TEMPLATE_RESTORED = "catalogue.templateRestored";
 
+  private static final String NOT_PDF = "catalogue.template.notPdf";
+
+  private static final String UNSUPPORTED_TYPE = "application.document.unsupportedType";
+
   /** The catalogue's lock ({@link CatalogueService}): one change of the catalogue at a time. */
   private static final String LOCK_SCOPE = "catalogue";
 
@@ -130,17 +134,14 @@ public class DocumentTemplateService {
   /**
    * 上传新模板: the upload becomes the template of its document type; the one it replaces is retired.
    *
-   * @throws BusinessException {@code catalogue.template.notReplaceable}; a refusal of {@link
-   *     DocumentUploadPolicy#check} (empty, too large, damaged or encrypted PDF, ...); {@code
-   *     catalogue.template.notPdf} for a file that is not a PDF by its content
+   * @throws BusinessException {@code catalogue.template.notReplaceable}; {@code
+   *     catalogue.template.notPdf} for a file that is not a PDF by its content; another refusal of
+   *     {@link DocumentUploadPolicy#check} (empty, too large, damaged or encrypted PDF, ...)
    * @throws IllegalStateException when the file cannot be stored (the transaction rolls back)
    */
   public TemplateInfo upload(DocumentType type, DocumentUpload upload, ClientInfo c) {
     replaceable(type);
-    try (CheckedDocument file = DocumentUploadPolicy.configured().check(upload)) {
-      if (file.format() != DocumentFormat.PDF) {
-        throw new BusinessException("catalogue.template.notPdf");
-      }
+    try (CheckedDocument file = checkedPdf(upload)) {
       lock();
       String actor = actor();
       LocalDateTime now = now();
@@ -195,6 +196,28 @@ public class DocumentTemplateService {
         current.get().info().describe() + " -> " + builtIn.describe(),
         c);
     return builtIn;
+  }
+
+  /**
+   * The upload as the applicants' uploads are checked, and a PDF by its content: neither the file
+   * name nor the browser's type count. A file of no known format is refused as not a PDF, rather
+   * than with the applicants' message that offers images too.
+   */
+  private static CheckedDocument checkedPdf(DocumentUpload upload) {
+    CheckedDocument file;
+    try {
+      file = DocumentUploadPolicy.configured().check(upload);
+    } catch (BusinessException refusal) {
+      if (UNSUPPORTED_TYPE.equals(refusal.messageKey())) {
+        throw new BusinessException(NOT_PDF);
+      }
+      throw refusal;
+    }
+    if (file.format() != DocumentFormat.PDF) {
+      file.close();
+      throw new BusinessException(NOT_PDF);
+    }
+    return file;
   }
 
   /** The audit trail's target of a document type's template. */
