@@ -38,7 +38,18 @@ class ContentSecurityPolicyBrowserIT {
           "/admin/index.xhtml",
           "/admin/notices.xhtml",
           "/admin/sms-outbox.xhtml",
-          "/admin/reports.xhtml");
+          "/admin/reports.xhtml",
+          "/admin/audit.xhtml",
+          "/admin/staff.xhtml",
+          "/admin/key-login.xhtml",
+          "/admin/change-password.xhtml",
+          "/admin/applicants.xhtml",
+          "/admin/catalogue-prices.xhtml",
+          "/admin/catalogue-points.xhtml",
+          "/admin/catalogue-pickup.xhtml",
+          "/admin/catalogue-documents.xhtml",
+          "/admin/catalogue-templates.xhtml",
+          "/admin/catalogue-texts.xhtml");
 
   @Test
   void publicPagesRunTheirScriptsUnderAPolicyWithoutUnsafeSources() throws Exception {

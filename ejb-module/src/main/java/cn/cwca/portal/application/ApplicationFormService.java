@@ -3,8 +3,10 @@ package cn.cwca.portal.application;
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountService;
 import cn.cwca.portal.account.AccountType;
+import cn.cwca.portal.catalogue.DocumentTemplateService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.document.forms.ApplicationFormData;
+import cn.cwca.portal.document.forms.BuiltInTemplates;
 import cn.cwca.portal.document.forms.FormRenderer;
 import cn.cwca.portal.document.forms.FormTexts;
 import cn.cwca.portal.rules.AdministrativeDivisions;
@@ -18,23 +20,19 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The documents to download on step 4 (资料文件上传): the blank templates of the 《数字证书申请单》,
  * 《CWCA电子认证服务协议》, 《公共资源电子签章采集表》 and 《经办人授权委托书》, and the 申请单 filled in from one of the caller's
- * applications and the personal centre's data, as PDFs ({@link FormRenderer}).
+ * applications and the personal centre's data, as PDFs ({@link FormRenderer}); an administrator may
+ * have replaced the blank templates but the 申请单's.
  */
 @Stateless
 @DeclareRoles({"APPLICANT", "REVIEWER", "OPERATOR", "FINANCE", "ADMIN"})
 @RolesAllowed("APPLICANT")
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ApplicationFormService {
-
-  /** The blank templates never change while the application runs: rendered once each. */
-  private static final Map<DocumentType, byte[]> TEMPLATES = new ConcurrentHashMap<>();
 
   private static final FormRenderer RENDERER = new FormRenderer();
 
@@ -43,19 +41,22 @@ public class ApplicationFormService {
 
   @Inject AccountService accounts;
 
+  @Inject DocumentTemplateService templates;
+
   @Resource SessionContext session;
 
   /**
-   * The blank template of a document.
+   * The blank template of a document: the one an administrator uploaded in 目录维护 when there is one
+   * ({@link DocumentTemplateService}), else the built-in one.
    *
    * @throws IllegalArgumentException for a document without template ({@link
    *     DocumentType#hasTemplate()})
    */
   public byte[] template(DocumentType type) {
-    if (type == null || !type.hasTemplate()) {
-      throw new IllegalArgumentException("no template for " + type);
+    if (type != null && type.hasReplaceableTemplate()) {
+      return templates.served(type);
     }
-    return TEMPLATES.computeIfAbsent(type, RENDERER::template).clone();
+    return BuiltInTemplates.of(type);
   }
 
   /**

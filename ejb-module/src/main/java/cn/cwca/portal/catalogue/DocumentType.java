@@ -31,6 +31,15 @@ public enum DocumentType {
     return template;
   }
 
+  /**
+   * Whether an administrator may replace the template with an uploaded PDF ({@link
+   * DocumentTemplateService}): every template but the 《数字证书申请单》, which is filled in with the
+   * order's data.
+   */
+  public boolean hasReplaceableTemplate() {
+    return template && this != APPLICATION_FORM;
+  }
+
   /** Key of the document's title in the messages bundle. */
   public String labelKey() {
     return "documentType." + name();

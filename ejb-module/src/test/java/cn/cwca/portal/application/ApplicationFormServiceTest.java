@@ -1,5 +1,6 @@
 package cn.cwca.portal.application;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.cwca.portal.account.Account;
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
+import cn.cwca.portal.catalogue.DocumentTemplateService;
 import cn.cwca.portal.catalogue.DocumentType;
 import cn.cwca.portal.catalogue.ManualCatalogue;
 import cn.cwca.portal.catalogue.PickupMethod;
 import cn.cwca.portal.catalogue.PickupOption;
 import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.document.forms.ApplicationFormData;
+import cn.cwca.portal.document.forms.BuiltInTemplates;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -154,16 +157,37 @@ class ApplicationFormServiceTest {
   }
 
   @Test
-  void onlyTheFourTemplatedDocumentsHaveATemplate() {
-    ApplicationFormService service = new ApplicationFormService();
+  void onlyTheFourTemplatedDocumentsHaveABuiltInTemplate() {
     for (DocumentType type : DocumentType.values()) {
       if (type.hasTemplate()) {
-        byte[] pdf = service.template(type);
+        byte[] pdf = BuiltInTemplates.of(type);
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII), type.name());
       } else {
-        assertThrows(IllegalArgumentException.class, () -> service.template(type), type.name());
+        assertThrows(IllegalArgumentException.class, () -> BuiltInTemplates.of(type), type.name());
       }
     }
-    assertThrows(IllegalArgumentException.class, () -> service.template(null));
+    assertThrows(IllegalArgumentException.class, () -> BuiltInTemplates.of(null));
+  }
+
+  @Test
+  void theReplaceableTemplatesComeFromTheCatalogueAndTheApplicationFormIsBuiltIn() {
+    byte[] uploaded = "%PDF-1.4 uploaded".getBytes(StandardCharsets.US_ASCII);
+    ApplicationFormService service = new ApplicationFormService();
+    service.templates =
+        new DocumentTemplateService() {
+          @Override
+          public byte[] served(DocumentType type) {
+            return uploaded.clone();
+          }
+        };
+
+    assertArrayEquals(uploaded, service.template(DocumentType.SERVICE_AGREEMENT));
+    assertArrayEquals(uploaded, service.template(DocumentType.SEAL_FORM));
+    assertArrayEquals(uploaded, service.template(DocumentType.POWER_OF_ATTORNEY));
+    assertArrayEquals(
+        BuiltInTemplates.of(DocumentType.APPLICATION_FORM),
+        service.template(DocumentType.APPLICATION_FORM));
+    assertThrows(
+        IllegalArgumentException.class, () -> service.template(DocumentType.BUSINESS_LICENCE));
   }
 }

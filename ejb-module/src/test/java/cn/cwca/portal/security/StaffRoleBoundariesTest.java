@@ -60,7 +60,11 @@ class StaffRoleBoundariesTest {
               "SmsOutboxService.*",
               "CatalogueService.*",
               "ReportService.*",
-              "StaffKeyService.*"),
+              "StaffKeyService.*",
+              "DocumentTemplateService.templates",
+              "DocumentTemplateService.download",
+              "DocumentTemplateService.upload",
+              "DocumentTemplateService.restoreBuiltIn"),
           Role.REVIEWER,
           Set.of(
               "ReviewService.*",
