@@ -8,6 +8,7 @@ import cn.cwca.portal.persistence.ClusterJob;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,8 +54,20 @@ public class AuditChainer {
 
   Clock clock = Clock.systemUTC();
 
+  /**
+   * This bean through the container, so that the timers' work runs as a business method: Payara
+   * runs a timeout method in a container transaction whatever it is annotated with, which would
+   * enlist the chaining's own connection and fail its commits.
+   */
+  @Resource SessionContext self;
+
   @Schedule(second = "0", minute = "41", hour = "*", persistent = false)
   void hourly() {
+    self.getBusinessObject(AuditChainer.class).chainAndSign();
+  }
+
+  /** The hourly work: chains what is pending and signs the head, on one server at a time. */
+  public void chainAndSign() {
     ClusterJob.runExclusively(
         dataSource,
         JOB,
@@ -77,6 +90,11 @@ public class AuditChainer {
    */
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void chainCommitted() {
+    self.getBusinessObject(AuditChainer.class).chainCommittedNow();
+  }
+
+  /** One run of the one-second timer: chains what is pending unless another chainer is at it. */
+  public void chainCommittedNow() {
     chainUnlessBusy(BATCHES_PER_RUN);
   }
 
