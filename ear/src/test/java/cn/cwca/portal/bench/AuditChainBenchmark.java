@@ -14,7 +14,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +85,7 @@ class AuditChainBenchmark {
                 SETTINGS_RESOURCE),
         AuditChainBenchmark.class,
         CpuTime.class,
+        BenchSettings.class,
         BenchCallers.class,
         SwitchingCallers.class);
   }
@@ -102,7 +102,7 @@ class AuditChainBenchmark {
 
   @Test
   void measureChainedAppendsAndVerification() throws Exception {
-    List<String> settings = settings();
+    List<String> settings = BenchSettings.read(SETTINGS_RESOURCE);
     Path report = Path.of(settings.get(0));
     int appends = Integer.parseInt(settings.get(1).strip());
     int[] threadCounts =
@@ -117,7 +117,7 @@ class AuditChainBenchmark {
             Locale.ROOT,
             "Audit chain: appends (one entry per transaction, chained by the one-second timer) and"
                 + " 校验%n  %s, %d cores%n",
-            cpuModel(),
+            CpuTime.cpuModel(),
             Runtime.getRuntime().availableProcessors()));
     out.append(
         String.format(
@@ -311,25 +311,6 @@ class AuditChainBenchmark {
               + " from generate_series(1, "
               + n
               + ") g");
-    }
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (java.io.IOException e) {
-      return "unknown CPU";
-    }
-  }
-
-  private static List<String> settings() throws Exception {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(SETTINGS_RESOURCE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 }

@@ -7,6 +7,19 @@ final class CpuTime {
 
   private CpuTime() {}
 
+  /** The CPU model the machine reports (Linux), for the reports' headers. */
+  static String cpuModel() {
+    try {
+      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
+          .orElse("unknown CPU");
+    } catch (java.io.IOException e) {
+      return "unknown CPU";
+    }
+  }
+
   /** CPU nanoseconds the server's JVM has used. */
   static long jvmCpuNanos() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean()

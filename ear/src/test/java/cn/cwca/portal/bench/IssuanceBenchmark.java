@@ -115,6 +115,7 @@ class IssuanceBenchmark {
         BenchmarkRunner.class,
         BenchmarkRunner.Work.class,
         CpuTime.class,
+        BenchSettings.class,
         BenchmarkCas.class,
         CaHsmTokens.class);
   }
@@ -125,7 +126,7 @@ class IssuanceBenchmark {
 
   @Test
   void measureIssuanceAndOcsp() throws Exception {
-    List<String> settings = settings();
+    List<String> settings = BenchSettings.read(REPORT_RESOURCE);
     long warmUp = Long.parseLong(settings.get(1));
     long run = Long.parseLong(settings.get(2));
     List<String> only =
@@ -372,13 +373,6 @@ class IssuanceBenchmark {
     if (Files.exists(REPORT)) {
       System.out.println();
       System.out.println(Files.readString(REPORT, StandardCharsets.UTF_8));
-    }
-  }
-
-  private static List<String> settings() throws Exception {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(REPORT_RESOURCE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 

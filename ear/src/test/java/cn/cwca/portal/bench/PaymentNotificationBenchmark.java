@@ -13,7 +13,6 @@ import cn.cwca.portal.payment.wechat.FakeWechatPayApi.NotifiedTransaction;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,8 @@ class PaymentNotificationBenchmark {
                     new StringAsset(REPORT + "\n" + COUNT + "\n" + THREADS + "\n"),
                     SETTINGS_RESOURCE),
         PaymentNotificationBenchmark.class,
-        CpuTime.class);
+        CpuTime.class,
+        BenchSettings.class);
   }
 
   @EJB PaymentNotifications notifications;
@@ -88,7 +88,7 @@ class PaymentNotificationBenchmark {
 
   @Test
   void measureNotificationsVerifiedDecryptedAndCommitted() throws Exception {
-    List<String> settings = settings();
+    List<String> settings = BenchSettings.read(SETTINGS_RESOURCE);
     Path report = Path.of(settings.get(0));
     int count = Integer.parseInt(settings.get(1).strip());
     int[] threads =
@@ -104,7 +104,7 @@ class PaymentNotificationBenchmark {
               "Payment notifications (WeChat Pay: RSA signature verified, AES-256-GCM resource"
                   + " decrypted, payment + order + audit + log committed in one transaction)%n"
                   + "  %s, %d cores; %,d notifications per figure; goal %,d per second%n",
-              cpuModel(),
+              CpuTime.cpuModel(),
               Runtime.getRuntime().availableProcessors(),
               count,
               GOAL));
@@ -310,24 +310,5 @@ class PaymentNotificationBenchmark {
 
   private static void clearSettings() {
     KEYS.forEach(System::clearProperty);
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (java.io.IOException e) {
-      return "unknown CPU";
-    }
-  }
-
-  private static List<String> settings() throws Exception {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(SETTINGS_RESOURCE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    }
   }
 }

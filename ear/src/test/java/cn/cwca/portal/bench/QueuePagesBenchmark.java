@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +72,8 @@ class QueuePagesBenchmark {
         List.of(),
         war -> war.addAsResource(new StringAsset(REPORT + "\n" + ORDERS + "\n"), SETTINGS_RESOURCE),
         QueuePagesBenchmark.class,
+        CpuTime.class,
+        BenchSettings.class,
         BenchCallers.class,
         SwitchingCallers.class);
   }
@@ -88,7 +89,7 @@ class QueuePagesBenchmark {
 
   @Test
   void measureTheFirstAndAFilteredPageOfEachGrid() throws Exception {
-    List<String> settings = settings();
+    List<String> settings = BenchSettings.read(SETTINGS_RESOURCE);
     Path report = Path.of(settings.get(0));
     int orders = Integer.parseInt(settings.get(1).strip());
     long start = System.nanoTime();
@@ -110,7 +111,7 @@ class QueuePagesBenchmark {
             "Review queue and 进度查询 pages (rows and total, %d rows a page)%n  %s, %d cores; %,d"
                 + " orders in the database (%,d added in %.0f s); %d calls per figure%n",
             PAGE_SIZE,
-            cpuModel(),
+            CpuTime.cpuModel(),
             Runtime.getRuntime().availableProcessors(),
             total,
             orders,
@@ -286,25 +287,6 @@ class QueuePagesBenchmark {
     try (ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (java.io.IOException e) {
-      return "unknown CPU";
-    }
-  }
-
-  private static List<String> settings() throws Exception {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(SETTINGS_RESOURCE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 }

@@ -11,7 +11,6 @@ import cn.cwca.portal.report.ReportRange;
 import cn.cwca.portal.report.ReportService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +66,8 @@ class ReportsBenchmark {
             war.addAsResource(
                 new StringAsset(REPORT + "\n" + ORDERS + "\n" + ROUNDS + "\n"), SETTINGS_RESOURCE),
         ReportsBenchmark.class,
+        CpuTime.class,
+        BenchSettings.class,
         BenchmarkOrders.class,
         ReportCallers.class,
         SwitchingCallers.class);
@@ -79,7 +80,7 @@ class ReportsBenchmark {
 
   @Test
   void measureTheDashboardOverAYearOfOrders() throws Exception {
-    List<String> settings = settings();
+    List<String> settings = BenchSettings.read(SETTINGS_RESOURCE);
     Path report = Path.of(settings.get(0));
     int orders = Integer.parseInt(settings.get(1).strip());
     int rounds = Integer.parseInt(settings.get(2).strip());
@@ -110,10 +111,11 @@ class ReportsBenchmark {
               "Reports dashboard (ReportService.dashboard: orders per day by service type and status,"
                   + " orders waiting, revenue per day and month, median and 90th percentile of two"
                   + " lead times)%n"
-                  + "  %d cores; %,d orders over a year (written in %.0f s), a year's range;"
+                  + "  %s, %d cores; %,d orders over a year (written in %.0f s), a year's range;"
                   + " goal < %,d ms%n"
                   + "  rounds (ms): %s%n"
                   + "  median %.0f ms, max %.0f ms: %s%n",
+              CpuTime.cpuModel(),
               Runtime.getRuntime().availableProcessors(),
               orders,
               fillSeconds,
@@ -135,13 +137,6 @@ class ReportsBenchmark {
     if (Files.exists(REPORT)) {
       System.out.println();
       System.out.println(Files.readString(REPORT, StandardCharsets.UTF_8));
-    }
-  }
-
-  private static List<String> settings() throws Exception {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(SETTINGS_RESOURCE)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 }
