@@ -96,11 +96,15 @@ final class PayaraDomain {
     start(Map.of());
   }
 
+  /** The environment of the last start, which a restart keeps. */
+  private Map<String, String> environment = Map.of();
+
   /**
    * Starts the domain (again) with extra environment variables, which the server's JVM inherits
    * from asadmin: for example {@code SOFTHSM2_CONF} for a CA on a SoftHSM2 token.
    */
   void start(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
     if (isRunning()) {
       asadmin("stop-domain", DOMAIN);
     }
@@ -211,7 +215,8 @@ final class PayaraDomain {
 
   /**
    * Responses no longer name the server and its version ({@code Server}, {@code X-Powered-By}): on
-   * the HTTP and HTTPS listeners and the admin listener, as docs/deployment.md gives it.
+   * the HTTP and HTTPS listeners and the admin listener, as docs/deployment.md gives it. Restarts
+   * the domain.
    */
   void hideServerIdentity() {
     List<String> settings = new ArrayList<>();
@@ -224,6 +229,10 @@ final class PayaraDomain {
     command.add("set");
     command.addAll(settings);
     asadmin(command.toArray(String[]::new));
+    // The running server restarts the three listeners at once to apply this, and now and then
+    // leaves the HTTP listener unbound ("GrizzlyProxy is NULL"): the domain starts again instead,
+    // its listeners made from the saved configuration.
+    start(environment);
   }
 
   /**
