@@ -8,8 +8,10 @@ import cn.cwca.portal.it.TestIdentities;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * 统计报表 in headless Chromium, under the Content Security Policy (a refused script fails the test
@@ -52,13 +54,11 @@ class ReportsBrowserIT {
       Csv waiting = download(admin, "waitingCsv");
       assertTrue(waiting.text().startsWith("\uFEFF环节,订单数\r\n待支付,"), waiting.text());
 
-      retype(admin, "reportFrom_input", "2026-03-02");
-      retype(admin, "reportTo_input", "2026-03-01");
+      chooseRange(admin, "2026-03-02", "2026-03-01");
       admin.clickAndWaitForAjax("reportShow");
       admin.waitForPageText("截止日期不能早于起始日期");
 
-      retype(admin, "reportFrom_input", "2026-01-01");
-      retype(admin, "reportTo_input", "2026-03-31");
+      chooseRange(admin, "2026-01-01", "2026-03-31");
       admin.clickAndWaitForAjax("reportShow");
       // the export names the days the figures were read for: the range was applied
       String disposition = download(admin, "revenueByMonthCsv").disposition();
@@ -129,14 +129,33 @@ class ReportsBrowserIT {
   }
 
   /**
-   * Replaces a date picker's day as a person does (select all, type over it) and closes its popup;
-   * clearing the field programmatically leaves the picker's day in it.
+   * Types the range's two days into the date pickers as a person does, and checks, as a person
+   * does, that both fields show them before 查询.
    */
-  private static void retype(Browser b, String id, String day) {
-    org.openqa.selenium.WebElement field = b.find(id);
+  private static void chooseRange(Browser b, String from, String to) {
+    retype(b, "reportFrom", from);
+    retype(b, "reportTo", to);
+    assertEquals(
+        from + " " + to,
+        b.find("reportFrom_input").getDomProperty("value")
+            + " "
+            + b.find("reportTo_input").getDomProperty("value"),
+        "the range fields");
+  }
+
+  /**
+   * Types over a date picker's day as a person does (select all, type). The calendar opens only
+   * from its button: one that opened on focus would take the focus from the field while the person
+   * is typing.
+   */
+  private static void retype(Browser b, String picker, String day) {
+    WebElement field = b.find(picker + "_input");
     field.sendKeys(Keys.chord(Keys.CONTROL, "a"));
     field.sendKeys(Keys.BACK_SPACE);
     field.sendKeys(day);
-    field.sendKeys(Keys.ESCAPE);
+    assertTrue(
+        b.driver().findElements(By.id(picker + "_panel")).stream()
+            .noneMatch(WebElement::isDisplayed),
+        picker + "'s calendar stays closed");
   }
 }
