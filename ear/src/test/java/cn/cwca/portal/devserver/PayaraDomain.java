@@ -120,7 +120,54 @@ final class PayaraDomain {
       throw new IllegalStateException("Cannot read the domain's configuration", e);
     }
     awaitPortsFree(PORTS, PORTS_FREE_WITHIN);
-    run(List.of("start-domain", DOMAIN), true, environment);
+    Result first = run(startDomain(), false, environment);
+    if (first.exitCode() == 0) {
+      return;
+    }
+    // Now and then Payara's own startup fails (an HK2 "WouldBlockException" while its startup
+    // services load, logged as "Failed to start, exiting") and the server's JVM then stays alive,
+    // serving nothing, until asadmin gives up. Once is not a pattern: end that JVM, start again.
+    System.out.println(
+        "Payara did not start (asadmin: "
+            + first.output().strip()
+            + "); its server log says:\n"
+            + String.join("\n", DevServer.severeRecords(serverLogLines()))
+            + "\nEnding the server's process and starting it once more");
+    endServerProcesses();
+    awaitPortsFree(PORTS, PORTS_FREE_WITHIN);
+    run(startDomain(), true, environment);
+  }
+
+  /** How long one start may take (asadmin's own default is ten minutes). */
+  static final Duration START_WITHIN = Duration.ofMinutes(4);
+
+  private static List<String> startDomain() {
+    return List.of("start-domain", "--timeout=" + START_WITHIN.toSeconds(), DOMAIN);
+  }
+
+  private List<String> serverLogLines() {
+    try {
+      return Files.readAllLines(serverLog());
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Ends (SIGKILL) every process of this domain's server JVM, found by its domain folder. */
+  private void endServerProcesses() {
+    String folder = domainDir().toAbsolutePath().normalize().toString();
+    ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains(folder) && c.contains("ASMain"))
+                    .orElse(false))
+        .forEach(
+            p -> {
+              p.destroyForcibly();
+              p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            });
   }
 
   /**
