@@ -133,7 +133,6 @@ public class ApplyCertificateStep implements Serializable {
     certificateSerial = null;
     keyChoice = null;
     keyCertificate = null;
-    forgetKeyProof();
     refreshChoices();
     PrimeFaces.current().ajax().addCallbackParam("fromKey", isFromKey());
     PrimeFaces.current()
