@@ -99,6 +99,49 @@ portal.applyServiceType = function (args) {
 };
 
 /**
+ * 证书申请, 识别KEY (更新, 变更, 变更+更新), when the choice of a certificate on the key completes (the keyReader's
+ * oncomplete): the server checked the certificate and gave a nonce (callback parameters proofSerial and proofNonce);
+ * the key signs it through the agent, as at 制证 (client.proveKey), and the signature goes into the hidden inputs
+ * #keyProofAlgorithm and #keyProofSignature, which 立即申请 sends with the step. #keyProofState says how it went
+ * (data-state proving, proven or failed, with the texts of its data-text-* attributes); when the key cannot sign,
+ * the step is refused on the server and nothing typed is lost.
+ */
+portal.applyKeyProof = function (keyReaderId, args) {
+  var root = document.getElementById(keyReaderId);
+  var state = document.getElementById('keyProofState');
+  var algorithm = document.getElementById('keyProofAlgorithm');
+  var signature = document.getElementById('keyProofSignature');
+  if (!state || !algorithm || !signature) {
+    return;
+  }
+  var show = function (name, text) {
+    state.setAttribute('data-state', name);
+    state.textContent = text;
+  };
+  algorithm.value = '';
+  signature.value = '';
+  if (!args || args.validationFailed || !args.proofNonce) {
+    show('', '');
+    return;
+  }
+  var client = root && root.keyAgentClient;
+  var failed = function (error) {
+    var reason = (error && error.message) || String(error || '');
+    show('failed', (state.getAttribute('data-text-failed') || '{0}').replace('{0}', reason));
+  };
+  if (!client) {
+    show('', ''); // no 识别KEY without the agent's client: the server asks for the proof
+    return;
+  }
+  show('proving', state.getAttribute('data-text-proving') || '');
+  client.proveKey(args.proofSerial, args.proofNonce).then(function (signed) {
+    algorithm.value = signed.algorithm;
+    signature.value = signed.signature;
+    show('proven', state.getAttribute('data-text-proven') || '');
+  }).catch(failed);
+};
+
+/**
  * 证书申请, steps 1 and 3: keeps what the applicant types or chooses in the draft on the server as they go, unchecked,
  * so that a reload, a session timeout or a crash loses nothing before 立即申请 / 下一步 checks and saves the step. The
  * fields are the elements of the form marked data-input="<InputField>" that hold the field's input (the .field

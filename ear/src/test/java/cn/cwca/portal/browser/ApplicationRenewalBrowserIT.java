@@ -10,8 +10,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * 更新证书 in headless Chromium: the wizard reads the certificate to renew from a SoftHSM2 token
- * through the key agent on loopback (识别KEY with the PIN typed in the page), and goes on to
- * self-service key pickup.
+ * through the key agent on loopback (识别KEY with the PIN typed in the page), the key proves that it
+ * holds the certificate's private key, and the wizard goes on to self-service key pickup.
  */
 class ApplicationRenewalBrowserIT {
 
@@ -64,6 +64,7 @@ class ApplicationRenewalBrowserIT {
       b.clickXpath(
           "//tr[td[@class='ka-subject' and contains(., 'CN=" + name + "')]]//input[@type='radio']");
       b.waitForText("keyChosenSubject", name);
+      b.waitForAttribute("keyProofState", "data-state", "proven");
 
       b.chooseFirst("yearsMenu");
       b.type("agentName", "李经办");

@@ -1,15 +1,27 @@
 package cn.cwca.portal.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.TestIdentities;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +31,12 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * 更新 by 自助 制证 in headless Chromium, through the key agent and a SoftHSM2 token that holds the
- * certificate to renew: the person applies (the wizard reads the certificate from the key), pays
+ * certificate to renew, which the portal's registry knows as the person's: the person applies (the
+ * wizard reads the certificate from the key, and the key proves it holds its private key), pays
  * (sandbox), a reviewer approves, and the person makes the new certificate on the same key (the key
  * proves it holds the old certificate's key, makes a new key pair, and the certificate is written
- * onto it); the order is 已完成 and 我的证书 lists the new certificate.
+ * onto it); the order is 已完成, and 我的证书 lists the new certificate and the old one as 已吊销 because it
+ * was superseded.
  */
 class SelfServiceMakeBrowserIT {
 
@@ -56,11 +70,13 @@ class SelfServiceMakeBrowserIT {
     String id = TestIdentities.residentId();
     String name = "自助制证测试人";
     String subject = "CN=" + name + ",SERIALNUMBER=" + id + ",C=CN";
+    AtomicReference<X509Certificate> onTheKey = new AtomicReference<>();
     try (KeyAgentFixture agent =
-        KeyAgentFixture.startWithCertificate(ORIGIN, subject, Duration.ofDays(30))) {
+        KeyAgentFixture.startWithCertificate(ORIGIN, subject, Duration.ofDays(30), onTheKey::set)) {
       applicant = new Browser();
       PortalSteps.registerPerson(
           applicant, name, TestIdentities.mobile(), id, TestIdentities.PASSWORD);
+      String old = recordInTheRegistry(id, onTheKey.get());
       PortalSteps.login(applicant, id, TestIdentities.PASSWORD);
       applicant.waitForUrl("/applicant/home.xhtml");
       String order = applyForRenewal(name);
@@ -91,6 +107,47 @@ class SelfServiceMakeBrowserIT {
           row);
       applicant.open("/applicant/certificates.xhtml");
       applicant.waitForPageText(name);
+      applicant.waitUntil(
+          "我的证书 shows the old certificate superseded",
+          "var s = document.querySelector(arguments[0]);"
+              + " return !!s && s.textContent.indexOf('已吊销（已被新证书替代）') >= 0;",
+          "tr.certificate-" + old + " .certificate-status");
+      assertEquals(List.of("REVOKED", "SUPERSEDED"), registryStatus(old));
+    }
+  }
+
+  /**
+   * The certificate on the token in the portal's registry as the person's, under its own serial, as
+   * the CA records the certificates it issues (the token's certificate comes from the server's
+   * earlier issuing CA, which the portal recognises as its own); the serial.
+   */
+  private static String recordInTheRegistry(String owner, X509Certificate certificate)
+      throws Exception {
+    try (Connection c = PortalSteps.database.connect()) {
+      return new RegistryRow(
+              owner,
+              certificate
+                  .getSubjectX500Principal()
+                  .getName(X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER")),
+              LocalDateTime.ofInstant(certificate.getNotBefore().toInstant(), ZoneOffset.UTC),
+              LocalDateTime.ofInstant(certificate.getNotAfter().toInstant(), ZoneOffset.UTC),
+              null,
+              certificate.getEncoded())
+          .insertInto(c, certificate.getSerialNumber().toString(16));
+    }
+  }
+
+  /** The registry's status and revocation reason of the certificate. */
+  private static List<String> registryStatus(String serial) throws SQLException {
+    try (Connection c = PortalSteps.database.connect();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT status, revocation_reason FROM issued_certificate WHERE serial_hex = ?")) {
+      select.setString(1, serial);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next(), "the registry has " + serial);
+        return List.of(row.getString(1), String.valueOf(row.getString(2)));
+      }
     }
   }
 
@@ -103,6 +160,7 @@ class SelfServiceMakeBrowserIT {
     b.find("keySection");
     readKeyOn(b, "keyReader", name);
     b.waitForText("keyChosenSubject", name);
+    b.waitForAttribute("keyProofState", "data-state", "proven");
     b.chooseFirst("yearsMenu");
     b.type("agentName", "李经办");
     b.type("agentMobile", TestIdentities.mobile());

@@ -28,7 +28,14 @@ public record RegistryRow(
 
   /** Inserts the row (issued at notBefore; revoked a day later when revoked); its new serial. */
   public String insertInto(Connection c) throws SQLException {
-    String serial = new BigInteger(64, RANDOM).setBit(63).toString(16);
+    return insertInto(c, new BigInteger(64, RANDOM).setBit(63).toString(16));
+  }
+
+  /**
+   * Inserts the row under this serial (lower-case hexadecimal without leading zeros, as the
+   * registry keeps it; e.g. the serial of the certificate {@code der}); the serial.
+   */
+  public String insertInto(Connection c, String serial) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "insert into issued_certificate (id, version, serial_hex, subject_dn,"

@@ -21,6 +21,8 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.common.FieldInput;
 import cn.cwca.portal.document.DocumentStore;
+import cn.cwca.portal.issuance.KeyProof;
+import cn.cwca.portal.issuance.KeyProofs;
 import cn.cwca.portal.rules.FieldRule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -59,6 +61,7 @@ public class ApplicationService {
   static final String DRAFT_DISCARDED = "application.draftDiscarded";
 
   static final String CERTIFICATE_INFORMATION_SAVED = "application.certificateInformationSaved";
+  static final String KEY_POSSESSION_PROVEN = "application.keyPossessionProven";
   static final String PICKUP_SAVED = "application.pickupSaved";
 
   @PersistenceContext(unitName = "portal")
@@ -79,6 +82,8 @@ public class ApplicationService {
   @Inject Catalogue catalogue;
 
   @Inject DocumentStore documents;
+
+  @Inject KeyProofs proofs;
 
   @Resource SessionContext session;
 
@@ -151,22 +156,52 @@ public class ApplicationService {
   }
 
   /**
+   * 识别KEY, once a certificate read from the key was chosen: a new nonce (base64) for the key to
+   * sign as the proof that it holds that certificate's private key, which step 1 sends with the
+   * certificate ({@link KeyPossession}); single use, for this caller only, valid {@link
+   * KeyPossession#VALID_FOR}.
+   */
+  public String keyChallenge() {
+    return proofs.open(callerName(), KeyPossession.PURPOSE, KeyPossession.VALID_FOR).nonce();
+  }
+
+  /**
+   * Step 1 (立即申请) without a proof of the key: as {@link #saveCertificateInformation(DraftRef,
+   * CertificateInformation, KeyProof, String, ClientInfo)}, for the service types whose certificate
+   * is not read from the key (and for a draft that holds the certificate read from the key with its
+   * key proven already).
+   */
+  public CertificateApplication saveCertificateInformation(
+      DraftRef draft, CertificateInformation info, ClientInfo c) {
+    return saveCertificateInformation(draft, info, null, null, c);
+  }
+
+  /**
    * Step 1 (立即申请): checks and saves the certificate information. Without a 申请ID it continues the
-   * caller's open draft, or starts one, so that a double click never makes two drafts.
+   * caller's open draft, or starts one, so that a double click never makes two drafts. A
+   * certificate read from the key (更新, 变更, 变更+更新) counts only with the key's proof that it holds
+   * the certificate's private key, a signature over a nonce of {@link #keyChallenge}; it is
+   * recorded and audited with the time of the proof. A draft that holds the same certificate proven
+   * already keeps that proof when the step is saved again without one.
    *
+   * @param keyProof the key's signature of the {@link cn.cwca.portal.issuance.ProofText} of the
+   *     nonce, for a certificate read from the key; {@code null} otherwise
+   * @param origin the portal's public origin (the agent signed the proof for the page's origin)
    * @throws BusinessException {@code application.notFound}, {@code application.notDraft}; {@code
    *     validation.required} (no service type, agent field missing); {@code
    *     application.keyQuestionsRequired}; {@code application.firstKeyTaken} (新办's free first key
    *     asked for by an applicant who already has one); {@code application.yearsUnavailable}; the
    *     certificate's {@code application.certificateRequired}, {@code .certificateUnreadable},
    *     {@code .certificateNotOwned}, {@code .certificateRevoked}, {@code .certificateExpired},
-   *     {@code application.renewal.tooEarly}, {@code application.change.sameSubject}; the agent's
-   *     {@code validation.name}, {@code validation.mobile}, {@code validation.residentId}, {@code
-   *     validation.passport}; {@code application.statementRequired}; {@code
-   *     application.draftExists}, {@code application.concurrentEdit}
+   *     {@code application.renewal.tooEarly}, {@code application.change.sameSubject}; the proof's
+   *     {@code application.keyProofRequired}, {@code .keyProofExpired} (unknown, used, another
+   *     applicant's, or too old), {@code .keyProofInvalid}; the agent's {@code validation.name},
+   *     {@code validation.mobile}, {@code validation.residentId}, {@code validation.passport};
+   *     {@code application.statementRequired}; {@code application.draftExists}, {@code
+   *     application.concurrentEdit}
    */
   public CertificateApplication saveCertificateInformation(
-      DraftRef draft, CertificateInformation info, ClientInfo c) {
+      DraftRef draft, CertificateInformation info, KeyProof keyProof, String origin, ClientInfo c) {
     Account account = caller();
     String owner = account.getLoginName();
     LocalDateTime now = now();
@@ -196,6 +231,10 @@ public class ApplicationService {
           case FROM_KEY -> keyCertificate(type, info.keyCertificateDerBase64(), account, now);
           case FROM_REGISTRY -> registryCertificate(type, info.certificateSerialHex(), owner, now);
         };
+    LocalDateTime keyProvenAt =
+        type.certificateSource() == CertificateSource.FROM_KEY
+            ? provenKey(a, certificate, keyProof, origin, owner, now)
+            : null;
     if (type == ServiceType.RENEW_AND_LOST) {
       furtherKey = holdsAnotherValidCertificate(owner, certificate.serialHex());
     }
@@ -205,7 +244,7 @@ public class ApplicationService {
       throw new BusinessException("application.statementRequired");
     }
     a.recordCertificateInformation(
-        type, years, holdsJiangsuKey, furtherKey, certificate, agent, now);
+        type, years, holdsJiangsuKey, furtherKey, certificate, keyProvenAt, agent, now);
     if (a.getPickupMethod() != null
         && !catalogue
             .pickupRules()
@@ -213,6 +252,14 @@ public class ApplicationService {
       a.clearPickup(now);
     }
     Applications.flush(em);
+    if (keyProof != null) {
+      audit.record(
+          owner,
+          KEY_POSSESSION_PROVEN,
+          Applications.auditTarget(a),
+          "certificate=" + certificate.serialHex() + ", algorithm=" + keyProof.algorithm(),
+          c);
+    }
     audit.record(
         owner,
         CERTIFICATE_INFORMATION_SAVED,
@@ -372,9 +419,11 @@ public class ApplicationService {
    * @throws BusinessException {@code application.notFound}; {@code
    *     application.submit.tokenMismatch}; {@code application.concurrentEdit}; {@code
    *     application.stepsIncomplete}; {@code application.certificateInformationOutdated}; {@code
-   *     application.document.missing} naming the missing documents; any refusal of the steps (see
-   *     {@link #saveCertificateInformation}, {@link #savePickup}); {@code
-   *     application.price.unavailable}
+   *     application.keyProofMissing} (a certificate read from the key without the key's proof, in a
+   *     draft of before the proof was asked); {@code application.document.missing} naming the
+   *     missing documents; any refusal of the steps (see {@link
+   *     #saveCertificateInformation(DraftRef, CertificateInformation, KeyProof, String,
+   *     ClientInfo)}, {@link #savePickup}); {@code application.price.unavailable}
    */
   public SubmissionResult submit(DraftRef draft, String submissionToken, ClientInfo c) {
     Account account = caller();
@@ -504,17 +553,22 @@ public class ApplicationService {
           requireFreeFirstKey(owner);
         }
       }
-      case FROM_KEY ->
-          checkCertificate(
-              type,
-              new ConcernedCertificate(
-                  a.getCertificateSerialHex(),
-                  a.getCertificateSubjectDn(),
-                  a.getCertificateNotBefore(),
-                  a.getCertificateNotAfter(),
-                  null),
-              account,
-              now);
+      case FROM_KEY -> {
+        if (a.getCertificateKeyProvenAt() == null) {
+          // a draft saved before the key had to prove it: step 1 again, with the key
+          throw new BusinessException("application.keyProofMissing");
+        }
+        checkCertificate(
+            type,
+            new ConcernedCertificate(
+                a.getCertificateSerialHex(),
+                a.getCertificateSubjectDn(),
+                a.getCertificateNotBefore(),
+                a.getCertificateNotAfter(),
+                null),
+            account,
+            now);
+      }
       case FROM_REGISTRY -> {
         ConcernedCertificate c = registryCertificate(type, a.getCertificateSerialHex(), owner, now);
         if (type == ServiceType.RENEW_AND_LOST
@@ -612,6 +666,33 @@ public class ApplicationService {
       throw new BusinessException("application.yearsUnavailable");
     }
     return years;
+  }
+
+  /**
+   * The time the key proved that it holds the private key of the certificate read from it: now,
+   * with a proof over a nonce of this caller's (spent in the step's transaction); without a proof,
+   * the draft's earlier proof of the same certificate.
+   */
+  private LocalDateTime provenKey(
+      CertificateApplication draft,
+      ConcernedCertificate certificate,
+      KeyProof proof,
+      String origin,
+      String owner,
+      LocalDateTime now) {
+    if (proof == null) {
+      LocalDateTime before = draft.getCertificateKeyProvenAt();
+      if (KeyPossession.alreadyProven(draft.getCertificateDer(), before, certificate.der())) {
+        return before;
+      }
+      throw new BusinessException("application.keyProofRequired");
+    }
+    try {
+      proofs.verify(owner, proof, KeyPossession.PURPOSE, origin, certificate.der());
+    } catch (BusinessException refused) {
+      throw new BusinessException(KeyPossession.refusal(refused.messageKey()));
+    }
+    return now;
   }
 
   /** The certificate read from the key, checked for the service type. */

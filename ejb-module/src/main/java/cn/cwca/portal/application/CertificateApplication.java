@@ -155,6 +155,10 @@ public class CertificateApplication implements Serializable {
   @Column(name = "certificate_der")
   private byte[] certificateDer;
 
+  /** When the key proved that it holds the private key of the certificate read from it (UTC). */
+  @Column(name = "certificate_key_proven_at")
+  private LocalDateTime certificateKeyProvenAt;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "pickup_method", length = 20)
   private PickupMethod pickupMethod;
@@ -287,6 +291,9 @@ public class CertificateApplication implements Serializable {
    * Step 1: records the checked certificate information. Changing it asks for the user information
    * to be confirmed again (step 2); the pickup choice is kept only while {@code
    * pickupStillAllowed}.
+   *
+   * @param keyProvenAt when the key proved that it holds the private key of the certificate read
+   *     from it; {@code null} for a certificate that is not read from the key
    */
   void recordCertificateInformation(
       ServiceType type,
@@ -294,6 +301,7 @@ public class CertificateApplication implements Serializable {
       Boolean holdsJiangsuKey,
       boolean furtherKey,
       ConcernedCertificate certificate,
+      LocalDateTime keyProvenAt,
       AgentDetails agent,
       LocalDateTime now) {
     requireDraft();
@@ -302,6 +310,7 @@ public class CertificateApplication implements Serializable {
     // lost its new 服务类型 and 证书年限 so).
     certificateDer =
         certificate == null || certificate.der() == null ? null : certificate.der().clone();
+    certificateKeyProvenAt = certificateDer == null ? null : keyProvenAt;
     this.serviceType = Objects.requireNonNull(type);
     this.years = type.needsYears() ? Objects.requireNonNull(checkedYears) : null;
     this.holdsUnexpiredJiangsuKey = type.asksKeyQuestions() ? holdsJiangsuKey : null;
@@ -809,6 +818,15 @@ public class CertificateApplication implements Serializable {
    */
   public byte[] getCertificateDer() {
     return certificateDer == null ? null : certificateDer.clone();
+  }
+
+  /**
+   * When the applicant's key proved at step 1 that it holds the private key of the certificate read
+   * from it (UTC); {@code null} for the other types, and for the drafts and orders of before the
+   * proof was asked.
+   */
+  public LocalDateTime getCertificateKeyProvenAt() {
+    return certificateKeyProvenAt;
   }
 
   /** When the order became 已完成; {@code null} before. */

@@ -15,8 +15,8 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * Parses the certificate the key agent read from the USB key (识别KEY), with the JDK's X.509 parser,
- * for the wizard and for 我的KEY. Possession of the key is proven later, when the certificate is made
- * (制证) with the key inserted.
+ * for the wizard and for 我的KEY. Possession of its key is proven separately: at step 1 of the wizard
+ * ({@link KeyPossession}) and again when the certificate is made (制证) with the key inserted.
  */
 public final class KeyCertificates {
 

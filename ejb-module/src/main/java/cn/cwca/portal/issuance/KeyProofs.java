@@ -28,8 +28,8 @@ import java.util.Set;
  * service (which may run as another identity towards the CA).
  *
  * <p>A nonce answers only its purpose: the purpose separates the uses of the same signed text (the
- * 制证 of an order, a staff member's login with a USB key), so a signature made for one can never
- * serve another.
+ * 制证 of an order, the certificate read from the key at step 1 of an application, a staff member's
+ * login with a USB key), so a signature made for one can never serve another.
  */
 @Stateless
 @PermitAll
@@ -60,12 +60,20 @@ public class KeyProofs {
 
   /** A new challenge for this caller and purpose, with its id. */
   public Challenge open(String caller, String purpose) {
+    return open(caller, purpose, Duration.ofMinutes(VALID_MINUTES));
+  }
+
+  /**
+   * A new challenge for this caller and purpose, valid for {@code validFor} instead of {@value
+   * #VALID_MINUTES} minutes: for a proof that the key makes at once but the server receives only
+   * with a later request (step 1 of the application wizard sends it with the rest of the form).
+   */
+  public Challenge open(String caller, String purpose, Duration validFor) {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String nonce = Base64.getEncoder().encodeToString(random);
     LocalDateTime now = LocalDateTime.now(clock);
-    KeyChallenge challenge =
-        new KeyChallenge(nonce, caller, purpose, now, now.plus(Duration.ofMinutes(VALID_MINUTES)));
+    KeyChallenge challenge = new KeyChallenge(nonce, caller, purpose, now, now.plus(validFor));
     em.persist(challenge); // the sequence gives the id here
     return challengeOf(challenge);
   }

@@ -3,6 +3,7 @@ package cn.cwca.portal.review;
 import cn.cwca.portal.account.AccountType;
 import cn.cwca.portal.account.IdType;
 import cn.cwca.portal.application.OrderStatus;
+import cn.cwca.portal.catalogue.CertificateSource;
 import cn.cwca.portal.catalogue.PickupMethod;
 import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.certificate.ApprovedSubject;
@@ -101,8 +102,18 @@ public record OrderReview(
       String certificateSubjectDn,
       LocalDateTime certificateNotBefore,
       LocalDateTime certificateNotAfter,
+      LocalDateTime certificateKeyProvenAt,
       LocalDateTime approvedAt)
       implements Serializable {
+
+    /**
+     * Whether the certificate was read from the applicant's key (更新, 变更, 变更+更新), whose key then
+     * proved at step 1 that it holds the certificate's private key ({@code certificateKeyProvenAt};
+     * {@code null} for an order of before the proof was asked).
+     */
+    public boolean certificateFromKey() {
+      return serviceType != null && serviceType.certificateSource() == CertificateSource.FROM_KEY;
+    }
 
     /** Whether the order is about an existing certificate. */
     public boolean concernsCertificate() {

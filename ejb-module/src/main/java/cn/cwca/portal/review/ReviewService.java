@@ -463,6 +463,7 @@ public class ReviewService {
         a.getCertificateSubjectDn(),
         a.getCertificateNotBefore(),
         a.getCertificateNotAfter(),
+        a.getCertificateKeyProvenAt(),
         a.getApprovedAt());
   }
 

@@ -83,7 +83,8 @@ class ApplicationFormServiceTest {
   @Test
   void anOrganisationsFormCarriesTheChineseLabelsAndThePersonalCentreData() {
     CertificateApplication a = draft(AccountType.ORGANISATION, "91350100M000100Y43");
-    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 2, false, false, null, AGENT, NOW);
+    a.recordCertificateInformation(
+        ServiceType.NEW_OR_REPLACE, 2, false, false, null, null, AGENT, NOW);
     a.confirmUserInformation(NOW);
     a.recordPickup(
         new PickupOption(
@@ -132,6 +133,7 @@ class ApplicationFormServiceTest {
         null,
         false,
         new ConcernedCertificate("1a2b", "CN=赵自然,C=CN", NOW, NOW.plusYears(1), null),
+        null,
         AGENT,
         NOW);
     Account account =

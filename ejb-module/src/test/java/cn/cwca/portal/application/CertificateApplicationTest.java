@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class CertificateApplicationTest {
 
   private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 1, 2, 0);
+  private static final byte[] DER = {0x30, 0x03, 0x02, 0x01, 0x01};
   private static final AgentDetails AGENT =
       new AgentDetails("王经办", "13912345678", IdType.RESIDENT_ID, "110101190001010006");
 
@@ -36,7 +37,8 @@ class CertificateApplicationTest {
 
   private static CertificateApplication readyToSubmit() {
     CertificateApplication a = draft();
-    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 1, false, false, null, AGENT, NOW);
+    a.recordCertificateInformation(
+        ServiceType.NEW_OR_REPLACE, 1, false, false, null, null, AGENT, NOW);
     a.confirmUserInformation(NOW);
     a.recordPickup(
         new PickupOption(
@@ -88,7 +90,8 @@ class CertificateApplicationTest {
   @Test
   void changingTheCertificateInformationAsksForConfirmationAgain() {
     CertificateApplication a = readyToSubmit();
-    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 2, false, false, null, AGENT, NOW);
+    a.recordCertificateInformation(
+        ServiceType.NEW_OR_REPLACE, 2, false, false, null, null, AGENT, NOW);
     assertFalse(a.isUserInformationConfirmed());
     assertFalse(a.isComplete());
     BusinessException e =
@@ -206,7 +209,7 @@ class CertificateApplicationTest {
             BusinessException.class,
             () ->
                 a.recordCertificateInformation(
-                    ServiceType.RENEW, 1, null, false, null, AGENT, NOW));
+                    ServiceType.RENEW, 1, null, false, null, null, AGENT, NOW));
     assertEquals("application.notDraft", e.messageKey());
     assertThrows(BusinessException.class, () -> a.submit(new PriceQuote(BigDecimal.ZERO), NOW));
   }
@@ -214,7 +217,7 @@ class CertificateApplicationTest {
   @Test
   void yearsAndKeyQuestionsAreKeptOnlyWhereTheServiceTypeAsksThem() {
     CertificateApplication a = draft();
-    a.recordCertificateInformation(ServiceType.CHANGE, 3, true, true, null, AGENT, NOW);
+    a.recordCertificateInformation(ServiceType.CHANGE, 3, true, true, null, null, AGENT, NOW);
     assertNull(a.getYears());
     assertNull(a.getHoldsUnexpiredJiangsuKey());
     assertFalse(a.isFurtherPaidKey());
@@ -234,10 +237,33 @@ class CertificateApplicationTest {
             NOW,
             NOW.plusYears(1),
             null),
+        null,
         AGENT,
         NOW);
     assertEquals("1a2b", a.getCertificateSerialHex());
     assertEquals("示例公司", a.getCertificateSubjectName());
+  }
+
+  @Test
+  void theTimeTheKeyProvedItsCertificateIsKeptWithTheCertificateReadFromTheKeyOnly() {
+    CertificateApplication a = draft();
+    ConcernedCertificate fromKey =
+        new ConcernedCertificate(
+            "1a2b", "serialNumber=91350100M000100Y43,CN=示例公司,C=CN", NOW, NOW.plusDays(30), DER);
+    a.recordCertificateInformation(
+        ServiceType.RENEW, 1, null, false, fromKey, NOW.minusMinutes(2), AGENT, NOW);
+    assertEquals(NOW.minusMinutes(2), a.getCertificateKeyProvenAt());
+
+    ConcernedCertificate fromRegistry =
+        new ConcernedCertificate(
+            "1a2b", "serialNumber=91350100M000100Y43,CN=示例公司,C=CN", NOW, NOW.plusDays(30), null);
+    a.recordCertificateInformation(
+        ServiceType.LOST, null, null, false, fromRegistry, NOW, AGENT, NOW);
+    assertNull(a.getCertificateKeyProvenAt(), "no certificate read from the key, nothing proven");
+
+    a.recordCertificateInformation(
+        ServiceType.NEW_OR_REPLACE, 1, false, false, null, NOW, AGENT, NOW);
+    assertNull(a.getCertificateKeyProvenAt());
   }
 
   @Test
@@ -273,7 +299,8 @@ class CertificateApplicationTest {
     assertFalse(a.getUncheckedInput().has(InputField.AGENT_MOBILE), "each change sends the form");
     assertEquals("王经", a.getUncheckedInput().text(InputField.AGENT_NAME));
 
-    a.recordCertificateInformation(ServiceType.NEW_OR_REPLACE, 1, false, false, null, AGENT, NOW);
+    a.recordCertificateInformation(
+        ServiceType.NEW_OR_REPLACE, 1, false, false, null, null, AGENT, NOW);
     assertFalse(
         a.getUncheckedInput().has(InputField.AGENT_NAME), "saved: the checked values count");
     assertEquals(

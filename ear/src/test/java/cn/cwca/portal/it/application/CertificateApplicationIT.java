@@ -48,11 +48,13 @@ import cn.cwca.portal.document.DocumentContent;
 import cn.cwca.portal.document.DocumentInfo;
 import cn.cwca.portal.document.DocumentSlot;
 import cn.cwca.portal.document.DocumentUpload;
+import cn.cwca.portal.issuance.KeyProof;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.TestCallerMechanism;
 import cn.cwca.portal.it.TestIdentities;
+import cn.cwca.portal.it.TestKeys;
 import cn.cwca.portal.it.WhileATransactionIsOpen;
 import cn.cwca.portal.progress.ProgressPage;
 import cn.cwca.portal.progress.ProgressRow;
@@ -123,6 +125,7 @@ class CertificateApplicationIT {
         LegacyCa.class,
         TestIdentities.class,
         RegistryRow.class,
+        TestKeys.class,
         TestCallerMechanism.class,
         WhileATransactionIsOpen.class,
         WhileATransactionIsOpen.Work.class);
@@ -904,8 +907,18 @@ class CertificateApplicationIT {
     return new CertificateInformation(type, years, null, null, serial, null, agent(), true);
   }
 
+  /**
+   * 立即申请; a certificate "read from the key" goes with the key's proof, as the page sends it, over a
+   * nonce given for it.
+   */
   private String step1(CertificateInformation info) {
-    return applications.saveCertificateInformation(DraftRef.NONE, info, CLIENT).getPublicId();
+    KeyProof proof =
+        KeyCertificates.keyOf(info.keyCertificateDerBase64())
+            .map(key -> TestKeys.proof(key, applications.keyChallenge()))
+            .orElse(null);
+    return applications
+        .saveCertificateInformation(DraftRef.NONE, info, proof, TestKeys.ORIGIN, CLIENT)
+        .getPublicId();
   }
 
   private void walkToSubmission(String id, PickupDetails pickup) {

@@ -22,12 +22,16 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.document.DocumentSlot;
 import cn.cwca.portal.document.DocumentUpload;
+import cn.cwca.portal.issuance.KeyProof;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
+import cn.cwca.portal.it.TestKeys;
 import cn.cwca.portal.it.TestSms;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,7 +40,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,6 +77,7 @@ class OrganisationChangeIT {
         SampleDocuments.class,
         LegacyCa.class,
         TestIdentities.class,
+        TestKeys.class,
         OrganisationCallerMechanism.class);
   }
 
@@ -80,6 +87,9 @@ class OrganisationChangeIT {
 
   @Resource(lookup = "jdbc/caportal")
   DataSource database;
+
+  /** The private keys of the certificates "on the key" of the test, by their base64 DER. */
+  private final Map<String, PrivateKey> keys = new HashMap<>();
 
   /**
    * The organisation exists under its registered name, its legal representative never changed (the
@@ -162,11 +172,16 @@ class OrganisationChangeIT {
    * The organisation's certificate as read from its key: issued by the earlier CA the server
    * recognises, naming it as the personal centre does (CN = 机构名称, serialNumber = USCC).
    */
-  private static String certificateOnTheKey(Instant issued) {
-    return LegacyCa.issue(
-        "SERIALNUMBER=" + ORGANISATION + ",CN=" + NAME + ",C=CN",
-        issued,
-        issued.plus(Duration.ofDays(730)));
+  private String certificateOnTheKey(Instant issued) {
+    KeyPair key = TestKeys.p256();
+    String certificate =
+        LegacyCa.issue(
+            "SERIALNUMBER=" + ORGANISATION + ",CN=" + NAME + ",C=CN",
+            key.getPublic(),
+            issued,
+            issued.plus(Duration.ofDays(730)));
+    keys.put(certificate, key.getPrivate());
+    return certificate;
   }
 
   private static CertificateInformation change(String der) {
@@ -182,8 +197,13 @@ class OrganisationChangeIT {
         true);
   }
 
+  /** 立即申请, with the key's proof for the certificate read from it, over a nonce given for it. */
   private String step1(CertificateInformation info) {
-    return applications.saveCertificateInformation(DraftRef.NONE, info, CLIENT).getPublicId();
+    KeyProof proof =
+        TestKeys.proof(keys.get(info.keyCertificateDerBase64()), applications.keyChallenge());
+    return applications
+        .saveCertificateInformation(DraftRef.NONE, info, proof, TestKeys.ORIGIN, CLIENT)
+        .getPublicId();
   }
 
   private void legalRepresentativeChangedAt(LocalDateTime at) throws SQLException {

@@ -125,6 +125,9 @@ class IssuanceIT {
   @Resource(lookup = "jdbc/caportal")
   DataSource database;
 
+  /** The keys of the certificates made for the test, by their base64 DER: step 1 proves them. */
+  private final java.util.Map<String, KeyPair> keysOfCertificates = new java.util.HashMap<>();
+
   /** The organisation exists under its name, with no draft and no orders or certificates left. */
   @BeforeEach
   void theOrganisationWithNothingBehindIt() throws Exception {
@@ -384,7 +387,20 @@ class IssuanceIT {
 
   private String submitted(CertificateInformation info, PickupDetails pickup) {
     as(ORGANISATION);
-    String id = applications.saveCertificateInformation(DraftRef.NONE, info, CLIENT).getPublicId();
+    KeyPair key =
+        info.keyCertificateDerBase64() == null
+            ? null
+            : keysOfCertificates.get(info.keyCertificateDerBase64());
+    KeyProof keyProof;
+    try {
+      keyProof = key == null ? null : proof(key, applications.keyChallenge());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    String id =
+        applications
+            .saveCertificateInformation(DraftRef.NONE, info, keyProof, ORIGIN, CLIENT)
+            .getPublicId();
     applications.confirmUserInformation(shown(id));
     applications.savePickup(shown(id), pickup, CLIENT);
     for (DocumentSlot slot : documents.slots(id)) {
@@ -450,6 +466,7 @@ class IssuanceIT {
     as(CA);
     CertificateRecord record = certificates.issue(ORGANISATION, csr(key), 1, CLIENT);
     as(ORGANISATION);
+    keysOfCertificates.put(base64(record.getDer()), key);
     return record;
   }
 
@@ -471,6 +488,7 @@ class IssuanceIT {
             CA,
             CLIENT);
     as(ORGANISATION);
+    keysOfCertificates.put(base64(record.getDer()), key);
     return record;
   }
 

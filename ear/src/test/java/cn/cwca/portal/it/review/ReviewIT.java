@@ -44,6 +44,7 @@ import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.it.LegacyCa;
 import cn.cwca.portal.it.PortalDeployment;
 import cn.cwca.portal.it.TestIdentities;
+import cn.cwca.portal.it.TestKeys;
 import cn.cwca.portal.it.WhileATransactionIsOpen;
 import cn.cwca.portal.it.application.SampleDocuments;
 import cn.cwca.portal.it.application.SubmittedOrders;
@@ -68,6 +69,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -124,6 +126,7 @@ class ReviewIT {
         SampleDocuments.class,
         LegacyCa.class,
         TestIdentities.class,
+        TestKeys.class,
         WhileATransactionIsOpen.class,
         WhileATransactionIsOpen.Work.class);
   }
@@ -650,9 +653,11 @@ class ReviewIT {
   private String paidChangeOrder() {
     as(APPLICANT);
     applications.currentDraft().ifPresent(d -> applications.discardDraft(d.getPublicId(), CLIENT));
+    KeyPair key = TestKeys.p256();
     String certificate =
         LegacyCa.issue(
             "SERIALNUMBER=" + APPLICANT + ",CN=原姓名,C=CN",
+            key.getPublic(),
             Instant.parse("2025-01-01T00:00:00Z"),
             Instant.parse("2049-08-23T00:00:00Z"));
     String id =
@@ -672,6 +677,8 @@ class ReviewIT {
                         IdType.RESIDENT_ID,
                         TestIdentities.residentId()),
                     true),
+                TestKeys.proof(key.getPrivate(), applications.keyChallenge()),
+                TestKeys.ORIGIN,
                 CLIENT)
             .getPublicId();
     applications.confirmUserInformation(shown(id));

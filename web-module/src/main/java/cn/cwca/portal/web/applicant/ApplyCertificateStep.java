@@ -11,13 +11,16 @@ import cn.cwca.portal.application.UncheckedInput;
 import cn.cwca.portal.catalogue.CertificateSource;
 import cn.cwca.portal.catalogue.ServiceType;
 import cn.cwca.portal.common.BusinessException;
+import cn.cwca.portal.issuance.KeyProof;
 import cn.cwca.portal.rules.FieldRule;
 import cn.cwca.portal.web.BeijingTimeConverter;
 import cn.cwca.portal.web.CurrentCaller;
 import cn.cwca.portal.web.FacesMessages;
+import cn.cwca.portal.web.PublicOrigin;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,9 @@ import org.primefaces.PrimeFaces;
 /**
  * Step 1 of the wizard ({@link ApplyWizard}), 证书信息填写: 服务类型 with the fields it asks for (years, the
  * key questions, the certificate chosen among the applicant's or read from the key with 识别KEY), the
- * 经办人 and the statement; 立即申请 saves them in the draft.
+ * 经办人 and the statement; 立即申请 saves them in the draft. When a certificate is read from the key, the
+ * page has the key sign a nonce of the server's (the proof that it holds the certificate's private
+ * key, as 制证 asks it) and 立即申请 sends the signature with the step; the nonce stays here.
  */
 @Named
 @ViewScoped
@@ -44,6 +49,8 @@ public class ApplyCertificateStep implements Serializable {
 
   @Inject private ApplyWizard wizard;
 
+  @Inject private HttpServletRequest request;
+
   private ServiceType serviceType;
   private Integer years;
   private List<Integer> yearOptions = List.of();
@@ -53,6 +60,9 @@ public class ApplyCertificateStep implements Serializable {
   private String certificateSerial;
   private String keyCertificate;
   private CertificateChoice keyChoice;
+  private String keyProofNonce;
+  private String keyProofAlgorithm;
+  private String keyProofSignature;
   private String agentName;
   private String agentMobile;
   private IdType agentIdType = IdType.RESIDENT_ID;
@@ -160,15 +170,42 @@ public class ApplyCertificateStep implements Serializable {
     }
   }
 
-  /** 识别KEY: the component put the chosen certificate into {@link #keyCertificate}. */
+  /**
+   * 识别KEY: the component put the chosen certificate into {@link #keyCertificate}. Once it is
+   * checked, the page gets a new nonce to have the key sign (callback parameters {@code
+   * proofSerial}, the certificate's serial, and {@code proofNonce}).
+   */
   public void keyCertificateChosen() {
     keyChoice = null;
+    forgetKeyProof();
     try {
       keyChoice = applications.inspectKeyCertificate(serviceType, keyCertificate);
       keyMemo.remember(keyCertificate);
+      keyProofNonce = applications.keyChallenge();
+      PrimeFaces.current().ajax().addCallbackParam("proofSerial", keyChoice.serialHex());
+      PrimeFaces.current().ajax().addCallbackParam("proofNonce", keyProofNonce);
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
     }
+  }
+
+  private void forgetKeyProof() {
+    keyProofNonce = null;
+    keyProofAlgorithm = null;
+    keyProofSignature = null;
+  }
+
+  /** The key's signature of the nonce given when the certificate was read; {@code null} without. */
+  private KeyProof keyProof() {
+    if (!isFromKey()
+        || keyProofNonce == null
+        || keyProofAlgorithm == null
+        || keyProofAlgorithm.isBlank()
+        || keyProofSignature == null
+        || keyProofSignature.isBlank()) {
+      return null;
+    }
+    return new KeyProof(keyProofNonce, keyProofAlgorithm.strip(), keyProofSignature.strip());
   }
 
   /** 立即申请: saves step 1 and opens 用户信息确认. */
@@ -187,9 +224,12 @@ public class ApplyCertificateStep implements Serializable {
             isFromKey() ? keyCertificate : null,
             new AgentDetails(agentName, agentMobile, agentIdType, agentIdNumber),
             statementAccepted);
+    KeyProof proof = keyProof();
+    String origin = PublicOrigin.of(request);
     return wizard.reopenAfter(
         () ->
-            applications.saveCertificateInformation(wizard.draftRef(), info, caller.clientInfo()));
+            applications.saveCertificateInformation(
+                wizard.draftRef(), info, proof, origin, caller.clientInfo()));
   }
 
   // ===== what the page reads =====
@@ -298,6 +338,24 @@ public class ApplyCertificateStep implements Serializable {
 
   public void setKeyCertificate(String keyCertificate) {
     this.keyCertificate = keyCertificate;
+  }
+
+  /** The proof's algorithm, as the key agent gave it (a hidden input the page fills in). */
+  public String getKeyProofAlgorithm() {
+    return keyProofAlgorithm;
+  }
+
+  public void setKeyProofAlgorithm(String keyProofAlgorithm) {
+    this.keyProofAlgorithm = keyProofAlgorithm;
+  }
+
+  /** The proof's signature, base64, as the key agent gave it (a hidden input the page fills in). */
+  public String getKeyProofSignature() {
+    return keyProofSignature;
+  }
+
+  public void setKeyProofSignature(String keyProofSignature) {
+    this.keyProofSignature = keyProofSignature;
   }
 
   public String getAgentName() {
