@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -32,8 +33,10 @@ public final class IntegrationServer {
       domain.installJdbcDriver();
       domain.stop();
       domain.fixHeap("1g");
-      // Token 0: the portal's CA (it.ca.token=PKCS11); 1 and 2: the benchmark's HSM CAs.
-      Map<String, String> hsm = CaHsmTokens.create(state.resolve("softhsm"), 3);
+      // Token 0: the portal's CA (it.ca.token=PKCS11); 1 and 2: the benchmark's HSM CAs; then the
+      // token on which the in-container tests make applicants' key pairs.
+      Optional<CaHsmTokens.Tokens> tokens = CaHsmTokens.create(state.resolve("softhsm"), 3);
+      Map<String, String> hsm = tokens.map(CaHsmTokens.Tokens::environment).orElse(Map.of());
       domain.start(hsm);
       domain.hideServerIdentity();
       domain.configureDatasource(db);
@@ -45,6 +48,9 @@ public final class IntegrationServer {
         domain.configureHsmCa(CaHsmTokens.library().orElseThrow(), CaHsmTokens.PIN, ca);
         System.out.println("The portal's CA key is on SoftHSM2 token 0 (it.ca.token=PKCS11)");
       }
+      domain.systemProperty(
+          CaHsmTokens.APPLICANT_KEYS_SLOT_PROPERTY,
+          tokens.map(t -> Long.toString(t.applicantKeysSlot())).orElse(null));
       domain.enablePaymentSandbox();
       domain.liftPerAddressLimits();
       domain.configureBankAccount("示例CA有限公司", "示例银行聊城分行", "6222020200001234567");

@@ -409,6 +409,18 @@ final class PayaraDomain {
     }
   }
 
+  /**
+   * Sets a system property of the server, which the running server sees at once; {@code null}
+   * removes it.
+   */
+  void systemProperty(String name, String value) {
+    if (value == null) {
+      run(List.of("delete-system-property", name), false);
+    } else {
+      asadmin("create-system-properties", name + "=" + escape(value));
+    }
+  }
+
   /** The CA's bank account for 对公转账 (the integration tests' example account). */
   void configureBankAccount(String accountName, String bankName, String accountNumber) {
     asadmin(
