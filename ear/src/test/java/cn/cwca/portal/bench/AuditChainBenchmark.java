@@ -21,15 +21,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -85,6 +80,7 @@ class AuditChainBenchmark {
                 SETTINGS_RESOURCE),
         AuditChainBenchmark.class,
         CpuTime.class,
+        Throughput.class,
         BenchSettings.class,
         BenchCallers.class,
         SwitchingCallers.class);
@@ -208,43 +204,24 @@ class AuditChainBenchmark {
    */
   private double append(int count, int threadCount, String run) throws Exception {
     String target = "bench-audit:" + run + ":" + Long.toString(System.nanoTime(), 36);
-    AtomicInteger next = new AtomicInteger();
-    List<Future<?>> workers = new ArrayList<>();
-    ExecutorService executor = Executors.newFixedThreadPool(threadCount, threads);
-    long jvmBefore = CpuTime.jvmCpuNanos();
-    java.util.Map<String, Long> databaseBefore = CpuTime.databaseCpuTicks();
-    long start = System.nanoTime();
-    for (int i = 0; i < threadCount; i++) {
-      workers.add(
-          executor.submit(
-              () -> {
-                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                  tx.begin();
-                  try {
-                    audit.record("bench", "bench.append", target, "entry " + n, CLIENT);
-                    tx.commit();
-                  } catch (Exception e) {
-                    tx.rollback();
-                    throw e;
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> w : workers) {
-      w.get();
-    }
-    lastCommitRate = count / ((System.nanoTime() - start) / 1e9);
-    awaitChained(target);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    executor.shutdown();
-    long jvm = CpuTime.jvmCpuNanos() - jvmBefore;
-    long db = 0;
-    for (java.util.Map.Entry<String, Long> after : CpuTime.databaseCpuTicks().entrySet()) {
-      db += after.getValue() - databaseBefore.getOrDefault(after.getKey(), 0L);
-    }
-    lastCpu =
-        String.format(Locale.ROOT, "%.0f+%.0f", jvm / 1e3 / count, db * 10_000_000.0 / 1e3 / count);
+    Throughput.Figure figure =
+        Throughput.run(
+            threads,
+            threadCount,
+            count,
+            n -> {
+              tx.begin();
+              try {
+                audit.record("bench", "bench.append", target, "entry " + n, CLIENT);
+                tx.commit();
+              } catch (Exception e) {
+                tx.rollback();
+                throw e;
+              }
+            },
+            () -> awaitChained(target));
+    lastCommitRate = figure.callsPerSecond();
+    lastCpu = figure.cpuMicros();
     try (Connection c = database.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -257,7 +234,7 @@ class AuditChainBenchmark {
         assertEquals(count, rs.getLong(3), "each chained");
       }
     }
-    return count / seconds;
+    return figure.perSecond();
   }
 
   /**

@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -76,6 +75,7 @@ class PaymentNotificationBenchmark {
                     SETTINGS_RESOURCE),
         PaymentNotificationBenchmark.class,
         CpuTime.class,
+        Throughput.class,
         BenchSettings.class);
   }
 
@@ -159,50 +159,24 @@ class PaymentNotificationBenchmark {
   /** CPU microseconds per notification of the last settle: the server's JVM + PostgreSQL. */
   private String lastCpu;
 
-  /**
-   * Settles the batch from {@code threadCount} container-managed threads of a pool of exactly that
-   * size (the default managed executor would run fewer at once); notifications per second.
-   */
+  /** Settles the batch from {@code threadCount} threads; notifications per second. */
   private double settle(List<IncomingNotification> batch, int threadCount) throws Exception {
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
-    List<Future<?>> workers = new ArrayList<>();
-    java.util.concurrent.ExecutorService executor =
-        java.util.concurrent.Executors.newFixedThreadPool(threadCount, threads);
-    long jvmBefore = CpuTime.jvmCpuNanos();
-    java.util.Map<String, Long> databaseBefore = CpuTime.databaseCpuTicks();
-    long start = System.nanoTime();
-    for (int i = 0; i < threadCount; i++) {
-      workers.add(
-          executor.submit(
-              () -> {
-                for (int n = next.getAndIncrement(); n < batch.size(); n = next.getAndIncrement()) {
-                  NotificationAnswer answer =
-                      notifications.receive(PaymentChannel.WECHAT, batch.get(n), CLIENT);
-                  if (answer.status() != 200) {
-                    refused.incrementAndGet();
-                  }
-                }
-              }));
-    }
-    for (Future<?> w : workers) {
-      w.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    executor.shutdown();
-    long jvm = CpuTime.jvmCpuNanos() - jvmBefore;
-    long database = 0;
-    for (java.util.Map.Entry<String, Long> after : CpuTime.databaseCpuTicks().entrySet()) {
-      database += after.getValue() - databaseBefore.getOrDefault(after.getKey(), 0L);
-    }
-    lastCpu =
-        String.format(
-            Locale.ROOT,
-            "%.0f+%.0f",
-            jvm / 1e3 / batch.size(),
-            database * 10_000_000.0 / 1e3 / batch.size());
+    Throughput.Figure figure =
+        Throughput.run(
+            threads,
+            threadCount,
+            batch.size(),
+            n -> {
+              NotificationAnswer answer =
+                  notifications.receive(PaymentChannel.WECHAT, batch.get(n), CLIENT);
+              if (answer.status() != 200) {
+                refused.incrementAndGet();
+              }
+            });
+    lastCpu = figure.cpuMicros();
     assertEquals(0, refused.get(), "no notification was refused");
-    return batch.size() / seconds;
+    return figure.perSecond();
   }
 
   /**
