@@ -60,13 +60,14 @@ public class KeyLoginService {
   Clock clock = Clock.systemUTC();
 
   /**
-   * After the password of this login name was right: the id of the challenge of the key step when a
-   * role of the account requires the key, empty when the password alone logs in.
+   * After the password of this login name was right: the key step (its challenge and the account's
+   * credentials version) when a role of the account requires the key, empty when the password alone
+   * logs in.
    *
    * @throws BusinessException {@code keyLogin.notBound} when the key is required but no certificate
    *     is bound to the account: it cannot log in until an administrator binds one
    */
-  public Optional<Long> keyStepFor(String loginName) {
+  public Optional<KeyStep> keyStepFor(String loginName) {
     Account account = staffMember(loginName).orElse(null);
     if (account == null || !KeyLoginRules.keyRequired(account.getRoles(), rolesRequiringKey())) {
       return Optional.empty();
@@ -74,7 +75,10 @@ public class KeyLoginService {
     if (em.find(LoginCertificate.class, account.getLoginName()) == null) {
       throw new BusinessException("keyLogin.notBound");
     }
-    return Optional.of(proofs.open(account.getLoginName(), KeyLoginRules.PURPOSE).id());
+    return Optional.of(
+        new KeyStep(
+            proofs.open(account.getLoginName(), KeyLoginRules.PURPOSE).id(),
+            account.getCredentialsVersion()));
   }
 
   /**
@@ -99,17 +103,18 @@ public class KeyLoginService {
   }
 
   /**
-   * Completes the login of the challenge with this id with the key's proof, and spends the
-   * challenge whatever the outcome. Audited both ways ({@code login.keySucceeded}, {@code
-   * login.keyRefused} with the reason's message key).
+   * Completes the login of this key step with the key's proof, and spends its challenge whatever
+   * the outcome; refused as expired when the account's password was changed or reset since the
+   * password step. Audited both ways ({@code login.keySucceeded}, {@code login.keyRefused} with the
+   * reason's message key).
    *
    * @param origin the portal's public origin: the page that asked the agent had it
    * @return the account, or the refusal: {@code keyLogin.expired}, {@code login.disabled}, {@code
    *     keyLogin.notBound}, {@code keyLogin.certificateUnknown}, {@code keyLogin.notThisCa}, {@code
    *     keyLogin.revoked}, {@code keyLogin.certificateExpired}, {@code keyLogin.proofInvalid}
    */
-  public KeyLoginResult complete(long challengeId, KeyProof proof, String origin, ClientInfo c) {
-    Optional<KeyProofs.Challenge> taken = proofs.take(challengeId, KeyLoginRules.PURPOSE);
+  public KeyLoginResult complete(KeyStep step, KeyProof proof, String origin, ClientInfo c) {
+    Optional<KeyProofs.Challenge> taken = proofs.take(step.challengeId(), KeyLoginRules.PURPOSE);
     if (taken.isEmpty()) {
       audit.record("", KEY_REFUSED, "", "keyLogin.expired", c);
       return KeyLoginResult.refused("keyLogin.expired");
@@ -122,6 +127,10 @@ public class KeyLoginService {
     }
     if (account.get().isDisabled()) {
       return refuse(name, "-", "login.disabled", c);
+    }
+    if (account.get().getCredentialsVersion() != step.credentialsVersion()) {
+      // the password was changed or reset after the password step
+      return refuse(name, "-", "keyLogin.expired", c);
     }
     LoginCertificate bound = em.find(LoginCertificate.class, name);
     if (bound == null) {

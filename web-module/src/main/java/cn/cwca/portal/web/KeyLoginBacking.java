@@ -5,6 +5,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.issuance.KeyProof;
 import cn.cwca.portal.keylogin.KeyLoginService;
+import cn.cwca.portal.keylogin.KeyStep;
 import cn.cwca.portal.keylogin.PendingKeyLogin;
 import cn.cwca.portal.web.security.KeyProofCredential;
 import cn.cwca.portal.web.security.LandingPage;
@@ -49,13 +50,13 @@ public class KeyLoginBacking {
   /** View action: the session's pending login, or a message that there is none (log in again). */
   public void open() {
     HttpServletRequest request = request();
-    Optional<Long> challenge = PortalAuthenticationMechanism.pendingKeyLogin(request);
+    Optional<KeyStep> challenge = PortalAuthenticationMechanism.pendingKeyLogin(request);
     if (challenge.isEmpty()) {
       FacesMessages.addErrorMessage("keyLogin.expired");
       return;
     }
     try {
-      pending = keyLogins.pending(challenge.get());
+      pending = keyLogins.pending(challenge.get().challengeId());
     } catch (BusinessException refusal) {
       FacesMessages.addError(refusal);
     }

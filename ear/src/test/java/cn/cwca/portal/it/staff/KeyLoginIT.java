@@ -24,6 +24,7 @@ import cn.cwca.portal.it.RegistryRow;
 import cn.cwca.portal.it.SwitchingCallers;
 import cn.cwca.portal.keylogin.KeyLoginResult;
 import cn.cwca.portal.keylogin.KeyLoginService;
+import cn.cwca.portal.keylogin.KeyStep;
 import cn.cwca.portal.keylogin.PendingKeyLogin;
 import cn.cwca.portal.keylogin.RolePolicy;
 import cn.cwca.portal.keylogin.StaffKeyService;
@@ -157,8 +158,8 @@ class KeyLoginIT {
 
   @Test
   void aSignatureOfTheNonceByTheBoundCertificatesKeyLogsIn() throws Exception {
-    long challenge = challenge();
-    PendingKeyLogin pending = keyLogins.pending(challenge);
+    KeyStep challenge = challenge();
+    PendingKeyLogin pending = keyLogins.pending(challenge.challengeId());
     assertEquals(MEMBER, pending.loginName());
 
     KeyLoginResult result =
@@ -173,24 +174,24 @@ class KeyLoginIT {
 
   @Test
   void aReusedNonceIsRefused() throws Exception {
-    long challenge = challenge();
-    KeyProof proof = proof(key, keyLogins.pending(challenge).nonce());
+    KeyStep challenge = challenge();
+    KeyProof proof = proof(key, keyLogins.pending(challenge.challengeId()).nonce());
     assertTrue(keyLogins.complete(challenge, proof, ORIGIN, CLIENT).account().isPresent());
 
     assertRefused("keyLogin.expired", keyLogins.complete(challenge, proof, ORIGIN, CLIENT));
-    assertEquals("keyLogin.expired", refusal(() -> keyLogins.pending(challenge)));
+    assertEquals("keyLogin.expired", refusal(() -> keyLogins.pending(challenge.challengeId())));
   }
 
   @Test
   void anExpiredNonceIsRefused() throws Exception {
-    long challenge = challenge();
-    KeyProof proof = proof(key, keyLogins.pending(challenge).nonce());
+    KeyStep challenge = challenge();
+    KeyProof proof = proof(key, keyLogins.pending(challenge.challengeId()).nonce());
     try (Connection c = database.getConnection();
         PreparedStatement expire =
             c.prepareStatement(
                 "UPDATE key_challenge SET expires_at = created_at - interval '1 second'"
                     + " WHERE id = ?")) {
-      expire.setLong(1, challenge);
+      expire.setLong(1, challenge.challengeId());
       expire.executeUpdate();
     }
 
@@ -199,8 +200,8 @@ class KeyLoginIT {
 
   @Test
   void anotherKeyIsRefusedAndTheRefusalIsAudited() throws Exception {
-    long challenge = challenge();
-    KeyProof wrong = proof(p256(), keyLogins.pending(challenge).nonce());
+    KeyStep challenge = challenge();
+    KeyProof wrong = proof(p256(), keyLogins.pending(challenge.challengeId()).nonce());
 
     assertRefused("keyLogin.proofInvalid", keyLogins.complete(challenge, wrong, ORIGIN, CLIENT));
     AuditEntry entry = latestLogin();
@@ -210,9 +211,23 @@ class KeyLoginIT {
   }
 
   @Test
+  void aPasswordResetBetweenThePasswordAndTheKeyEndsTheKeyStep() throws Exception {
+    KeyStep challenge = challenge();
+    KeyProof proof = proof(key, keyLogins.pending(challenge.challengeId()).nonce());
+    Account member =
+        staff.staff().stream()
+            .filter(a -> a.getLoginName().equals(MEMBER))
+            .findFirst()
+            .orElseThrow();
+    staff.resetPassword(MEMBER, member.getVersion(), CLIENT);
+
+    assertRefused("keyLogin.expired", keyLogins.complete(challenge, proof, ORIGIN, CLIENT));
+  }
+
+  @Test
   void aSignatureForAnotherOriginIsRefused() throws Exception {
-    long challenge = challenge();
-    KeyProof proof = proof(key, keyLogins.pending(challenge).nonce());
+    KeyStep challenge = challenge();
+    KeyProof proof = proof(key, keyLogins.pending(challenge.challengeId()).nonce());
 
     assertRefused(
         "keyLogin.proofInvalid",
@@ -221,8 +236,8 @@ class KeyLoginIT {
 
   @Test
   void aRevokedCertificateIsRefusedAndCannotBeBound() throws Exception {
-    long challenge = challenge();
-    KeyProof proof = proof(key, keyLogins.pending(challenge).nonce());
+    KeyStep challenge = challenge();
+    KeyProof proof = proof(key, keyLogins.pending(challenge.challengeId()).nonce());
     certificates.revoke(serial, RevocationReason.KEY_COMPROMISE, CLIENT);
 
     assertRefused("keyLogin.revoked", keyLogins.complete(challenge, proof, ORIGIN, CLIENT));
@@ -238,7 +253,12 @@ class KeyLoginIT {
     assertEquals("keyLogin.expired", refusal(() -> keyLogins.pending(other.id())));
     assertRefused(
         "keyLogin.expired",
-        keyLogins.complete(other.id(), proof(key, other.nonce()), ORIGIN, CLIENT));
+        keyLogins.complete(
+            new KeyStep(
+                other.id(), keyLogins.keyStepFor(MEMBER).orElseThrow().credentialsVersion()),
+            proof(key, other.nonce()),
+            ORIGIN,
+            CLIENT));
   }
 
   @Test
@@ -299,8 +319,8 @@ class KeyLoginIT {
     assertTrue(wrong.account().isEmpty());
   }
 
-  /** 财务 requires the key, the member's certificate is bound: the id of a new challenge. */
-  private long challenge() {
+  /** 财务 requires the key, the member's certificate is bound: a new key step. */
+  private KeyStep challenge() {
     staffKeys.bind(MEMBER, serial, CLIENT);
     requireKeyForFinance(true);
     return keyLogins.keyStepFor(MEMBER).orElseThrow();

@@ -7,6 +7,7 @@ import cn.cwca.portal.common.BusinessException;
 import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.keylogin.KeyLoginResult;
 import cn.cwca.portal.keylogin.KeyLoginService;
+import cn.cwca.portal.keylogin.KeyStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -125,7 +126,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     String name = result.getCallerPrincipal().getName();
     HttpSession session = request.getSession();
     session.removeAttribute(PENDING_KEY_LOGIN_ATTRIBUTE);
-    Optional<Long> keyStep;
+    Optional<KeyStep> keyStep;
     try {
       keyStep = keyLogins.keyStepFor(name);
     } catch (BusinessException refusal) {
@@ -152,7 +153,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       HttpServletRequest request, HttpMessageContext context, KeyProofCredential proof) {
     HttpSession session = request.getSession(false);
     Object pending = session == null ? null : session.getAttribute(PENDING_KEY_LOGIN_ATTRIBUTE);
-    if (!(pending instanceof Long challengeId)) {
+    if (!(pending instanceof KeyStep step)) {
       request.setAttribute(
           PortalIdentityStore.REFUSAL_ATTRIBUTE, new BusinessException("keyLogin.expired"));
       return AuthenticationStatus.SEND_FAILURE;
@@ -160,10 +161,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     session.removeAttribute(PENDING_KEY_LOGIN_ATTRIBUTE);
     KeyLoginResult result =
         keyLogins.complete(
-            challengeId,
-            proof.proof(),
-            proof.origin(),
-            new ClientInfo(ClientAddresses.of(request)));
+            step, proof.proof(), proof.origin(), new ClientInfo(ClientAddresses.of(request)));
     if (result.account().isEmpty()) {
       request.setAttribute(
           PortalIdentityStore.REFUSAL_ATTRIBUTE,
@@ -188,11 +186,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     return context.notifyContainerAboutLogin(caller.name(), caller.groups());
   }
 
-  /** The id of the challenge of the session's login waiting for its key step, if any. */
-  public static Optional<Long> pendingKeyLogin(HttpServletRequest request) {
+  /** The session's login waiting for its key step, if any. */
+  public static Optional<KeyStep> pendingKeyLogin(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(PENDING_KEY_LOGIN_ATTRIBUTE) instanceof Long id
-        ? Optional.of(id)
+    return session != null
+            && session.getAttribute(PENDING_KEY_LOGIN_ATTRIBUTE) instanceof KeyStep step
+        ? Optional.of(step)
         : Optional.empty();
   }
 

@@ -13,6 +13,7 @@ import cn.cwca.portal.common.ClientInfo;
 import cn.cwca.portal.issuance.KeyProof;
 import cn.cwca.portal.keylogin.KeyLoginResult;
 import cn.cwca.portal.keylogin.KeyLoginService;
+import cn.cwca.portal.keylogin.KeyStep;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
@@ -34,14 +35,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A staff member whose role requires the USB key is not logged in by the password: the session
- * holds the id of the key step's challenge and no caller, so it reaches no protected page; the key
- * step is tried once, and only a proven one logs the member in.
+ * holds the key step (its challenge and the credentials version) and no caller, so it reaches no
+ * protected page; the key step is tried once, and only a proven one logs the member in.
  */
 class KeyLoginSessionTest {
 
   private static final String NAME = "wang.finance";
 
-  private static final long CHALLENGE = 42L;
+  private static final KeyStep CHALLENGE = new KeyStep(42L, 1);
 
   /** The account as the database knows it. */
   private static final class Accounts extends AccountService {
@@ -59,16 +60,16 @@ class KeyLoginSessionTest {
   /** The key step: required for every login; its outcome as the test sets it. */
   private static final class KeyLogins extends KeyLoginService {
     KeyLoginResult outcome;
-    Long completed;
+    KeyStep completed;
 
     @Override
-    public Optional<Long> keyStepFor(String loginName) {
+    public Optional<KeyStep> keyStepFor(String loginName) {
       return Optional.of(CHALLENGE);
     }
 
     @Override
-    public KeyLoginResult complete(long challengeId, KeyProof proof, String origin, ClientInfo c) {
-      completed = challengeId;
+    public KeyLoginResult complete(KeyStep step, KeyProof proof, String origin, ClientInfo c) {
+      completed = step;
       return outcome;
     }
   }
