@@ -5,8 +5,10 @@ import cn.cwca.portal.ca.CaConnectionFactory;
 import cn.cwca.portal.ca.CaException;
 import cn.cwca.portal.certificate.CaConnectorDefinition;
 import cn.cwca.portal.persistence.ClusterJob;
+import cn.cwca.portal.persistence.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -61,8 +63,15 @@ public class AuditChainer {
    */
   @Resource SessionContext self;
 
+  /**
+   * The schema's migration: the timers can fire while it still runs at start-up (on a database of
+   * an earlier version the chain's columns would not exist yet); a call to it waits for it.
+   */
+  @EJB SchemaMigration schema;
+
   @Schedule(second = "0", minute = "41", hour = "*", persistent = false)
   void hourly() {
+    schema.expectedVersion();
     self.getBusinessObject(AuditChainer.class).chainAndSign();
   }
 
@@ -90,6 +99,7 @@ public class AuditChainer {
    */
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void chainCommitted() {
+    schema.expectedVersion();
     self.getBusinessObject(AuditChainer.class).chainCommittedNow();
   }
 
