@@ -313,6 +313,37 @@ final class Browser implements AutoCloseable {
         (String) answer.get(6));
   }
 
+  /**
+   * The body of a GET of the page's own fetch() with its session cookie (redirects followed), e.g.
+   * a download to compare with the file that was uploaded; fails unless it answered 200.
+   */
+  byte[] fetchBody(String url) {
+    List<?> answer =
+        (List<?>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                        + "  return r.arrayBuffer().then(function (body) {"
+                        + "   var bytes = new Uint8Array(body), text = '';"
+                        + "   for (var i = 0; i < bytes.length; i += 8192) {"
+                        + "    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));"
+                        + "   }"
+                        + "   done([r.status, btoa(text)]);"
+                        + "  });"
+                        + " }).catch(function (e) { done([0, String(e)]); });",
+                    url);
+    int status = ((Number) answer.get(0)).intValue();
+    if (status != 200) {
+      throw new AssertionError(
+          "GET "
+              + url
+              + " answered "
+              + (status == 0 ? "nothing: " + answer.get(1) : String.valueOf(status)));
+    }
+    return java.util.Base64.getDecoder().decode((String) answer.get(1));
+  }
+
   WebDriver driver() {
     return driver;
   }
