@@ -246,8 +246,31 @@ class ReliabilityFaults {
       pool.shutdownNow();
     }
     for (Applicant a : applicants) {
-      assertTrue(a.problems.isEmpty(), a.creditCode + ": " + a.problems);
+      assertTrue(
+          a.problems.isEmpty(),
+          a.creditCode
+              + ": "
+              + a.problems
+              + "\nPayara's process: "
+              + payaraProcess()
+              + "\nThe run command's last output:\n"
+              + String.join("\n", tail(portal.output(), 40)));
     }
+  }
+
+  /** Whether the Payara process of the pid file is alive, for a failure's message. */
+  private static String payaraProcess() {
+    try {
+      long pid = portal.payaraPid();
+      return pid
+          + (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? " alive" : " gone");
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown (" + e + ")";
+    }
+  }
+
+  private static List<String> tail(List<String> lines, int count) {
+    return lines.subList(Math.max(0, lines.size() - count), lines.size());
   }
 
   @FunctionalInterface
