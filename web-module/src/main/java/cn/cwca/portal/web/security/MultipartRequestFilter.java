@@ -36,7 +36,9 @@ public class MultipartRequestFilter extends HttpFilter {
       Map.of(
           "/applicant/apply.xhtml", () -> DocumentUploadPolicy.configured().maxBytes(),
           "/applicant/resubmit.xhtml", () -> DocumentUploadPolicy.configured().maxBytes(),
-          "/finance/invoices.xhtml", () -> InvoiceFile.MAX_BYTES);
+          "/finance/invoices.xhtml", () -> InvoiceFile.MAX_BYTES,
+          // 资料模板: a template passes the applicants' upload checks
+          "/admin/catalogue-templates.xhtml", () -> DocumentUploadPolicy.configured().maxBytes());
 
   @Override
   protected void doFilter(

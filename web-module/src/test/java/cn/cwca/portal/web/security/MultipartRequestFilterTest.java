@@ -56,6 +56,18 @@ class MultipartRequestFilterTest {
   }
 
   @Test
+  void theTemplatesPageTakesATemplateWithinTheDocumentLimit() {
+    assertEquals(
+        0, MultipartRequestFilter.refusal("/admin/catalogue-templates.xhtml", MULTIPART, 100_000));
+    assertEquals(
+        413,
+        MultipartRequestFilter.refusal(
+            "/admin/catalogue-templates.xhtml",
+            MULTIPART,
+            TEN_MB + MultipartRequestFilter.FORM_OVERHEAD + 1));
+  }
+
+  @Test
   void anUploadWithoutADeclaredLengthIsRefused() {
     assertEquals(411, MultipartRequestFilter.refusal("/applicant/apply.xhtml", MULTIPART, -1));
   }
