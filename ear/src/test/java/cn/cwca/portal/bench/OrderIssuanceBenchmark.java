@@ -57,7 +57,7 @@ class OrderIssuanceBenchmark {
   private static final String SETTINGS_RESOURCE = "make-bench-settings.txt";
   private static final Path REPORT = Path.of("target", "bench", "make-report.txt").toAbsolutePath();
 
-  /** {@code -Dbench.makes=20000}: orders made per figure (a further tenth warms up). */
+  /** {@code -Dbench.makes=20000}: orders made per figure (a further quarter warms up). */
   private static final int COUNT = Integer.getInteger("bench.makes", 20000);
 
   /** {@code -Dbench.makeThreads=2,8}: the client thread counts. */
@@ -133,7 +133,7 @@ class OrderIssuanceBenchmark {
               "orders/s",
               "CPU us (JVM+DB)",
               "goal"));
-      make(batch("W", Math.max(500, count / 10)), 8); // warm-up
+      make(batch("W", Math.max(500, count / 4)), 8); // warm-up: the JIT compiles the path
       for (int t : threadCounts) {
         Batch batch = batch("T", count);
         Throughput.Figure figure = make(batch, t);
