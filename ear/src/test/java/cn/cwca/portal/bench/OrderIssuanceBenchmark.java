@@ -236,6 +236,7 @@ class OrderIssuanceBenchmark {
                       .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))
                       .getEncoded()));
     }
+    runs.add(run);
     return new Batch(run, orders, requests);
   }
 
@@ -271,12 +272,22 @@ class OrderIssuanceBenchmark {
             + "%'");
   }
 
+  /** The runs of this benchmark: their orders and certificates go afterwards. */
+  private final List<String> runs = new java.util.ArrayList<>();
+
   /** The orders and certificates go, so that the next benchmark finds the database as it was. */
   private void removeOrders() throws Exception {
     try (Connection c = database.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("delete from certificate_application where public_id like '" + PREFIX + "%'");
-      s.execute("delete from issued_certificate where owner_login_name like '" + PREFIX + "%'");
+        PreparedStatement orders =
+            c.prepareStatement("delete from certificate_application where public_id like ?");
+        PreparedStatement certificates =
+            c.prepareStatement("delete from issued_certificate where owner_login_name like ?")) {
+      for (String run : runs) {
+        orders.setString(1, run + "%");
+        orders.executeUpdate();
+        certificates.setString(1, run + "-%");
+        certificates.executeUpdate();
+      }
     }
   }
 
