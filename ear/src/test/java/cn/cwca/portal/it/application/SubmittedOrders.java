@@ -92,6 +92,14 @@ public final class SubmittedOrders {
                     true),
                 client)
             .getPublicId();
+    return submit(id, pickup);
+  }
+
+  /**
+   * The rest of the wizard for a draft whose step 1 is saved: 用户信息确认, the pickup, the required
+   * documents and 提交申请; the 申请ID.
+   */
+  public String submit(String id, PickupDetails pickup) {
     applications.confirmUserInformation(shown(id));
     applications.savePickup(shown(id), pickup, client);
     for (DocumentSlot slot : documents.slots(id)) {

@@ -73,6 +73,7 @@ class CombinedServiceTypesIT {
         TestCallers.class,
         cn.cwca.portal.it.SwitchingCallers.class,
         SampleDocuments.class,
+        cn.cwca.portal.it.application.SubmittedOrders.class,
         TestIdentities.class);
   }
 

@@ -77,6 +77,7 @@ class IssuanceIT {
         TestCallers.class,
         cn.cwca.portal.it.SwitchingCallers.class,
         SampleDocuments.class,
+        cn.cwca.portal.it.application.SubmittedOrders.class,
         TestIdentities.class);
   }
 

@@ -34,15 +34,13 @@ import cn.cwca.portal.certificate.CertificateService;
 import cn.cwca.portal.certificate.CertificateStatus;
 import cn.cwca.portal.certificate.OrderIssuance;
 import cn.cwca.portal.common.ClientInfo;
-import cn.cwca.portal.document.DocumentSlot;
-import cn.cwca.portal.document.DocumentUpload;
 import cn.cwca.portal.invoice.InvoiceBuyerState;
 import cn.cwca.portal.invoice.InvoiceService;
 import cn.cwca.portal.issuance.KeyProof;
 import cn.cwca.portal.it.TestCallers;
 import cn.cwca.portal.it.TestIdentities;
 import cn.cwca.portal.it.TestSms;
-import cn.cwca.portal.it.application.SampleDocuments;
+import cn.cwca.portal.it.application.SubmittedOrders;
 import cn.cwca.portal.review.ReviewService;
 import cn.cwca.portal.shipping.ShippedOrder;
 import cn.cwca.portal.shipping.ShippingService;
@@ -174,19 +172,7 @@ class IssuanceJourney {
         applications
             .saveCertificateInformation(DraftRef.NONE, info, keyProof, ORIGIN, CLIENT)
             .getPublicId();
-    applications.confirmUserInformation(shown(id));
-    applications.savePickup(shown(id), pickup, CLIENT);
-    for (DocumentSlot slot : documents.slots(id)) {
-      if (slot.required()) {
-        documents.upload(
-            id,
-            slot.type(),
-            DocumentUpload.of(slot.type().name() + ".pdf", SampleDocuments.PDF),
-            CLIENT);
-      }
-    }
-    String token = applications.findMine(id).orElseThrow().getSubmissionToken();
-    applications.submit(shown(id), token, CLIENT);
+    new SubmittedOrders(applications, documents, CLIENT, invoices).submit(id, pickup);
     InvoiceBuyerState prefill = invoices.buyer(id).orElseThrow();
     invoices.saveBuyer(id, prefill.version(), prefill.buyer(), CLIENT);
     return id;
@@ -240,10 +226,6 @@ class IssuanceJourney {
   static AgentDetails agent() {
     return new AgentDetails(
         "测试经办人", TestIdentities.mobile(), IdType.RESIDENT_ID, TestIdentities.residentId());
-  }
-
-  private DraftRef shown(String publicId) {
-    return DraftRef.of(applications.findMine(publicId).orElseThrow());
   }
 
   // --- delivery --------------------------------------------------------------------------------
